@@ -1,0 +1,40 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Everything installs into .venv from pyproject.toml, pinned by constraints.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install lock bench quality clean stop
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit("policykg needs Python >= 3.11, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Serve the API on http://127.0.0.1:8000 on the embedded store; Ctrl-C stops both.
+run: $(STAMP)
+	$(BIN)/policykg serve
+
+## The whole test suite.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Stop an embedded store left running by `policykg store start`.
+stop: $(STAMP)
+	$(BIN)/policykg store stop
+
+## Re-resolve the pinned versions (needs the package index).
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet -e '.[dev]'
+	.lockvenv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+	rm -rf .lockvenv
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

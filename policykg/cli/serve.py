@@ -1,0 +1,54 @@
+"""``policykg serve``: the API (and, later, the explorer) on the configured store."""
+
+from __future__ import annotations
+
+import errno
+import socket
+
+import typer
+import uvicorn
+
+from policykg.api.main import create_app
+from policykg.cli import app
+from policykg.errors import SettingsError
+from policykg.graph.connect import open_store
+from policykg.settings import load_settings
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Fail with one line before starting anything if the address is taken."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            reason = "is in use" if exc.errno == errno.EADDRINUSE else f"cannot be bound ({exc.strerror})"
+            raise SettingsError(
+                f"{host}:{port} {reason}; set POLICYKG_API_PORT (or --port) to a free port"
+            ) from None
+
+
+@app.command("serve")
+def serve(
+    host: str = typer.Option(None, help="Address to bind (default POLICYKG_API_HOST, 127.0.0.1)."),
+    port: int = typer.Option(None, help="Port (default POLICYKG_API_PORT, 8000)."),
+) -> None:
+    """Serve the API on http://127.0.0.1:8000 until Ctrl-C, then stop the store cleanly."""
+    overrides = {k: v for k, v in {"api_host": host, "api_port": port}.items() if v is not None}
+    settings = load_settings(**overrides)
+    _check_port_free(settings.api_host, settings.api_port)
+    store = open_store(settings)
+    try:
+        where = store.describe()["location"]
+        url = f"http://{settings.api_host}:{settings.api_port}"
+        typer.echo(f"policykg serving {url}  (API docs {url}/docs; store {store.backend} at {where})")
+        typer.echo("Press Ctrl-C to stop.")
+        uvicorn.run(
+            create_app(settings, store),
+            host=settings.api_host,
+            port=settings.api_port,
+            log_level=settings.log_level,
+        )
+    finally:
+        store.close()
+    typer.echo("policykg stopped.")
