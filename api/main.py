@@ -1,0 +1,53 @@
+"""The app factory: assembles settings, store, routers and error handlers, nothing more.
+
+``policykg serve`` opens the store first (so a bad setting is one clear line, not a failed
+startup hook) and hands it to ``create_app``; ``uvicorn --factory policykg.api.main:create_app``
+lets the app open and close the store itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from policykg import __version__
+from policykg.api.problems import install_problem_handlers
+from policykg.api.routers import health
+from policykg.graph.connect import open_store
+from policykg.graph.store import GraphStore
+from policykg.settings import Settings, load_settings
+
+DESCRIPTION = (
+    "Lineage of Vietnamese policy cascades: which local targets derive from a resolution, "
+    "which plans implement it, each answer with the sentence that supports it."
+)
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the FastAPI application.
+
+    Args:
+        settings: defaults to the environment's.
+        store: an open store to serve; when None the app opens one at startup and closes it
+            at shutdown.
+    """
+    settings = settings or load_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        app.state.store = store or open_store(settings)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(title="policykg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.store = store
+    install_problem_handlers(app)
+    app.include_router(health.router)
+    return app

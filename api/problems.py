@@ -1,0 +1,68 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``).
+
+Every error the project raises maps to a status through ``PolicyKGError.http_status``; request
+validation errors are 422; anything unexpected is a 500 that says nothing of the internals (no
+stack trace, no path), while the server log keeps the details.
+
+Example response (the store is down)::
+
+    HTTP/1.1 503
+    {"type": "about:blank", "title": "Service Unavailable", "status": 503,
+     "detail": "the embedded store on … is not answering …", "instance": "/health"}
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from policykg.errors import PolicyKGError
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger("policykg.api")
+
+
+def problem(status: int, detail: str, instance: str, **extra: Any) -> JSONResponse:
+    """A problem-details response."""
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def _validation_detail(exc: RequestValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    return f"{where}: {first.get('msg', 'invalid')}"
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Answer every error of ``app`` with problem details."""
+
+    @app.exception_handler(PolicyKGError)
+    async def _known(request: Request, exc: PolicyKGError) -> JSONResponse:
+        return problem(exc.http_status, exc.message, request.url.path)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return problem(422, _validation_detail(exc), request.url.path)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, str(exc.detail), request.url.path)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s", request.url.path)
+        return problem(500, "internal error; the server log has the details", request.url.path)

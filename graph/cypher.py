@@ -1,0 +1,114 @@
+"""Generic Cypher: batched idempotent writes, counts, and the schema DDL of each dialect.
+
+Every builder returns ``(query, params)`` or, for batch writes whose rows vary, the query text to
+pass to ``GraphStore.write_batches``. Values are always bound as ``$parameters``. Labels and
+relationship types cannot be parameters in Cypher, so they are interpolated, but only after
+checking that they are names the ontology defines (``policykg.ontology.terms``): nothing a user
+types ever reaches query text.
+
+Example:
+    >>> merge_nodes_query("PolicyDocument")
+    'UNWIND $rows AS row MERGE (n:`PolicyDocument` {id: row.id}) SET n += row.props'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policykg.graph.store import SchemaSpec
+from policykg.ontology.terms import Label, Rel
+
+Query = tuple[str, dict[str, Any]]
+
+_LABELS = frozenset(label.value for label in Label)
+_RELS = frozenset(rel.value for rel in Rel)
+
+
+def _label(name: str) -> str:
+    if name not in _LABELS:
+        raise ValueError(f"{name!r} is not a node label of the ontology")
+    return f"`{name}`"
+
+
+def _rel(name: str) -> str:
+    if name not in _RELS:
+        raise ValueError(f"{name!r} is not a relationship type of the ontology")
+    return f"`{name}`"
+
+
+def merge_nodes_query(label: str, *, extra_labels: tuple[str, ...] = ()) -> str:
+    """UNWIND-MERGE of nodes keyed by ``id``; rows are ``{"id": …, "props": {…}}``.
+
+    ``extra_labels`` are added with SET so that, e.g., a Plan is also a PolicyDocument and both
+    label lookups find it.
+    """
+    text = f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) SET n += row.props"
+    if extra_labels:
+        text += ", n:" + ":".join(_label(x) for x in extra_labels)
+    return text
+
+
+def merge_edges_query(rel: str, source: str, target: str) -> str:
+    """UNWIND-MERGE of relationships between existing nodes keyed by ``id``.
+
+    Rows are ``{"src": …, "dst": …, "props": {…}}``; one relationship of a type per pair.
+    """
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{_label(source)} {{id: row.src}}) "
+        f"MATCH (b:{_label(target)} {{id: row.dst}}) "
+        f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r += row.props"
+    )
+
+
+def node_properties(label: str, node_id: str) -> Query:
+    """The properties of one node, by label and id."""
+    return f"MATCH (n:{_label(label)} {{id: $id}}) RETURN properties(n) AS props", {"id": node_id}
+
+
+def count_nodes(label: str | None = None) -> Query:
+    """The number of nodes, of one label or of all."""
+    pattern = f"(n:{_label(label)})" if label else "(n)"
+    return f"MATCH {pattern} RETURN count(n) AS n", {}
+
+
+def count_relationships(rel: str | None = None) -> Query:
+    """The number of relationships, of one type or of all."""
+    pattern = f"[r:{_rel(rel)}]" if rel else "[r]"
+    return f"MATCH ()-{pattern}->() RETURN count(r) AS n", {}
+
+
+def delete_all() -> Query:
+    """Remove every node and relationship (the graph is derived: it can always be rebuilt)."""
+    return "MATCH (n) DETACH DELETE n", {}
+
+
+# -- schema DDL: the one place where the dialects differ ---------------------------------------
+
+
+def _ddl_name(kind: str, label: str, key: str) -> str:
+    return f"{kind}_{label}_{key}".lower()
+
+
+def neo4j_schema_statements(spec: SchemaSpec) -> list[str]:
+    """Neo4j 5 DDL: named, idempotent (IF NOT EXISTS) uniqueness constraints and range indexes."""
+    statements = [
+        f"CREATE CONSTRAINT {_ddl_name('uniq', label, key)} IF NOT EXISTS "
+        f"FOR (n:{_label(label)}) REQUIRE n.`{key}` IS UNIQUE"
+        for label, key in spec.unique
+    ]
+    statements += [
+        f"CREATE INDEX {_ddl_name('idx', label, key)} IF NOT EXISTS "
+        f"FOR (n:{_label(label)}) ON (n.`{key}`)"
+        for label, key in spec.indexes
+    ]
+    return statements
+
+
+def plain_index_statement(label: str, key: str) -> str:
+    """openCypher index DDL without names or IF NOT EXISTS (FalkorDB, other Bolt servers)."""
+    return f"CREATE INDEX FOR (n:{_label(label)}) ON (n.`{key}`)"
+
+
+LIST_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"
+LIST_CONSTRAINTS = "CALL db.constraints() YIELD type, label, properties RETURN type, label, properties"

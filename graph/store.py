@@ -1,0 +1,156 @@
+"""One store interface, two backends (embedded FalkorDB, Neo4j 5), the same openCypher for both.
+
+A backend implements four primitives: ``_read`` and ``_write`` (run one query, return rows as
+plain Python values), ``_ensure_schema`` (the constraint and index DDL, which is where the
+dialects differ) and ``close``. Everything else (batching, counters, value conversion, the
+``(query, params)`` convention of graph/cypher.py) lives here once.
+
+Rows are lists of dicts of plain values: a node or relationship comes back as the dict of its
+properties, so callers never see a driver type. Dates are stored as ISO strings
+('2020-03-12'), which both engines compare correctly and which the RDF export types as xsd:date.
+
+Example:
+    >>> from policykg.graph.cypher import count_nodes
+    >>> store.read(*count_nodes())                           # doctest: +SKIP
+    [{'n': 12}]
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+#: Rows per UNWIND batch when loading: big enough to amortize round trips, small enough that
+#: one batch stays well under both engines' query-size limits.
+DEFAULT_BATCH_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class WriteCounters:
+    """What a write changed, summed over batches (a second identical load reports zeros)."""
+
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+
+    def __add__(self, other: WriteCounters) -> WriteCounters:
+        return WriteCounters(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+    @property
+    def changed(self) -> bool:
+        """True if anything was created, deleted or set."""
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """Rows returned by a write query and what it changed."""
+
+    rows: list[Row]
+    counters: WriteCounters
+
+
+@dataclass(frozen=True)
+class SchemaSpec:
+    """Constraints and indexes the graph needs, as (label, property) pairs."""
+
+    unique: tuple[tuple[str, str], ...] = ()
+    indexes: tuple[tuple[str, str], ...] = ()
+
+
+def batched(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
+    """Split rows into lists of at most ``size``."""
+    batch: list[Mapping[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class GraphStore(ABC):
+    """A graph store. Use as a context manager, or call ``close``."""
+
+    #: Short backend name reported by /health and ``policykg store status``.
+    backend: ClassVar[str]
+
+    def __init__(self, *, query_timeout_ms: int) -> None:
+        self.query_timeout_ms = query_timeout_ms
+
+    # -- primitives each backend implements ----------------------------------------------------
+
+    @abstractmethod
+    def _read(self, query: str, params: Params, timeout_ms: int) -> list[Row]:
+        """Run a read-only query; a write must be refused by the engine (ReadOnlyViolation)."""
+
+    @abstractmethod
+    def _write(self, query: str, params: Params) -> WriteResult:
+        """Run a query that may write."""
+
+    @abstractmethod
+    def _ensure_schema(self, spec: SchemaSpec) -> None:
+        """Create missing constraints and indexes; idempotent."""
+
+    @abstractmethod
+    def describe(self) -> dict[str, Any]:
+        """Backend name, location and server version, for /health and status."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections (and, for the embedded store, this process's lease)."""
+
+    # -- the public interface ------------------------------------------------------------------
+
+    def read(self, query: str, params: Params | None = None, *, timeout_ms: int | None = None) -> list[Row]:
+        """Run a read-only query and return its rows."""
+        return self._read(query, dict(params or {}), timeout_ms or self.query_timeout_ms)
+
+    def write(self, query: str, params: Params | None = None) -> WriteResult:
+        """Run one write query."""
+        return self._write(query, dict(params or {}))
+
+    def write_batches(
+        self, query: str, rows: Iterable[Mapping[str, Any]], *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> WriteCounters:
+        """Run an ``UNWIND $rows …`` query once per batch of rows; return the summed counters."""
+        total = WriteCounters()
+        for batch in batched(rows, batch_size):
+            total = total + self._write(query, {"rows": batch}).counters
+        return total
+
+    def ensure_schema(self, spec: SchemaSpec) -> None:
+        """Create the constraints and indexes of ``spec`` that do not exist yet."""
+        self._ensure_schema(spec)
+
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the store answers a trivial query."""
+        self.read("RETURN 1 AS ok")
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def plain(value: Any, entity_props: Callable[[Any], dict[str, Any] | None]) -> Any:
+    """Convert a driver value to plain Python; ``entity_props`` returns the property dict of a
+    node or relationship of that driver, and None for anything else."""
+    props = entity_props(value)
+    if props is not None:
+        value = props
+    if isinstance(value, Mapping):
+        return {k: plain(v, entity_props) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v, entity_props) for v in value]
+    return value
