@@ -25,6 +25,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+## Extraction quality against the gold annotations of the five samples (precision / recall).
+quality: $(STAMP)
+	$(BIN)/python -m tests.quality
+
 ## Stop an embedded store left running by `policykg store start`.
 stop: $(STAMP)
 	$(BIN)/policykg store stop

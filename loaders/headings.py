@@ -1,0 +1,137 @@
+"""The heading tree of a document body: I./II., Điều 1., 1., 1.1., (1), a)/đ), -, +.
+
+Headings nest by marker type in the order the document first uses them: a stack of marker
+types; a heading whose type is on the stack closes everything down to that level and becomes a
+sibling, any other type opens a child. That adapts to documents that put "a)" directly under
+"I." as well as to those with "I. > 1. > 1.1. > a)".
+
+Labels make the path: roman and arabic numerals as written ("II", "1", "1.2"), "(3)",
+letters ("a", "đ"), "Điều 5", and bullets by their ordinal among siblings ("-2", "+1").
+Each section's kind and deadline year come from its own heading or the nearest ancestor's.
+
+Example:
+    >>> text = "I. MỤC TIÊU ĐẾN NĂM 2025\\n1. Thu nhập\\n- Đạt 60 triệu\\nII. NHIỆM VỤ\\n"
+    >>> [(s.path, s.kind, s.year) for s in build_sections(text, 0, len(text))][1:]
+    [('I', 'objectives', 2025), ('I/1', 'objectives', 2025), ('I/1/-1', 'objectives', 2025), ('II', 'tasks', None)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.loaders.sections import Section, SectionKind
+
+#: A heading title is cut to this many characters (a numbered paragraph can be long).
+MAX_TITLE_CHARS = 200
+
+_HEADING = re.compile(
+    r"""^[ \t]*(?:
+        (?P<roman>[IVX]{1,5})\s*[.)/]\s+          # I.  II.  IV)
+      | Điều\s+(?P<article>\d{1,3})\s*[.:]\s*     # Điều 5.
+      | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+  # 1.1.  2.3.4
+      | (?P<arabic>\d{1,2})\s*[.)]\s+             # 1.  2)
+      | \((?P<paren>\d{1,2})\)\s*                 # (1)
+      | (?P<letter>[a-zđ])\s*\)\s+                # a)  đ)
+      | (?P<dash>[-–])\s+                         # - bullet
+      | (?P<plus>\+)\s+                           # + bullet
+    )(?P<title>\S[^\n]*)$""",
+    re.X | re.M,
+)
+#: Title keywords (lower case) and the kind they give, most specific first.
+KIND_KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
+    ("tổ chức thực hiện", "organization"), ("phân công", "organization"),
+    ("trách nhiệm", "organization"), ("mục tiêu", "objectives"), ("chỉ tiêu", "objectives"),
+    ("nhiệm vụ", "tasks"), ("giải pháp", "tasks"), ("mục đích", "other"), ("yêu cầu", "other"),
+    ("quan điểm", "other"), ("tình hình", "other"), ("kết quả", "other"),
+)
+#: Marker types that can classify a section by keyword (bullets only inherit).
+_CLASSIFYING = {"roman", "article", "dotted", "arabic", "paren", "letter"}
+_YEAR = re.compile(
+    r"""(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y1>(?:19|20)\d\d)   # đến (hết) năm 2025
+      | giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y2>(?:19|20)\d\d)  # giai đoạn 2021-2025
+      | năm\s+(?P<y3>(?:19|20)\d\d)                          # năm 2025
+    """,
+    re.X | re.I,
+)
+
+
+@dataclass
+class _Open:
+    marker: str
+    label: str
+    title: str
+    start: int
+    kind: SectionKind
+    year: int | None
+    children: dict[str, int] = field(default_factory=dict)  # bullet ordinals per marker
+
+
+def _marker(match: re.Match) -> tuple[str, str]:
+    for name in ("roman", "article", "dotted", "arabic", "paren", "letter"):
+        if match[name]:
+            value = match[name]
+            label = {"article": f"Điều {value}", "paren": f"({value})"}.get(name, value)
+            return (f"dotted{value.count('.')}" if name == "dotted" else name), label
+    return ("dash", "-") if match["dash"] else ("plus", "+")
+
+
+def _kind(title: str, marker: str, inherited: SectionKind) -> SectionKind:
+    if marker.rstrip("0123456789") in _CLASSIFYING or marker.startswith("dotted"):
+        lowered = title.lower()
+        hits = [(lowered.find(word), kind) for word, kind in KIND_KEYWORDS if word in lowered]
+        if hits:
+            return min(hits)[1]  # the keyword that comes first in the title
+    return inherited
+
+
+def _year(title: str, inherited: int | None) -> int | None:
+    match = _YEAR.search(title)
+    if match is None:
+        return inherited
+    return int(match["y1"] or match["y2"] or match["y3"])
+
+
+def build_sections(text: str, body_start: int, closing: int) -> list[Section]:
+    """The preamble, every heading's section, and the closing, in text order.
+
+    Args:
+        text: the normalized text.
+        body_start: where the header (type line and title) ends.
+        closing: where the signature block or "Nơi nhận" starts.
+    """
+    sections: list[Section] = []
+    stack: list[_Open] = []
+    first = _HEADING.search(text, body_start, closing)
+    sections.append(Section("", "", 0, first.start() if first else closing, "preamble"))
+    for match in _HEADING.finditer(text, body_start, closing):
+        marker, label = _marker(match)
+        _close_to(stack, marker, match.start(), sections)
+        parent = stack[-1] if stack else None
+        if label in "-+":
+            count = parent.children.get(marker, 0) + 1 if parent else len(sections)
+            if parent:
+                parent.children[marker] = count
+            label = f"{label}{count}"
+        title = " ".join(match["title"].split())[:MAX_TITLE_CHARS].rstrip(":")
+        kind = _kind(title, marker, parent.kind if parent else "other")
+        year = _year(title, parent.year if parent else None)
+        stack.append(_Open(marker, label, title, match.start(), kind, year))
+    _close_to(stack, None, closing, sections)
+    if closing < len(text):
+        sections.append(Section("~", "closing", closing, len(text), "closing"))
+    sections.sort(key=lambda s: (s.start, s.depth))
+    return sections
+
+
+def _close_to(stack: list[_Open], marker: str | None, end: int, out: list[Section]) -> None:
+    """Close open sections down to (and including) the one of ``marker``, or all if None."""
+    if marker is not None and marker not in {o.marker for o in stack}:
+        return
+    while stack:
+        node = stack[-1]
+        path = "/".join(o.label for o in stack)
+        out.append(Section(path, node.title, node.start, end, node.kind, node.year, depth=len(stack)))
+        stack.pop()
+        if node.marker == marker:
+            return

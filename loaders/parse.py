@@ -1,0 +1,262 @@
+"""Parse a normalized document: its header, signature block and heading tree.
+
+The header of a Vietnamese administrative document is a two-column table flattened into lines:
+the issuing body ("ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH") and "Số: 91/KH-UBND" on the left, the
+national motto and the place-and-date line ("Quảng Ninh, ngày 26 tháng 4 năm 2021") on the right,
+then the type line ("KẾ HOẠCH") and the title (trích yếu). The body is a heading tree (I., 1.,
+1.1., a), (1), -, +); the closing is the signature block and "Nơi nhận".
+
+Decisions:
+
+* Every regex tolerates line breaks (``\\s+``) where flattening or hard wraps put them, and
+  works on the normalized text itself, so every span is an offset into ``Record.text``.
+* **Never invent.** A missing number or date stays None. An issuer not in the header is taken
+  from the body ("UBND huyện Sông Lô xây dựng Kế hoạch …") as written, with a warning.
+* Issuer names from an upper-case header are rendered in the usual mixed case ("Ủy ban nhân dân
+  tỉnh Quảng Ninh"); "UỶ" and "ỦY" are the same word and render as "Ủy".
+* Headings nest by marker type in the order a document first uses them (a stack), because
+  documents differ: one puts "1." under "I.", another "a)" directly under "I.".
+* A section's kind (objectives, tasks, organization) and deadline year come from its heading or
+  the nearest ancestor that has one.
+
+Example:
+    >>> doc = parse_document("ỦY BAN NHÂN DÂN\\nTỈNH QUẢNG NINH\\nSố: 91/KH-UBND\\n"
+    ...                      "Quảng Ninh, ngày 26 tháng 4 năm 2021\\nKẾ HOẠCH\\nVỀ CHÍNH SÁCH XÃ HỘI\\n"
+    ...                      "I. MỤC TIÊU\\n1. Đến năm 2025 tỷ lệ hộ nghèo dưới 1%\\n")
+    >>> doc.header.issuer.name, doc.header.issuer.level, str(doc.header.issued)
+    ('Ủy ban nhân dân tỉnh Quảng Ninh', 'province', '2021-04-26')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from policykg.loaders.record import RecordWarning
+from policykg.loaders.sections import Section
+from policykg.loaders.symbols import doc_type_of, issuer_code_of, normalize_symbol
+from policykg.loaders.units import Issuer, issuer_from_body, issuer_from_header, issuer_from_metadata
+
+#: The header is looked for in this many first characters (flattened tables can be long).
+HEADER_WINDOW = 4000
+#: A signer is looked for in this many last characters.
+CLOSING_WINDOW = 2500
+#: The closing block starts no earlier than this share of the text.
+CLOSING_MIN_SHARE = 0.5
+
+_SYMBOL_LINE = re.compile(
+    r"""Số\s*(?:hiệu)?\s*[:.]\s*         # "Số:" (also "Số hiệu:")
+        \**(?P<raw>\d[\w./\-* ]{2,40}?) # the symbol, spaces and stray bold marks ("76 /CTr - UBND")
+        \s*(?:\||\n|$)                  # ends at a cell border or the line end
+    """,
+    re.X,
+)
+_PLACE_DATE = re.compile(
+    r"""(?P<place>[^\W\d_][^\n,|]{1,60}?)\s*,\s*  # place ("Quảng Ninh", "Thị trấn Vĩnh Lộc")
+        ngày\s+\**(?P<d>\d{1,2})\**\s*          # day (sometimes in bold)
+        (?:tháng\s+(?P<m>\d{1,2})\s*năm\s+(?P<y>\d{4})  # "tháng 4 năm 2021"
+          |[/.\-](?P<m2>\d{1,2})[/.\-](?P<y2>\d{4}))    # or "26/4/2021"
+    """,
+    re.X,
+)
+#: Type words of the type line and their codes.
+TYPE_WORDS = {
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "CTr", "CHƯƠNG TRÌNH": "CTr", "KẾ HOẠCH": "KH", "NGHỊ QUYẾT": "NQ",
+    "QUYẾT ĐỊNH": "QĐ", "KẾT LUẬN": "KL", "CHỈ THỊ": "CT", "NGHỊ ĐỊNH": "NĐ", "THÔNG TƯ": "TT",
+    "CÔNG ĐIỆN": "CĐ", "TỜ TRÌNH": "TTr", "BÁO CÁO": "BC", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB",
+}
+_TYPE_LINE = re.compile(
+    r"^[ \t]*(?P<word>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")[ \t]*$",
+    re.M,
+)
+#: A web page title line: "Chương trình hành động 01/CTr-UBND thực hiện Nghị quyết …".
+_PAGE_TITLE = re.compile(
+    r"""^(?P<word>Chương\ trình(?:\ hành\ động)?|Kế\ hoạch|Nghị\ quyết|Quyết\ định|Kết\ luận|Chỉ\ thị)
+        \s+(?:số\s+)?(?P<raw>\d[\w./\-]{2,40})   # the symbol
+        \s+(?P<title>[^\n]{10,})$                # the rest of the line is the title
+    """,
+    re.X | re.M,
+)
+_SIGNATURE = re.compile(r"^[ \t]*(?:Nơi\s+nhận\s*:|TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)", re.M)
+_PERSON = re.compile(
+    r"""^[ \t]*(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+[ \t]){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)[ \t]*$  # 2-5 capitalized words
+    """,
+    re.X | re.M,
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the document says about itself. Spans point into the normalized text."""
+
+    symbol: str | None = None
+    doc_type: str | None = None
+    issuer: Issuer | None = None
+    issued: date | None = None
+    place: str | None = None  # the place of the place-and-date line
+    title: str | None = None
+    signer: str | None = None
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A normalized text with its header, sections and where its body and closing start."""
+
+    text: str
+    header: Header
+    sections: tuple[Section, ...]
+    body_start: int
+    closing_start: int
+    warnings: tuple[RecordWarning, ...] = ()
+
+
+def parse_document(text: str, metadata: Mapping[str, str] | None = None) -> ParsedDocument:
+    """Parse header, closing and heading tree of a normalized text.
+
+    Args:
+        text: the normalized text (``normalize_text(...).text``).
+        metadata: fields the normalizer took from a metadata table (symbol, issued, issuer, signer).
+    """
+    from policykg.loaders.headings import build_sections  # one module per step; avoids a cycle
+
+    metadata = metadata or {}
+    warnings: list[RecordWarning] = []
+    closing = _closing_start(text)
+    header, body_start = _parse_header(text, metadata, warnings)
+    signer = _signer(text, closing)
+    if signer[0] is None:
+        signer = (metadata.get("signer"), None)
+    if signer[0]:
+        spans = dict(header.spans)
+        if signer[1]:
+            spans["signer"] = signer[1]
+        header = _replace(header, signer=signer[0], spans=spans)
+    sections = build_sections(text, body_start, closing)
+    return ParsedDocument(text, header, tuple(sections), body_start, closing, tuple(warnings))
+
+
+def _replace(header: Header, **changes) -> Header:
+    return Header(**{**header.__dict__, **changes})
+
+
+def _parse_header(text: str, metadata: Mapping[str, str], warnings: list[RecordWarning]) -> tuple[Header, int]:
+    window = text[:HEADER_WINDOW]
+    spans: dict[str, tuple[int, int]] = {}
+    symbol = _symbol(window, metadata, spans)
+    issued, place = _date(window, metadata, spans)
+    doc_type, title, body_start = _type_and_title(text, window, spans)
+    doc_type = doc_type_of(symbol) or doc_type
+    issuer = issuer_from_header(window) or issuer_from_metadata(metadata, window, issuer_code_of(symbol))
+    if issuer is None:
+        issuer = issuer_from_body(text)
+        if issuer is not None:
+            warnings.append(RecordWarning(code="issuer_inferred", message=(
+                f"no issuing body in the header; '{issuer.name}' is taken from the body"), span=issuer.span))
+    if issuer is not None and issuer.span:
+        spans["issuer"] = issuer.span
+    if symbol is None and issued is None:
+        warnings.append(RecordWarning(code="header_missing", message=(
+            "no 'Số:' line and no place-and-date line: number and date are unknown")))
+    header = Header(symbol=symbol, doc_type=doc_type, issuer=issuer, issued=issued, place=place,
+                    title=title, spans=spans)
+    return header, body_start
+
+
+def _symbol(window: str, metadata: Mapping[str, str], spans: dict) -> str | None:
+    match = _SYMBOL_LINE.search(window)
+    if match:
+        symbol = normalize_symbol(match["raw"])
+        if symbol:
+            spans["symbol"] = match.span("raw")
+            return symbol
+    return normalize_symbol(metadata["symbol"]) if metadata.get("symbol") else None
+
+
+def _date(window: str, metadata: Mapping[str, str], spans: dict) -> tuple[date | None, str | None]:
+    for match in _PLACE_DATE.finditer(window):
+        day, month, year = int(match["d"]), int(match["m"] or match["m2"]), int(match["y"] or match["y2"])
+        try:
+            issued = date(year, month, day)
+        except ValueError:
+            continue
+        spans["issued"] = (match.start("d"), match.end())
+        return issued, " ".join(match["place"].split()).strip("*_ ")
+    raw = metadata.get("issued")
+    if raw:
+        found = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", raw.strip())
+        if found:
+            try:
+                return date(int(found[3]), int(found[2]), int(found[1])), None
+            except ValueError:
+                return None, None
+    return None, None
+
+
+def _type_and_title(text: str, window: str, spans: dict) -> tuple[str | None, str | None, int]:
+    """The type line's code, the title after it, and where the body starts."""
+    match = _TYPE_LINE.search(window)
+    if match is None:
+        page = _PAGE_TITLE.search(window)
+        if page:
+            spans["title"] = page.span("title")
+            return doc_type_of(normalize_symbol(page["raw"])), page["title"].strip(), page.end() + 1
+        return None, None, 0
+    lines = _title_lines(text, match.end())
+    if not lines:
+        return TYPE_WORDS[match["word"]], None, match.end()
+    start, end = lines[0][0], lines[-1][1]
+    spans["title"] = (start, end)
+    title = " ".join(text[s:e].strip() for s, e in lines)
+    return TYPE_WORDS[match["word"]], " ".join(title.split()), end
+
+
+def _title_lines(text: str, offset: int) -> list[tuple[int, int]]:
+    """The title's lines: the first non-empty line after the type line, then further lines while
+    the title is upper-case and they are too, or while they start lower-case (a wrap)."""
+    lines: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[offset : offset + 1500]):
+        content = line.group().strip()
+        if not content or set(content) <= set("-_*|= "):
+            continue
+        start, end = offset + line.start(), offset + line.end()
+        if not lines:
+            lines.append((start, end))
+            continue
+        upper_title = text[lines[0][0] : lines[0][1]].isupper()
+        if (upper_title and content.isupper()) or content[0].islower():
+            lines.append((start, end))
+            continue
+        break
+    return lines
+
+
+def _closing_start(text: str) -> int:
+    floor = int(len(text) * CLOSING_MIN_SHARE)
+    for match in _SIGNATURE.finditer(text):
+        if match.start() >= floor:
+            return match.start()
+    return len(text)
+
+
+def _signer(text: str, closing: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The last personal name in the signature block (a line of 2-5 capitalized words)."""
+    start = max(closing, len(text) - CLOSING_WINDOW)
+    found = None
+    for match in _PERSON.finditer(text, start):
+        if not _is_title_words(match["name"]):
+            found = match
+    if found is None:
+        return None, None
+    return found["name"], found.span("name")
+
+
+#: Capitalized words of signature titles written in title case ("Phó Chủ Tịch"). Upper-case
+#: titles never match the name pattern; words that are also common names ("Văn") are left out.
+_TITLE_WORDS = {"Chủ", "Tịch", "Phó", "Bí", "Thư", "Giám", "Đốc", "Trưởng", "Nơi", "Nhận", "Lưu"}
+
+
+def _is_title_words(name: str) -> bool:
+    return any(word in _TITLE_WORDS for word in name.split())

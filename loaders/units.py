@@ -1,0 +1,145 @@
+"""The issuing body of a document, its level and its place.
+
+The level comes from the body and the unit word: "Ủy ban nhân dân tỉnh …" is provincial, "…
+huyện / quận / thị xã …" district, "… xã / phường / thị trấn / đặc khu …" commune; "Tỉnh ủy" and
+"Thành ủy" are provincial party committees, "Huyện ủy" district, "Đảng ủy xã" commune; the
+Politburo, the Central Committee, the Government and the Prime Minister are central. "Thành phố"
+is a province for the centrally-run cities and a district otherwise.
+
+Example:
+    >>> issuer_from_header("ỦY BAN NHÂN DÂN\\nTỈNH QUẢNG NINH\\n-------").name
+    'Ủy ban nhân dân tỉnh Quảng Ninh'
+    >>> issuer_from_body("… UBND huyện Sông Lô xây dựng Kế hoạch tổ chức thực hiện").level
+    'district'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from policykg.loaders.record import Level
+
+#: Cities governed directly by the centre: "thành phố" here is a province, not a district.
+CENTRAL_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+#: Unit words (lower case) and the level of the unit they name.
+UNIT_LEVELS: dict[str, Level] = {
+    "tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district",
+    "thị xã": "district", "thị trấn": "commune", "xã": "commune", "phường": "commune",
+    "đặc khu": "commune",
+}
+#: Bodies whose level does not depend on a unit word.
+CENTRAL_BODIES = {
+    "BỘ CHÍNH TRỊ": "Bộ Chính trị", "BAN BÍ THƯ": "Ban Bí thư",
+    "BAN CHẤP HÀNH TRUNG ƯƠNG": "Ban Chấp hành Trung ương", "CHÍNH PHỦ": "Chính phủ",
+    "THỦ TƯỚNG CHÍNH PHỦ": "Thủ tướng Chính phủ", "QUỐC HỘI": "Quốc hội",
+}
+#: Party committees named by their own unit word ("TỈNH ỦY VĨNH PHÚC").
+PARTY_COMMITTEES = {"TỈNH ỦY": "province", "THÀNH ỦY": "province", "HUYỆN ỦY": "district",
+                    "QUẬN ỦY": "district", "THỊ ỦY": "district"}
+#: Bodies followed by a unit word, upper case -> how they are written in running text.
+UNIT_BODIES = {"ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",
+               "ĐẢNG ỦY": "Đảng ủy", "BAN CHẤP HÀNH ĐẢNG BỘ": "Ban Chấp hành Đảng bộ"}
+#: Issuer codes of symbols and the body they stand for.
+CODE_BODIES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+
+_UNIT_WORDS = r"THÀNH\s+PHỐ|THỊ\s+XÃ|THỊ\s+TRẤN|ĐẶC\s+KHU|TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG"
+_HEADER_ISSUER = re.compile(
+    rf"""(?P<body>(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|ĐẢNG\s+ỦY
+                |BAN\s+CHẤP\s+HÀNH\s+ĐẢNG\s+BỘ)         # a body that needs a unit
+        [\s|*]+(?P<unit>{_UNIT_WORDS})                 # the unit word
+        [ \t]+(?P<name>[^\W\d_][^\n|*]{{1,40}})         # the unit's name, on the same line
+    |(?P<party>TỈNH\s+ỦY|THÀNH\s+ỦY|HUYỆN\s+ỦY|QUẬN\s+ỦY|THỊ\s+ỦY)  # a party committee
+        [ \t]+(?P<pname>[^\W\d_][^\n|*]{{1,40}})
+    |(?P<central>THỦ\s+TƯỚNG\s+CHÍNH\s+PHỦ|BỘ\s+CHÍNH\s+TRỊ|BAN\s+BÍ\s+THƯ
+                |BAN\s+CHẤP\s+HÀNH\s+TRUNG\s+ƯƠNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI)
+    """,
+    re.X,
+)
+_BARE_BODY = re.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN")
+_BODY_ISSUER = re.compile(
+    r"""(?P<issuer>
+          (?P<body>(?:Ủy|Uỷ)\ ban\ nhân\ dân|UBND|Hội\ đồng\ nhân\ dân|HĐND|Đảng\ ủy|Ban\ Thường\ vụ\ Huyện\ ủy)
+          \s+(?P<unit>thành\ phố|thị\ xã|thị\ trấn|tỉnh|huyện|quận|xã|phường)   # unit word
+          \s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*[ ]?){1,4}?)                         # 1-4 capitalized words
+        )
+        \s+(?:xây\ dựng|ban\ hành|triển\ khai)\s+                               # "… xây dựng Kế hoạch"
+        (?:Kế\ hoạch|Chương\ trình|Nghị\ quyết|Quyết\ định|Chỉ\ thị)
+    """,
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """An issuing body: 'Ủy ban nhân dân tỉnh Quảng Ninh' is body + unit + place."""
+
+    name: str
+    level: Level | None
+    unit: str | None = None  # unit word, lower case: "tỉnh", "huyện", "thị trấn", …
+    place: str | None = None  # "Quảng Ninh"
+    span: tuple[int, int] | None = None
+
+
+def _fold_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _title_case(name: str) -> str:
+    """'QUẢNG NINH' -> 'Quảng Ninh' (place names), leaving mixed case as written."""
+    name = _fold_space(name).strip(" -*|,.")
+    return name.title() if name.isupper() else name
+
+
+def level_of(unit: str | None, place: str | None) -> Level | None:
+    """The level of a unit word + place: ('thành phố', 'Hà Nội') -> 'province'."""
+    if unit is None:
+        return None
+    unit = _fold_space(unit).lower()
+    if unit == "thành phố" and place and place.lower() in CENTRAL_CITIES:
+        return "province"
+    return UNIT_LEVELS.get(unit)
+
+
+def issuer_from_header(window: str) -> Issuer | None:
+    """The issuing body named in the header lines, rendered in mixed case."""
+    for match in _HEADER_ISSUER.finditer(window):
+        if match["central"]:
+            name = CENTRAL_BODIES[_fold_space(match["central"])]
+            return Issuer(name, "central", span=match.span())
+        if match["party"]:
+            place = _title_case(match["pname"])
+            if not match["pname"].strip().isupper():
+                continue
+            word = _fold_space(match["party"])
+            return Issuer(f"{word.capitalize()} {place}", PARTY_COMMITTEES[word], None, place, match.span())
+        if not match["name"].strip().isupper():
+            continue  # running text, not a header line
+        body = UNIT_BODIES[_fold_space(match["body"]).replace("UỶ", "ỦY")]
+        unit, place = _fold_space(match["unit"]).lower(), _title_case(match["name"])
+        return Issuer(f"{body} {unit} {place}", level_of(unit, place), unit, place, match.span())
+    return None
+
+
+def issuer_from_metadata(metadata: Mapping[str, str], window: str, code: str | None = None) -> Issuer | None:
+    """Complete a header that names the body but not its unit ("ỦY BAN NHÂN DÂN |") with the
+    metadata table's issuing place ("Cơ quan ban hành | Tỉnh Vĩnh Phúc")."""
+    place_field = metadata.get("issuer", "")
+    found = re.match(rf"(?i)\s*({_UNIT_WORDS.lower()})\s+(.+)", _fold_space(place_field))
+    bare = _BARE_BODY.search(window)
+    body = (UNIT_BODIES[_fold_space(bare.group()).replace("UỶ", "ỦY")] if bare
+            else CODE_BODIES.get(code or ""))
+    if not found or body is None:
+        return None
+    unit, place = found[1].lower(), _title_case(found[2])
+    return Issuer(f"{body} {unit} {place}", level_of(unit, place), unit, place, None)
+
+
+def issuer_from_body(text: str) -> Issuer | None:
+    """The issuer as the body states it ("UBND huyện Sông Lô xây dựng Kế hoạch …"), as written."""
+    match = _BODY_ISSUER.search(text)
+    if match is None:
+        return None
+    unit, place = match["unit"].lower(), match["name"].strip()
+    return Issuer(match["issuer"].strip(), level_of(unit, place), unit, place, match.span("issuer"))

@@ -1,0 +1,126 @@
+"""Header, signer and heading tree, on real header shapes and on the bundled samples."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders.headings import build_sections
+from policykg.loaders.parse import parse_document
+from policykg.loaders.sections import section_at
+from policykg.loaders.units import issuer_from_body, issuer_from_header, level_of
+
+HEADERS = [
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n-------", "Ủy ban nhân dân tỉnh Quảng Ninh", "province"),
+    ("UỶ BAN NHÂN DÂN\n\nTHỊ TRẤN VĨNH LỘC\n", "Ủy ban nhân dân thị trấn Vĩnh Lộc", "commune"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n", "Ủy ban nhân dân thành phố Hồ Chí Minh", "province"),
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ VĨNH YÊN\n", "Ủy ban nhân dân thành phố Vĩnh Yên", "district"),
+    ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n", "Hội đồng nhân dân thành phố Hà Nội", "province"),
+    ("ĐẢNG BỘ TỈNH VĨNH PHÚC\nTỈNH ỦY VĨNH PHÚC\n", "Tỉnh ủy Vĩnh Phúc", "province"),
+    ("HUYỆN ỦY SÔNG LÔ\n", "Huyện ủy Sông Lô", "district"),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM\nBAN CHẤP HÀNH TRUNG ƯƠNG\n", "Ban Chấp hành Trung ương", "central"),
+    ("THỦ TƯỚNG CHÍNH PHỦ\n-------\n", "Thủ tướng Chính phủ", "central"),
+]
+
+
+@pytest.mark.parametrize(("header", "name", "level"), HEADERS, ids=[h[1] for h in HEADERS])
+def test_issuer_from_header(header, name, level):
+    issuer = issuer_from_header(header)
+    assert (issuer.name, issuer.level) == (name, level)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "level"),
+    [("Thực hiện …; UBND huyện Sông Lô xây dựng Kế hoạch tổ chức thực hiện", "UBND huyện Sông Lô", "district"),
+     ("Ủy ban nhân dân huyện Cầu Ngang ban hành Kế hoạch thực hiện", "Ủy ban nhân dân huyện Cầu Ngang", "district"),
+     ("Ủy ban nhân dân xã Tân Lập xây dựng Chương trình hành động", "Ủy ban nhân dân xã Tân Lập", "commune"),
+     ("các sở, ngành xây dựng kế hoạch", None, None)],
+    ids=["song-lo", "cau-ngang", "commune", "no-issuer"],
+)
+def test_issuer_from_body(body, name, level):
+    issuer = issuer_from_body(body)
+    assert (issuer.name if issuer else None, issuer.level if issuer else None) == (name, level)
+    if issuer:
+        assert body[issuer.span[0] : issuer.span[1]] == name
+
+
+@pytest.mark.parametrize(("unit", "place", "level"), [
+    ("tỉnh", "Vĩnh Phúc", "province"), ("thành phố", "Đà Nẵng", "province"),
+    ("thành phố", "Vĩnh Yên", "district"), ("thị xã", "Phúc Yên", "district"),
+    ("phường", "Ba Đình", "commune"), ("đặc khu", "Phú Quốc", "commune"), (None, None, None)],
+    ids=["tinh", "central-city", "provincial-city", "thi-xa", "phuong", "dac-khu", "none"])
+def test_level_of(unit, place, level):
+    assert level_of(unit, place) == level
+
+
+def test_header_of_a_wrapped_provincial_plan():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n-------\n|\nSố: 91/KH-UBND\n|\nQuảng Ninh, ngày\n"
+            "26 tháng 4 năm 2021\n|\nKẾ HOẠCH\nTHỰC HIỆN KẾT LUẬN SỐ 92-KL/TW NGÀY 05/11/2020\n"
+            "CỦA BỘ CHÍNH TRỊ\nCăn cứ Kết luận số 92-KL/TW …\nI. MỤC TIÊU\n")
+    doc = parse_document(text)
+    h = doc.header
+    assert (h.symbol, h.doc_type, h.issued, h.place) == ("91/KH-UBND", "KH", date(2021, 4, 26), "Quảng Ninh")
+    assert h.title == "THỰC HIỆN KẾT LUẬN SỐ 92-KL/TW NGÀY 05/11/2020 CỦA BỘ CHÍNH TRỊ"
+    assert text[slice(*h.spans["symbol"])] == "91/KH-UBND"
+    assert doc.warnings == ()
+
+
+def test_missing_header_is_never_invented():
+    text = "KẾ HOẠCH\n\nThực hiện Nghị quyết số 12-NQ/TU; UBND huyện Sông Lô xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    doc = parse_document(text)
+    assert doc.header.symbol is None and doc.header.issued is None
+    assert doc.header.issuer.name == "UBND huyện Sông Lô"
+    assert {w.code for w in doc.warnings} == {"header_missing", "issuer_inferred"}
+
+
+def test_metadata_table_completes_a_header_without_its_unit():
+    text = "ỦY BAN NHÂN DÂN |\nSố: 01/CTr-UBND |\nVĩnh Phúc, ngày 17 tháng 01 năm 2025 |\n1. Mục đích\n"
+    doc = parse_document(text, {"issuer": "Tỉnh Vĩnh Phúc", "signer": "Trần Duy Đông"})
+    assert doc.header.issuer.name == "Ủy ban nhân dân tỉnh Vĩnh Phúc"
+    assert doc.header.signer == "Trần Duy Đông"
+
+
+def test_heading_tree_nests_by_marker_order_and_inherits_kind_and_year():
+    text = ("Mở đầu\nI. MỤC TIÊU\n1. Mục tiêu đến năm 2025\na) Thu nhập\n- Đạt 60 triệu\n- Đạt 70 triệu\n"
+            "b) Y tế\n2. Đến năm 2030\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Về kinh tế\nIII. TỔ CHỨC THỰC HIỆN\n")
+    sections = build_sections(text, 0, len(text))
+    got = [(s.path, s.kind, s.year) for s in sections]
+    assert got == [
+        ("", "preamble", None), ("I", "objectives", None), ("I/1", "objectives", 2025),
+        ("I/1/a", "objectives", 2025), ("I/1/a/-1", "objectives", 2025), ("I/1/a/-2", "objectives", 2025),
+        ("I/1/b", "objectives", 2025), ("I/2", "objectives", 2030), ("II", "tasks", None),
+        ("II/1", "tasks", None), ("III", "organization", None),
+    ]
+    assert section_at(sections, text.index("70 triệu")).path == "I/1/a/-2"
+
+
+SAMPLE_HEADERS = {
+    "000_e7affefbf6615e42.txt": (None, None, "UBND huyện Sông Lô", "Dương Văn Sơn"),
+    "001_13b6eeb6396df31a.txt": ("91/KH-UBND", date(2021, 4, 26), "Ủy ban nhân dân tỉnh Quảng Ninh", "Nguyễn Thị Hạnh"),
+    "002_d08887a8a251daf5.txt": ("76/CTr-UBND", date(2020, 5, 29), "Ủy ban nhân dân thị trấn Vĩnh Lộc", "Nguyễn Văn Truy"),
+    "004_ed31a9648de23340.txt": ("92/KH-UBND", date(2022, 11, 8), "Ủy ban nhân dân huyện Cầu Ngang", "Nguyễn Văn Ngà"),
+}
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE_HEADERS), ids=lambda s: s[:3])
+def test_sample_headers(sample):
+    from tests.factories import SAMPLES
+
+    text = unicodedata.normalize("NFC", (SAMPLES / sample).read_text(encoding="utf-8"))
+    h = parse_document(text).header
+    assert (h.symbol, h.issued, h.issuer.name, h.signer) == SAMPLE_HEADERS[sample]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("IVX1234567890.)(-+ab đ\nĐỦYBANHÂNDTỈQUẢGNố:/KH-UBNDngàythá năm")), max_size=400))
+def test_parse_never_raises_and_sections_lie_inside_the_text(text):
+    doc = parse_document(text)
+    for s in doc.sections:
+        assert 0 <= s.start <= s.end <= len(text)
+    for start, end in doc.header.spans.values():
+        assert 0 <= start <= end <= len(text)
+    assert parse_document(text) == doc
