@@ -6,7 +6,8 @@ sibling, any other type opens a child. That adapts to documents that put "a)" di
 "I." as well as to those with "I. > 1. > 1.1. > a)".
 
 Labels make the path: roman and arabic numerals as written ("II", "1", "1.2"), "(3)",
-letters ("a", "đ"), "Điều 5", and bullets by their ordinal among siblings ("-2", "+1").
+letters ("a", "đ"), "Điều 5", and bullets by their ordinal among siblings ("-2", "+1"). A bullet
+that ends with a colon ("- Phấn đấu đến hết năm 2025:") heads the bullets after it.
 Each section's kind and deadline year come from its own heading or the nearest ancestor's.
 
 Example:
@@ -92,20 +93,24 @@ def _year(title: str, inherited: int | None) -> int | None:
     return int(match["y1"] or match["y2"] or match["y3"])
 
 
-def build_sections(text: str, body_start: int, closing: int) -> list[Section]:
+def build_sections(text: str, body_start: int, closing: int, default_year: int | None = None) -> list[Section]:
     """The preamble, every heading's section, and the closing, in text order.
 
     Args:
         text: the normalized text.
         body_start: where the header (type line and title) ends.
         closing: where the signature block or "Nơi nhận" starts.
+        default_year: the year of an annual plan, which top-level sections inherit.
     """
     sections: list[Section] = []
     stack: list[_Open] = []
     first = _HEADING.search(text, body_start, closing)
-    sections.append(Section("", "", 0, first.start() if first else closing, "preamble"))
+    sections.append(Section("", "", 0, first.start() if first else closing, "preamble", default_year))
     for match in _HEADING.finditer(text, body_start, closing):
         marker, label = _marker(match)
+        if marker in ("dash", "plus") and match["title"].rstrip(" *").endswith(":"):
+            # "- Phấn đấu đến hết năm 2025:" introduces the bullets under it: a level of its own.
+            marker += "-head"
         _close_to(stack, marker, match.start(), sections)
         parent = stack[-1] if stack else None
         if label in "-+":
@@ -115,7 +120,7 @@ def build_sections(text: str, body_start: int, closing: int) -> list[Section]:
             label = f"{label}{count}"
         title = " ".join(match["title"].split())[:MAX_TITLE_CHARS].rstrip(":")
         kind = _kind(title, marker, parent.kind if parent else "other")
-        year = _year(title, parent.year if parent else None)
+        year = _year(title, parent.year if parent else default_year)
         stack.append(_Open(marker, label, title, match.start(), kind, year))
     _close_to(stack, None, closing, sections)
     if closing < len(text):

@@ -36,7 +36,8 @@ from datetime import date
 
 from policykg.loaders.record import RecordWarning
 from policykg.loaders.sections import Section
-from policykg.loaders.symbols import doc_type_of, issuer_code_of, normalize_symbol
+from policykg.loaders.citations import normalize_symbol
+from policykg.loaders.symbols import doc_type_of, issuer_code_of
 from policykg.loaders.units import Issuer, issuer_from_body, issuer_from_header, issuer_from_metadata
 
 #: The header is looked for in this many first characters (flattened tables can be long).
@@ -79,6 +80,8 @@ _PAGE_TITLE = re.compile(
     """,
     re.X | re.M,
 )
+#: What a legal-document site appends to a page title: "… do tỉnh Vĩnh Phúc ban hành".
+_SITE_SUFFIX = re.compile(r"\s+do\s+[^\n]{2,80}?\s+ban\s+hành\s*$")
 _SIGNATURE = re.compile(r"^[ \t]*(?:Nơi\s+nhận\s*:|TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)", re.M)
 _PERSON = re.compile(
     r"""^[ \t]*(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+[ \t]){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)[ \t]*$  # 2-5 capitalized words
@@ -134,8 +137,26 @@ def parse_document(text: str, metadata: Mapping[str, str] | None = None) -> Pars
         if signer[1]:
             spans["signer"] = signer[1]
         header = _replace(header, signer=signer[0], spans=spans)
-    sections = build_sections(text, body_start, closing)
+    sections = build_sections(text, body_start, closing, annual_year(header.title))
     return ParsedDocument(text, header, tuple(sections), body_start, closing, tuple(warnings))
+
+
+_ANNUAL = re.compile(r"(?<!đến )(?<!hết )năm\s+(?P<y>(?:19|20)\d\d)", re.I)
+_PERIOD_OR_DEADLINE = re.compile(r"giai\s+đoạn|nhiệm\s+kỳ|(?:đến|tới)\s+(?:hết\s+)?năm", re.I)
+
+
+def annual_year(title: str | None) -> int | None:
+    """The year of an annual plan's title ("… kế hoạch phát triển kinh tế - xã hội năm 2025"),
+    which dates its targets when no heading does; None for periods and deadlines.
+
+    Example:
+        >>> annual_year("Kế hoạch phát triển kinh tế - xã hội năm 2025"), annual_year("giai đoạn 2021-2025")
+        (2025, None)
+    """
+    if not title or _PERIOD_OR_DEADLINE.search(title):
+        return None
+    years = {int(m["y"]) for m in _ANNUAL.finditer(title)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _replace(header: Header, **changes) -> Header:
@@ -168,7 +189,7 @@ def _parse_header(text: str, metadata: Mapping[str, str], warnings: list[RecordW
 def _symbol(window: str, metadata: Mapping[str, str], spans: dict) -> str | None:
     match = _SYMBOL_LINE.search(window)
     if match:
-        symbol = normalize_symbol(match["raw"])
+        symbol = normalize_symbol(match["raw"].strip(" *"))
         if symbol:
             spans["symbol"] = match.span("raw")
             return symbol
@@ -202,7 +223,8 @@ def _type_and_title(text: str, window: str, spans: dict) -> tuple[str | None, st
         page = _PAGE_TITLE.search(window)
         if page:
             spans["title"] = page.span("title")
-            return doc_type_of(normalize_symbol(page["raw"])), page["title"].strip(), page.end() + 1
+            title = _SITE_SUFFIX.sub("", page["title"]).strip()
+            return doc_type_of(normalize_symbol(page["raw"])), title, page.end() + 1
         return None, None, 0
     lines = _title_lines(text, match.end())
     if not lines:

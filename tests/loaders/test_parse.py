@@ -98,6 +98,14 @@ def test_heading_tree_nests_by_marker_order_and_inherits_kind_and_year():
     assert section_at(sections, text.index("70 triệu")).path == "I/1/a/-2"
 
 
+def test_a_bullet_ending_with_a_colon_heads_the_bullets_after_it():
+    text = ("I. MỤC TIÊU\n- Phấn đấu đến hết năm 2025:\n- Thu nhập đạt 60 triệu\n"
+            "- Phấn đấu đến hết năm 2030:\n- Thu nhập đạt 90 triệu\n")
+    sections = build_sections(text, 0, len(text))
+    assert section_at(sections, text.index("60 triệu")).year == 2025
+    assert section_at(sections, text.index("90 triệu")).year == 2030
+
+
 SAMPLE_HEADERS = {
     "000_e7affefbf6615e42.txt": (None, None, "UBND huyện Sông Lô", "Dương Văn Sơn"),
     "001_13b6eeb6396df31a.txt": ("91/KH-UBND", date(2021, 4, 26), "Ủy ban nhân dân tỉnh Quảng Ninh", "Nguyễn Thị Hạnh"),

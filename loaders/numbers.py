@@ -1,0 +1,57 @@
+"""Vietnamese number parsing: ``27.026`` is twenty-seven thousand and twenty-six, ``87,5`` is 87.5.
+
+Vietnamese official texts write ``.`` for thousands and ``,`` for decimals. Documents copied from
+English sources, spreadsheets or careless typing sometimes write ``2.5`` for two and a half. The
+rule here is deterministic and reads each dot by the digits after it:
+
+* a dot followed by **exactly three digits** (``27.026``, ``1.234.567``) separates thousands;
+* a dot followed by one, two or four-plus digits (``2.5``, ``0.75``) is a decimal point, the
+  English way (a thousands group always has three digits, so this reading is never ambiguous with
+  a well-formed Vietnamese number);
+* a comma followed by digits is a decimal comma (``87,5``, ``1.234,5``); so ``27,026`` is 27.026,
+  the Vietnamese reading (the texts this project reads are Vietnamese first);
+* a trailing comma with no digit (``4, ha``, a typo seen in the samples) is not part of the number.
+
+Example:
+    >>> parse_number("1.234,5")
+    1234.5
+    >>> parse_number("27.026")
+    27026.0
+"""
+
+from __future__ import annotations
+
+import re
+
+#: One number as written. Longest alternative first so that ``1.234,5`` is not cut at the dot.
+NUMBER_PATTERN = r"""
+    \d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?   # thousands groups: 27.026 / 1.234.567 / 1.234,5
+  | \d+\.\d+                             # English-style decimal: 2.5 (dot not before 3 digits)
+  | \d+(?:,\d+)?                         # plain integer or decimal comma: 95 / 87,5
+"""
+
+NUMBER_RE = re.compile(rf"(?:{NUMBER_PATTERN})", re.X)
+_FULL_RE = re.compile(rf"\s*(?:{NUMBER_PATTERN})\s*", re.X)
+_THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """Parse one number written the Vietnamese way; None when ``text`` is not a number.
+
+    Args:
+        text: the number as written, e.g. ``"27.026"``, ``"87,5"``, ``"1.234,5"``, ``"05"``.
+
+    Returns:
+        The value as a float (``"27.026"`` -> 27026.0, ``"14,5"`` -> 14.5), or None.
+
+    Example:
+        >>> parse_number("14,5")
+        14.5
+    """
+    if not _FULL_RE.fullmatch(text):
+        return None
+    s = text.strip()
+    if _THOUSANDS_RE.match(s):
+        # Dots are thousands separators only when every group after a dot has three digits.
+        s = s.replace(".", "")
+    return float(s.replace(",", "."))
