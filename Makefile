@@ -29,6 +29,10 @@ test: $(STAMP)
 quality: $(STAMP)
 	$(BIN)/python -m tests.quality
 
+## Benchmarks (scripts, not timed tests): loader throughput and memory.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_loaders.py
+
 ## Stop an embedded store left running by `policykg store start`.
 stop: $(STAMP)
 	$(BIN)/policykg store stop
