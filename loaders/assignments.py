@@ -129,12 +129,21 @@ _NOT_IN_SUBJECT = re.compile(
     | [.!?|]                   # a sentence end or a table cell: the list is over""",
     re.X | re.I,
 )
+# The patterns scanned over every sentence (_TRIGGER, _COORDINATE, _LABELLED, _CONDITIONAL)
+# start with a case-sensitive class of their first letters, and test "not inside a word" (and
+# "not after 'được'", …) as lookbehinds *after* that letter, widened by one character
+# ("(?<!\w.)" says what "(?<!\w)" says before it; the letter is never a line end). The regex
+# engine then skips to the next candidate letter by a fast scan, where a leading lookbehind or a
+# case-insensitive first letter made it try every position. Case-insensitive parts are scoped
+# "(?i:…)"; the first letters are listed in both cases, which is all that (?i) matches for them.
+
 # Where an assigning trigger puts an agency list right after it.
 _TRIGGER = re.compile(
     r"""
-    (?<!\w)
-    (?: (?P<requested> [Đđ]ề\s+nghị )          # "Đề nghị Ủy ban MTTQ …"
-      | (?P<ordered> (?<!được\s)[Gg]iao(?:\s+cho)? | [Yy]êu\s+cầu )   # "Giao X", "Yêu cầu X"
+    [ĐđGgYy](?<!\w.)                                 # first letter of a trigger, not in a word
+    (?: (?<=[Đđ]) (?P<requested> ề\s+nghị )          # "Đề nghị Ủy ban MTTQ …"
+      | (?P<ordered> (?<=[Gg])(?<!được\s.)iao(?:\s+cho)?   # "Giao X" (not "được giao")
+                   | (?<=[Yy])êu\s+cầu )               # "Yêu cầu X"
     )\s+
     """,
     re.X,
@@ -142,22 +151,22 @@ _TRIGGER = re.compile(
 # "phối hợp (chặt chẽ) với Y": Y supports. "phối hợp các cơ quan" without "với" too.
 # "sự phối hợp", "công tác phối hợp", "quy chế phối hợp" name coordination, they assign none.
 _COORDINATE = re.compile(
-    r"""(?<!sự\s)(?<!tác\s)(?<!chế\s)(?<!\w)
-    phối\s+hợp (?:\s+chặt\s+chẽ)?       # "phối hợp chặt chẽ"
-    (?:\s+(?:với|cùng))?\s+              # "với" is often left out: "phối hợp Sở Tư pháp"
+    r"""[Pp](?i:(?<!\w.)(?<!sự\s.)(?<!tác\s.)(?<!chế\s.)    # "p" of "phối", not in a word
+    hối\s+hợp (?:\s+chặt\s+chẽ)?       # "phối hợp chặt chẽ"
+    (?:\s+(?:với|cùng))?\s+)            # "với" is often left out: "phối hợp Sở Tư pháp"
     """,
-    re.X | re.I,
+    re.X,
 )
 # Where a support list ends when no task verb does.
 _SUPPORT_END = re.compile(r"\s*[;.:(]|\s+(?:để|nhằm|trong|tại|về|theo|đối\s+với)(?!\w)")
 # "Cơ quan chủ trì: Sở Nội vụ." / "Đơn vị phối hợp: …"
 _LABELLED = re.compile(
     r"""
-    (?:Cơ\s+quan|Đơn\s+vị)\s+
-    (?: (?P<lead> chủ\s+trì ) | (?P<support> phối\s+hợp ) )   # which role the label gives
+    [CcĐđ](?i:(?<=[Cc])ơ\s+quan|(?<=[Đđ])ơn\s+vị)\s+           # "Cơ quan", "Đơn vị"
+    (?i: (?P<lead> chủ\s+trì ) | (?P<support> phối\s+hợp ) )   # which role the label gives
     [^:\n]{0,40} :[\s*]*                                     # "thực hiện:", markdown stars
     """,
-    re.X | re.I,
+    re.X,
 )
 # A sentence opening with one of these has its subject after a comma.
 _INTRO = re.compile(
@@ -165,7 +174,7 @@ _INTRO = re.compile(
           | Ngoài\s+ra | Sau\s+khi | Để | Theo | Từ )(?!\w)""",
     re.X | re.I,
 )
-_CONDITIONAL = re.compile(r"(?<!\w)nếu(?!\w)", re.I)
+_CONDITIONAL = re.compile(r"[Nn](?<!\w.)(?i:ếu)(?!\w)")  # "nếu", any case
 # Heading title of an "other" section that still assigns tasks.
 _TASK_TITLE = re.compile(
     r"""tổ\s+chức\s+thực\s+hiện | phân\s+công | nhiệm\s+vụ | giải\s+pháp | trách\s+nhiệm  # a task heading
@@ -388,14 +397,28 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _unit_assignments(
     text: str, units: list[_Unit], index: int, sections: Sequence[Section]
 ) -> Iterator[tuple[int, Assignment]]:
-    """(agency offset, Assignment) for every assignment in ``units[index]``."""
+    """(agency offset, Assignment) for every assignment in ``units[index]``.
+
+    The section path is looked up only for a unit that assigns something: ``section_at`` walks
+    every section, and most units (a target, a purpose paragraph) assign nothing.
+    """
+    found = list(_unit_roles(text, units, index))
+    if found:
+        path = _path(sections, units[index].start)
+        for s, e, role, span, task in found:
+            yield s, _make(text, s, e, role, span, task, path)
+
+
+def _unit_roles(
+    text: str, units: list[_Unit], index: int
+) -> Iterator[tuple[int, int, str, tuple[int, int], str]]:
+    """(agency start, end, role, span, task text) for every assignment in ``units[index]``."""
     unit = units[index]
-    path = _path(sections, unit.start)
     heading = _heading_agencies(text, unit)
     if heading is not None:
         task = _body_text(text, units, index, fallback=text[unit.body : unit.end])
         for s, e in heading:
-            yield s, _make(text, s, e, "lead", (unit.start, unit.end), task, path)
+            yield s, e, "lead", (unit.start, unit.end), task
         return
     for n, (s_start, s_end) in enumerate(_sentences(text, unit.body, unit.end)):
         span = (unit.start if n == 0 else s_start, s_end)
@@ -403,7 +426,7 @@ def _unit_assignments(
             task = text[pred:s_end].strip(_TRIM) if pred < s_end else text[s_start:s_end]
             if role == "lead" and text[s_start:s_end].rstrip(" *_").endswith(":"):
                 task = _body_text(text, units, index, fallback=task, head=pred)
-            yield s, _make(text, s, e, role, span, task or text[s_start:s_end].strip(), path)
+            yield s, e, role, span, task or text[s_start:s_end].strip()
 
 
 def _sentence_roles(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, int]]:

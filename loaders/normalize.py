@@ -146,7 +146,15 @@ _RARE_LINE_ENDS = re.compile(r"[\u2028\u2029\x0b\x0c\x85]")
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 #: Invisible characters (zero-width, BOM, soft hyphen) and C0/C1 controls other than "\n".
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x09\x0e-\x1f\x7f-\x9f]")
-_RUNS_OF_SPACES = re.compile(r"  +")
+#: Any character one of the three patterns above replaces: one scan tells whether any of the three
+#: substitutions has work to do (a clean text, such as every second pass, skips all three).
+_SPECIAL = re.compile(
+    r"[\u2028\u2029\x0b\x0c\x85\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+    r"\u200b-\u200d\u2060\ufeff\u00ad\x00-\x09\x0e-\x1f\x7f-\x9f]"
+)
+#: Two spaces or more. Written with a two-space literal prefix (not "  +", whose prefix is one
+#: space) so that the regex engine skips ahead with a fast substring search.
+_RUNS_OF_SPACES = re.compile(r"  [ ]*")
 #: Letters only Vietnamese uses: ă â đ ê ô ơ ư and the precomposed tone-marked block.
 _VIETNAMESE_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð ð (Icelandic eth) -> Đ đ
@@ -158,10 +166,14 @@ def _clean_characters(raw: str, stats: _Stats) -> str:
     Example: ``"Số:\\u00a091/QÐ-UBND\\r\\n"`` -> ``"Số: 91/QĐ-UBND\\n"`` (in a Vietnamese text).
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _RARE_LINE_ENDS.sub("\n", text)
+    special = _SPECIAL.search(text) is not None
+    if special:
+        text = _RARE_LINE_ENDS.sub("\n", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        special = _SPECIAL.search(text) is not None  # NFC maps U+2000/U+2001 to other spaces
+    if special:
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     if ("\u00d0" in text or "\u00f0" in text) and len(_VIETNAMESE_MARK.findall(text)) >= VIETNAMESE_MIN_MARKS:
         stats.lookalikes += text.count("\u00d0") + text.count("\u00f0")
         text = text.translate(_LOOKALIKES)
@@ -209,7 +221,9 @@ _MARKUP_ONLY_LINE = re.compile(r"\n[ ]*[*#][*# ]*(?=\n)")
 _MARKUP_ONLY_PARAGRAPH = re.compile(r"\n\n[ ]*[*#][*# ]*(?=\n\n)")
 #: Markdown heading markers: "## Văn bản liên quan" -> "Văn bản liên quan".
 _MD_HEADING = re.compile(r"\n[ ]*#{1,6}(?:[ ]+#{1,6})*(?:[ ]+|(?=\n))")
-_STARS = re.compile(r"[*]+")
+#: A run of stars, written as a literal star then more ("[*]+" or "\*+" have no literal prefix, so
+#: the engine would try every position; a literal prefix is found by fast substring search).
+_STARS = re.compile(r"\*[*]*")
 _FOOTNOTE = re.compile(r"\[\^(\w{1,6})\]:?")  # "[^1]" and "[^1]:" -> "[1]" (the printed form)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 #: A Markdown heading that opens a portal's "related documents" trailer.
@@ -361,11 +375,13 @@ CHROME_LINE = re.compile(
       | (?:bản\s+quyền\s+thuộc|copyright|©|cơ\s+quan\s+chủ\s+quản\s*:|chịu\s+trách\s+nhiệm
           (?:\s+chính|\s+nội\s+dung)?\s*:|giấy\s+phép\s+(?:số|xuất\s+bản|thiết\s+lập)|thiết\s+kế
           (?:\s+và\s+phát\s+triển)?\s+bởi|ghi\s+rõ\s+nguồn|powered\s+by).*      # portal footer
-      | .*thư\s+viện\s+pháp\s+luật.*|.*thuvienphapluat.*                       # the legal portal's notices
       | đang\s+tải\s+văn\s+bản.*|văn\s+bản\s+này\s+chưa\s+cập\s+nhật\s+nội\s+dung.*
       | click\s+vào\s+phần\s+bôi\s+vàng.*
     )$"""
 )
+#: The legal portal's notices, chrome wherever they stand in a line. Searched on their own rather
+#: than as ".*notice.*" alternatives of CHROME_LINE, which made every line pay a backtracking scan.
+_PORTAL_NOTICE = re.compile(r"(?i)thư\s+viện\s+pháp\s+luật|thuvienphapluat")
 #: Menu words that are chrome only in a run of menu lines (alone they may be document text).
 NAV_ITEM = re.compile(
     r"""(?ix)^(?:giới\s+thiệu|tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|sự\s+kiện|văn\s+bản(?:\s+pháp\s+luật
@@ -394,33 +410,75 @@ def _count_chrome(stats: _Stats, removed: Iterable[str]) -> None:
             stats.chrome_chars += len(line)
 
 
-def _chrome_flags(lines: list[str]) -> list[bool]:
-    """Which lines are chrome: known phrases, counter label + value pairs, boiler-plate blocks."""
-    flags = [line not in _NOT_TEXT and len(line) <= CHROME_MAX_CHARS and CHROME_LINE.match(line) is not None
-             for line in lines]
-    for i, line in enumerate(lines):
-        if len(line) > LABEL_MAX_CHARS or line in _NOT_TEXT:
-            continue
+#: Bits of what a line is on its own (``_line_kind``); the neighbour rules combine them.
+_KIND_CHROME = 1  # a chrome phrase or portal notice
+_KIND_LABEL = 2  # a counter or listing label, chrome with the number or date after it
+_KIND_BLOCK_START = 4  # the start marker of the portal's boiler-plate block
+_KIND_NAV = 8  # a menu word, chrome in a run of menu lines
+_KIND_RULE = 16  # a separator rule
+#: The kinds of one normalize_text call's lines, by line text. The second pass meets the lines of
+#: the first again (and a page printed twice its lines twice): a dict look-up instead of the
+#: patterns, of which CHROME_LINE alone costs microseconds a line. Breaks and pipes are nothing.
+LineKinds = dict[str, int]
+
+
+def _new_line_kinds() -> LineKinds:
+    return dict.fromkeys(_NOT_TEXT, 0)
+
+
+def _line_kind(line: str) -> int:
+    """The chrome tests that read the line alone, as ``_KIND_*`` bits."""
+    kind = 0
+    if len(line) <= CHROME_MAX_CHARS and (CHROME_LINE.match(line) or _PORTAL_NOTICE.search(line)):
+        kind |= _KIND_CHROME
+    if len(line) <= LABEL_MAX_CHARS:
         if _LABEL_ONLY.match(line):
+            kind |= _KIND_LABEL
+        elif _BLOCK_START.match(line):
+            kind |= _KIND_BLOCK_START
+    if len(line) <= NAV_MAX_CHARS and NAV_ITEM.match(line):
+        kind |= _KIND_NAV
+    if _RULE.match(line):
+        kind |= _KIND_RULE
+    return kind
+
+
+def _line_kinds(lines: list[str], cache: LineKinds) -> list[int]:
+    """``_line_kind`` of every line, each distinct line computed once per call."""
+    kinds = []
+    for line in lines:
+        kind = cache.get(line)
+        if kind is None:
+            kind = cache[line] = _line_kind(line)
+        kinds.append(kind)
+    return kinds
+
+
+def _chrome_flags(lines: list[str], kinds: list[int]) -> list[bool]:
+    """Which lines are chrome: known phrases, counter label + value pairs, boiler-plate blocks."""
+    flags = [kind & _KIND_CHROME != 0 for kind in kinds]
+    for i in [i for i, kind in enumerate(kinds) if kind & (_KIND_LABEL | _KIND_BLOCK_START)]:
+        if kinds[i] & _KIND_LABEL:
             j = _next_text(lines, i + 1)
             if j is not None and _NUMBER_OR_DATE.match(lines[j]):
                 flags[i] = flags[j] = True
-        elif _BLOCK_START.match(line):
+        else:
             for j in range(i, min(i + CHROME_BLOCK_MAX_LINES, len(lines))):
                 if _BLOCK_END.match(lines[j]):
                     flags[i:j + 1] = [True] * (j + 1 - i)
                     break
-    _flag_menu_runs(lines, flags)
+    if any(kind & _KIND_NAV for kind in kinds):  # without menu words a run only holds chrome
+        _flag_menu_runs(lines, kinds, flags)
     return flags
 
 
-def _flag_menu_runs(lines: list[str], flags: list[bool]) -> None:
+def _flag_menu_runs(lines: list[str], kinds: list[int], flags: list[bool]) -> None:
     """Menu words count as chrome in a run of NAV_MIN_RUN menu-or-chrome lines (breaks allowed)."""
     run: list[int] = []
     for i, line in enumerate(lines + [PIPE]):  # a sentinel ends the last run
         if line in _BREAKS:
             continue
-        if i < len(lines) and (flags[i] or (len(line) <= NAV_MAX_CHARS and NAV_ITEM.match(line))):
+        if i < len(lines) and (flags[i] or kinds[i] & _KIND_NAV):
             run.append(i)
             continue
         if len(run) >= NAV_MIN_RUN:
@@ -436,15 +494,17 @@ def _next_text(lines: list[str], start: int) -> int | None:
     return None
 
 
-def _remove_chrome(lines: list[str], stats: _Stats) -> list[str]:
+def _remove_chrome(lines: list[str], stats: _Stats, cache: LineKinds) -> list[str]:
     """Replace chrome lines and separator rules by hard breaks.
 
     Example: ``["Hôm nay:", "1", "Đăng lúc: 18/09/2020 14:18:37 (GMT+7)", "UỶ BAN NHÂN DÂN"]``
     -> ``[HARD, HARD, HARD, "UỶ BAN NHÂN DÂN"]``.
     """
-    flags = _chrome_flags(lines)
+    kinds = _line_kinds(lines, cache)
+    flags = _chrome_flags(lines, kinds)
     _count_chrome(stats, (line for line, flag in zip(lines, flags) if flag))
-    return [HARD if flag or _RULE.match(line) else line for line, flag in zip(lines, flags)]
+    return [HARD if flag or kind & _KIND_RULE else line
+            for line, flag, kind in zip(lines, flags, kinds)]
 
 
 # ---------------------------------------------------------------- 5. hard wraps
@@ -482,7 +542,8 @@ NUMBERED_HEADING = re.compile(
     re.X,
 )
 #: Sentence or heading end, after closing quotes and brackets: ". ; : ! ? …" (and "," below).
-_CLOSED = re.compile(r"[.;:!?…][\"'”’»)\]*]*$")
+SENTENCE_ENDS = frozenset(".;:!?…")
+CLOSING_MARKS = "\"'”’»)]*"
 #: Ends after which a lower-case line still continues the paragraph ("…/năm;" / "đưa lao động …").
 SOFT_CLOSERS = frozenset(";:")
 #: How much of a line's start and end the join rules read (markers, closing punctuation).
@@ -527,37 +588,61 @@ def _is_upper_line(line: str) -> bool:
 
 def _is_closed(line: str) -> bool:
     """Whether the line ends a sentence or heading: ". ; : ! ? …" (possibly before closing quotes
-    and brackets), or the whole line is a parenthesised note "(Chi tiết có biểu kèm theo)"."""
-    return _CLOSED.search(line[-TAIL_CHARS:]) is not None or (line[:1] == "(" and line[-1:] == ")")
+    and brackets), or the whole line is a parenthesised note "(Chi tiết có biểu kèm theo)".
+
+    The closing marks are stripped rather than searched with a regex: the two sets are disjoint,
+    so the last character left is the sentence end if there is one, and no position is retried.
+    """
+    tail = line[-TAIL_CHARS:]
+    return (tail.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS
+            or (tail[:1] == "(" and tail[-1:] == ")"))
 
 
 class _Joined:
-    """A line being built from wrapped pieces. Only what the join rules read is kept up to date
-    (its start, its tail, its length and word count), so each join costs O(1) and a paragraph of
-    n pieces costs O(n), not O(n²) as re-reading the growing string would."""
+    """The line being built from wrapped pieces. Only what the join rules read is kept up to date
+    (its first piece, its tail and its length), so each join costs O(1) and a paragraph of n pieces
+    costs O(n), not O(n²) as re-reading the growing string would. The word count and upper-case
+    test are computed only when a rule asks (most lines follow a closed one and need neither).
 
-    __slots__ = ("parts", "head", "tail", "length", "words", "upper")
+    One object serves all the paragraphs of a text in turn (``restart``): only the last paragraph
+    can still be continued, and a text of thousands of lines then allocates no object per line.
+    """
 
-    def __init__(self, line: str, upper: bool) -> None:
-        self.parts = [line]
-        self.head = line[:TAIL_CHARS]
+    __slots__ = ("first", "parts", "tail", "length", "_upper")
+
+    def restart(self, line: str) -> None:
+        self.first = line
+        self.parts: list[str] | None = None  # created by the first join
         self.tail = line[-TAIL_CHARS:]
         self.length = len(line)
-        self.words = line.count(" ") + 1
-        self.upper = upper
+        self._upper: bool | None = None
 
-    def add(self, line: str, upper: bool) -> None:
+    def add(self, line: str) -> None:
+        if self.parts is None:
+            self.parts = [self.first]
         self.parts.append(line)
         self.tail = f"{self.tail} {line}"[-TAIL_CHARS:]
         self.length += len(line) + 1
-        self.words += line.count(" ") + 1
-        self.upper = self.upper and upper
+        self._upper = None
 
     def text(self) -> str:
-        return " ".join(self.parts)
+        return " ".join(self.parts) if self.parts else self.first
+
+    def words(self) -> int:
+        return self.text().count(" ") + 1
+
+    def upper(self) -> bool:
+        """Whether every piece is an upper-case title line."""
+        if self._upper is None:
+            self._upper = all(map(_is_upper_line, self.parts or (self.first,)))
+        return self._upper
+
+    def numbered(self) -> bool:
+        """Whether it starts with a NUMBERED_HEADING marker (read in its first TAIL_CHARS)."""
+        return NUMBERED_HEADING.match(self.first, 0, TAIL_CHARS) is not None
 
     def closed(self) -> bool:
-        return _is_closed(self.tail) or (self.head[:1] == "(" and self.tail[-1:] == ")")
+        return _is_closed(self.tail) or (self.first[:1] == "(" and self.tail[-1:] == ")")
 
     def is_doc_type(self) -> bool:
         return self.length <= DOC_TYPE_MAX_CHARS and self.text() in DOC_TYPE_LINES
@@ -565,17 +650,17 @@ class _Joined:
 
 def _joins_upper(prev: _Joined, cur: str) -> bool:
     """Whether upper-case ``cur`` continues upper-case ``prev`` (a title wrapped by width)."""
-    if prev.words <= ORPHAN_MAX_WORDS:
+    if prev.words() <= ORPHAN_MAX_WORDS:
         return True
     if AUTHORITY_LINE.match(cur):
         return False  # "VIỆC PHÊ DUYỆT …" / "THỦ TƯỚNG CHÍNH PHỦ": the enacting authority's line
     return ((cur.count(" ") + 1 <= ORPHAN_MAX_WORDS and not prev.is_doc_type())
             or prev.tail.endswith(",")
-            or NUMBERED_HEADING.match(prev.head) is not None
+            or prev.numbered()
             or prev.length >= UPPER_WRAP_MIN_CHARS)
 
 
-def _joins(prev: _Joined, cur: str, cur_upper: bool) -> bool:
+def _joins(prev: _Joined, cur: str) -> bool:
     """Whether ``cur`` continues ``prev`` across a line end (no break between them).
 
     Examples: "Căn cứ Kết luận số 92-KL/TW ngày" + "05/11/2020 của Bộ Chính trị …" -> True;
@@ -590,42 +675,52 @@ def _joins(prev: _Joined, cur: str, cur_upper: bool) -> bool:
     if prev.closed():
         # A clause ends at ";" or ":" but a lower-case line after it is the same paragraph.
         return first.islower() and prev.tail[-1:] in SOFT_CLOSERS
-    if cur_upper:
-        return prev.upper and _joins_upper(prev, cur)
+    if _is_upper_line(cur):
+        return prev.upper() and _joins_upper(prev, cur)
     if first.islower() or first.isdigit():
         return True
     # A title line is followed by body text, a name or "(đã ký)"; a short numbered heading by its body.
-    return not prev.upper and (prev.length > HEADING_MAX_CHARS or NUMBERED_HEADING.match(prev.head) is None)
+    return not prev.upper() and (prev.length > HEADING_MAX_CHARS or not prev.numbered())
 
 
 def _joins_across_soft(prev: _Joined, cur: str) -> bool:
     """Whether ``cur`` continues ``prev`` across one blank line: only a lower-case continuation
     of an unfinished sentence ("… phát triển kinh" / blank / "tế - xã hội của huyện …")."""
-    return cur[0].islower() and not prev.upper and not prev.closed() and HEADING_START.match(cur) is None
+    return (cur[0].islower() and not prev.upper() and not prev.closed()
+            and HEADING_START.match(cur) is None)
 
 
 def _repair_wraps(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines; breaks, pipes and headings stay.
 
+    Only the last paragraph can be continued: by the next line, or by the line after one soft
+    break. ``out[at]`` holds its first piece until the next paragraph starts.
+
     Example: ``["I. MỤC TIÊU, CHỈ", "TIÊU", "1. Mục tiêu", "chung."]`` ->
     ``["I. MỤC TIÊU, CHỈ TIÊU", "1. Mục tiêu chung."]``.
     """
-    out: list[str | _Joined] = []
+    out: list[str] = []
+    par = _Joined()
+    at = -1  # index in ``out`` of the paragraph ``par`` holds; -1 before the first
     for line in lines:
         if line in _NOT_TEXT:
             out.append(line)
             continue
-        upper = _is_upper_line(line)
-        last = out[-1] if out else None
-        if isinstance(last, _Joined) and _joins(last, line, upper):
-            last.add(line, upper)
-        elif (last == SOFT and len(out) >= 2 and isinstance(out[-2], _Joined)
-              and _joins_across_soft(out[-2], line)):
+        n = len(out)
+        if at >= 0 and at == n - 1 and _joins(par, line):
+            par.add(line)
+        elif at >= 0 and at == n - 2 and out[-1] == SOFT and _joins_across_soft(par, line):
             out.pop()
-            out[-1].add(line, upper)
+            par.add(line)
         else:
-            out.append(_Joined(line, upper))
-    return [item.text() if isinstance(item, _Joined) else item for item in out]
+            if at >= 0:
+                out[at] = par.text()
+            at = n
+            out.append(line)
+            par.restart(line)
+    if at >= 0:
+        out[at] = par.text()
+    return out
 
 
 # ---------------------------------------------------------------- 6. tables
@@ -796,13 +891,14 @@ def _assemble(lines: list[str]) -> str:
     return "".join(parts)
 
 
-def _body_pass(text: str, stats: _Stats, metadata: dict[str, str] | None) -> str:
-    """One pass over the body; ``metadata`` collects table fields (first pass only)."""
+def _body_pass(text: str, stats: _Stats, metadata: dict[str, str] | None, cache: LineKinds) -> str:
+    """One pass over the body; ``metadata`` collects table fields (first pass only); ``cache``
+    keeps line kinds from one pass to the next."""
     lines = _tidy_spaces(_strip_markdown(_clean_characters(text, stats), stats))
     if metadata is not None:
         lines, found = _extract_metadata(lines, stats)
         metadata.update(found)
-    lines = _read_breaks(_remove_chrome(_split_inline_pipes(lines), stats))
+    lines = _read_breaks(_remove_chrome(_split_inline_pipes(lines), stats, cache))
     lines = _flatten_tables(_repair_wraps(lines), stats)
     return _assemble(_remove_repeat(_read_breaks(lines), stats))
 
@@ -835,9 +931,10 @@ def normalize_text(raw: str) -> NormalizedText:
     """
     stats = _Stats()
     metadata: dict[str, str] = {}
-    text = _body_pass(raw, stats, metadata)
+    cache = _new_line_kinds()
+    text = _body_pass(raw, stats, metadata, cache)
     for _ in range(MAX_PASSES - 1):
-        again = _body_pass(text, stats, None)
+        again = _body_pass(text, stats, None, cache)
         if again == text:
             break
         text = again

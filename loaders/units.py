@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from policykg.loaders.record import Level
 
 #: Cities governed directly by the centre: "thành phố" here is a province, not a district.
-CENTRAL_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+CENTRAL_CITIES = ("hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế")
 #: Unit words (lower case) and the level of the unit they name.
 UNIT_LEVELS: dict[str, Level] = {
     "tỉnh": "province", "thành phố": "district", "huyện": "district", "quận": "district",
