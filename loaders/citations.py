@@ -63,48 +63,25 @@ from datetime import date
 
 from policykg.loaders.record import Citation, Level, Relation, RecordWarning
 from policykg.loaders.sections import Section
+from policykg.loaders.symbols import (
+    FLOATING_ISSUERS,
+    ISSUER_LEVELS,
+    PARTY_SYMBOL_RE,
+    STATE_ISSUERS,
+    STATE_SYMBOL_RE,
+    TYPE_CODES,
+    canonical_issuer,
+    fold_code,
+    issuer_fixed_level,
+    normalize_symbol,
+)
 from policykg.loaders.units import CENTRAL_CITIES  # "thành phố X" is a province only for these
 
-__all__ = ["CitationContext", "extract_citations", "normalize_symbol", "TYPE_CODES", "ISSUER_LEVELS"]
+__all__ = ["CitationContext", "extract_citations"]
 
 # --------------------------------------------------------------------------------------------
 # Tables
 # --------------------------------------------------------------------------------------------
-
-#: Type codes of symbols, keyed by their folded form (upper case, Đ -> D) -> canonical form.
-TYPE_CODES: dict[str, str] = {
-    "NQ": "NQ", "KL": "KL", "CT": "CT", "KH": "KH", "CTR": "CTr", "QD": "QĐ", "ND": "NĐ",
-    "TT": "TT", "TTLT": "TTLT", "CD": "CĐ", "TTR": "TTr", "BC": "BC", "HD": "HD", "TB": "TB",
-    "QC": "QC", "DA": "ĐA",
-}
-
-#: Issuer codes with a fixed level, keyed by folded form -> (canonical form, level).
-#: UBND, HĐND and bare department codes are absent on purpose: they exist at every level.
-ISSUER_LEVELS: dict[str, tuple[str, Level]] = {
-    "TW": ("TW", "central"), "BCT": ("BCT", "central"), "BBT": ("BBT", "central"),
-    "BCHTW": ("BCHTW", "central"), "CP": ("CP", "central"), "TTG": ("TTg", "central"),
-    "QH": ("QH", "central"), "VPCP": ("VPCP", "central"), "BYT": ("BYT", "central"),
-    "BTC": ("BTC", "central"), "BLDTBXH": ("BLĐTBXH", "central"),
-    "BGDDT": ("BGDĐT", "central"), "BNNPTNT": ("BNNPTNT", "central"),
-    "BKHDT": ("BKHĐT", "central"), "BCA": ("BCA", "central"), "BQP": ("BQP", "central"),
-    "BNV": ("BNV", "central"), "BTNMT": ("BTNMT", "central"), "BXD": ("BXD", "central"),
-    "BGTVT": ("BGTVT", "central"), "BTTTT": ("BTTTT", "central"),
-    "BVHTTDL": ("BVHTTDL", "central"), "BTP": ("BTP", "central"), "NHNN": ("NHNN", "central"),
-    "BKHCN": ("BKHCN", "central"), "BNNMT": ("BNNMT", "central"), "BDTTG": ("BDTTG", "central"),
-    "BNG": ("BNG", "central"),
-    "TU": ("TU", "province"), "TTU": ("TU", "province"), "HU": ("HU", "district"),
-    "QU": ("QU", "district"), "DU": ("ĐU", "commune"),
-}
-
-#: Issuer codes without a fixed level, folded -> canonical spelling.
-FLOATING_ISSUERS: dict[str, str] = {
-    "UBND": "UBND", "HDND": "HĐND", "LDTBXH": "LĐTBXH", "SLDTBXH": "SLĐTBXH",
-    "SYT": "SYT", "STC": "STC", "SKHDT": "SKHĐT", "SNV": "SNV", "SGDDT": "SGDĐT",
-}
-
-#: Issuers of state documents: a party-style symbol with one of these is a state symbol
-#: written the party way ("14-NQ/CP" -> "14/NQ-CP").
-STATE_ISSUERS = {"CP", "TTg", "QH", "UBND", "HĐND", "VPCP", "NHNN"}
 
 #: Words before a symbol or a name that give the type ("Nghị quyết số 12-NQ/TU").
 TYPE_WORDS: dict[str, str | None] = {
@@ -127,60 +104,6 @@ TYPE_LOOKBACK = 45
 # --------------------------------------------------------------------------------------------
 # Regexes (compiled once)
 # --------------------------------------------------------------------------------------------
-
-_LETTER = r"A-Za-zĐđ"
-_TYPE_ALT = "|".join(
-    sorted({"CTr", "Ctr", "CTR", "ctr", "TTr", "Ttr", "TTR", "TTLT", "NQ", "KL", "CT", "KH",
-            "QĐ", "QD", "Qđ", "NĐ", "ND", "Nđ", "TT", "CĐ", "CD", "BC", "HD", "TB", "QC", "ĐA"},
-           key=len, reverse=True)
-)
-
-# The symbol patterns test "not after a word character, slash, dot or hyphen" as a lookbehind
-# *after* the first digit, "(?<![\w/.-]\d)", which says the same as "(?<![\w/.-])" before it.
-# Starting with the digit lets the regex engine skip to the next digit by a fast scan instead of
-# trying the lookbehind at every position of the text (2-3x faster over a whole document).
-_PARTY_SYMBOL = re.compile(
-    rf"""
-    (?P<num>\d(?<![\w/.-]\d)\d{{0,4}})   # document number, leading zeros kept ("01")
-    [ \t]?-[ \t]?                  # party symbols put a hyphen after the number
-    (?P<type>{_TYPE_ALT})           # type code from the table (case variants listed)
-    [ \t]?/[ \t]?
-    (?P<issuer>[A-ZĐ][{_LETTER}]{{0,9}}\d{{0,2}})   # issuer code: TU, HU, ĐU, TW, CP ...
-    (?![\w/-])
-    """,
-    re.X,
-)
-
-_STATE_SYMBOL = re.compile(
-    rf"""
-    (?P<num>\d(?<![\w/.-]\d)\d{{0,4}})   # document number (lookbehind: see _PARTY_SYMBOL)
-    [ \t]?/[ \t]?
-    (?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?      # year of normative documents
-    (?:
-        (?P<type>{_TYPE_ALT})       # type code ...
-        [ \t]?-?[ \t]?              # ... hyphen often lost ("QĐTTg") or spaced ("CTr - UBND")
-        (?P<issuer>[A-ZĐ][{_LETTER}&]{{0,11}}\d{{0,2}})   # issuer: UBND, CP, TTg, UBTVQH14
-      |
-        (?P<qh>QH\d{{1,2}})         # National Assembly resolutions: 74/2022/QH15 (no type)
-    )
-    (?![\w/-])
-    """,
-    re.X,
-)
-
-_NORMALIZE_PARTS = re.compile(
-    rf"""
-    ^\s*(?P<num>\d{{1,5}})\s*
-    (?P<sep>[-/])\s*                           # '-' party, '/' state
-    (?:(?P<year>(?:19|20)\d\d)\s*/\s*)?        # year of normative documents
-    (?:
-        (?P<qh>[Qq][Hh]\d{{1,2}})                # 74/2022/QH15 (no type code)
-      | (?P<type>[{_LETTER}]{{1,4}})\s*[-/]\s*(?P<issuer>[{_LETTER}][{_LETTER}&]{{0,11}}\d{{0,2}})
-      | (?P<glued>[{_LETTER}]{{3,16}}\d{{0,2}})   # hyphen lost: "QĐTTg", split by the table
-    )\s*$
-    """,
-    re.X,
-)
 
 _DATE = re.compile(
     r"""
@@ -364,55 +287,6 @@ class CitationContext:
     commune: str | None = None
 
 
-def normalize_symbol(raw: str) -> str | None:
-    """The canonical form of a document symbol, or None when ``raw`` is not one.
-
-    Spaces go, type codes take their canonical case (``Ctr`` -> ``CTr``), ``D`` becomes ``Đ``
-    where the code has it, state symbols get their hyphen back, and a state issuer written
-    the party way is put in state form.
-
-    Example:
-        >>> [normalize_symbol(s) for s in ("12- NQ/TU", "76 /CTr - UBND", "26/2021/QĐTTg", "14-NQ/CP")]
-        ['12-NQ/TU', '76/CTr-UBND', '26/2021/QĐ-TTg', '14/NQ-CP']
-        >>> normalize_symbol("12/3/2020") is None
-        True
-    """
-    if not isinstance(raw, str):
-        return None
-    # "Ð" (U+00D0, Icelandic eth) is what some fonts and scrapes give for "Đ" (U+0110).
-    raw = unicodedata.normalize("NFC", raw).replace("**", "").replace("Ð", "Đ").replace("ð", "đ")
-    m = _NORMALIZE_PARTS.match(raw)
-    if not m:
-        return None
-    num, year = m["num"], m["year"]
-    if m["qh"]:
-        return f"{num}/{year}/QH{m['qh'][2:]}" if m["sep"] == "/" and year else None
-    type_code, issuer = _split_code(m["type"], m["issuer"], m["glued"])
-    if type_code is None or issuer is None:
-        return None
-    party = m["sep"] == "-" and issuer not in STATE_ISSUERS
-    if m["sep"] == "/" and _issuer_fixed_level(issuer) in {"province", "district", "commune"}:
-        party = True  # "12/NQ-TU": a party document written the state way
-    if year:
-        party = False  # only state (normative) documents carry the year
-    if party:
-        return f"{num}-{type_code}/{issuer}"
-    return f"{num}/{year}/{type_code}-{issuer}" if year else f"{num}/{type_code}-{issuer}"
-
-
-def _split_code(type_raw: str | None, issuer_raw: str | None, glued: str | None
-                ) -> tuple[str | None, str | None]:
-    """(type code, issuer code) in canonical form; a glued "QĐTTg" is split by the table."""
-    if glued is None:
-        return TYPE_CODES.get(_fold(type_raw or "")), _canonical_issuer(issuer_raw or "")
-    for cut in (4, 3, 2):  # longest known type first: "TTrUBND" is TTr + UBND, not TT + rUBND
-        type_code = TYPE_CODES.get(_fold(glued[:cut]))
-        rest = glued[cut:]
-        if type_code and rest[:1].isupper():
-            return type_code, _canonical_issuer(rest)
-    return None, None
-
-
 def extract_citations(
     text: str,
     sections: Sequence[Section],
@@ -496,7 +370,7 @@ def _find_symbols(text: str, own: str | None) -> list[_Occurrence]:
     """Occurrences of numbered documents (both symbol styles), own symbol excluded."""
     found: list[_Occurrence] = []
     starts = [m.start() for m in _SYMBOL_START.finditer(text)]
-    for rx in (_PARTY_SYMBOL, _STATE_SYMBOL):
+    for rx in (PARTY_SYMBOL_RE, STATE_SYMBOL_RE):
         for m in _matches_at(rx, text, starts):
             symbol = normalize_symbol(m.group(0))
             if symbol is None or symbol == own or _OWN_HEADER.search(
@@ -521,7 +395,7 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> _Occurrence:
     type_code = _symbol_type(symbol) or (TYPE_WORDS.get(_words(tm["type"]).lower()) if tm else None)
     issued, tail = _date_after(text, m.end())
     issuer, tail = _issuer_after(text, tail)
-    level = _issuer_fixed_level(code)
+    level = issuer_fixed_level(code)
     hint = _level_of_words(issuer) if issuer else _level_before(text, head)
     return _Occurrence(
         key=symbol, start=m.start(), end=m.end(), head=head, tail=tail, symbol=symbol,
@@ -1058,40 +932,6 @@ def _level_before(text: str, head: int) -> Level | None:
     before = text[max(0, head - 90):head]
     m = _ISSUER_BEFORE.search(before)
     return _level_of_words(m[1]) if m else None
-
-
-_QH_CODE = re.compile(r"QH\d*")  # the National Assembly, with or without its term
-_DEPARTMENT_CODE = re.compile(r"S[A-Z]{2,8}")  # a Sở: "SNV", "STC", "SKHCN"
-
-
-def _issuer_fixed_level(code: str) -> Level | None:
-    """Level of an issuer code with a fixed level (TW central, TU province …), else None.
-
-    Codes of a Sở ("SNV", "STC", "SKHCN") are provincial: departments exist only there.
-    """
-    folded = _fold(code)
-    if folded.startswith("UBTVQH") or _QH_CODE.fullmatch(folded):
-        return "central"
-    if _DEPARTMENT_CODE.fullmatch(folded) and folded not in ISSUER_LEVELS:
-        return "province"
-    entry = ISSUER_LEVELS.get(folded)
-    return entry[1] if entry else None
-
-
-def _canonical_issuer(code: str) -> str | None:
-    """Canonical spelling of an issuer code; unknown codes keep their letters, upper-cased."""
-    folded = _fold(code)
-    if folded in ISSUER_LEVELS:
-        return ISSUER_LEVELS[folded][0]
-    if folded in FLOATING_ISSUERS:
-        return FLOATING_ISSUERS[folded]
-    if folded.startswith("UBTVQH"):
-        return "UBTVQH" + folded[6:]
-    return code.upper() if code[:1].isalpha() else None
-
-
-def _fold(code: str) -> str:
-    return code.upper().replace("Đ", "D")
 
 
 def _words(s: str) -> str:

@@ -36,8 +36,7 @@ from datetime import date
 
 from policykg.loaders.record import RecordWarning
 from policykg.loaders.sections import Section
-from policykg.loaders.citations import normalize_symbol
-from policykg.loaders.symbols import doc_type_of, issuer_code_of
+from policykg.loaders.symbols import doc_type_of, issuer_code_of, normalize_symbol
 from policykg.loaders.units import Issuer, issuer_from_body, issuer_from_header, issuer_from_metadata
 
 #: The header is looked for in this many first characters (flattened tables can be long).

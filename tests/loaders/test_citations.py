@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.citations import CitationContext, extract_citations, normalize_symbol
+from policykg.loaders.citations import CitationContext, extract_citations
+from policykg.loaders.symbols import normalize_symbol
 from policykg.loaders.record import Citation
 from policykg.loaders.sections import Section
 

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policykg.loaders.citations import normalize_symbol
-from policykg.loaders.symbols import doc_type_of, issuer_code_of
+from policykg.loaders.symbols import doc_type_of, issuer_code_of, normalize_symbol
 
 CASES = [
     ("12-NQ/TU", "12-NQ/TU"), ("12- NQ/TU", "12-NQ/TU"), ("12 - NQ / TU", "12-NQ/TU"),
