@@ -70,6 +70,7 @@ from policykg.loaders.symbols import (
     STATE_ISSUERS,
     STATE_SYMBOL_RE,
     TYPE_CODES,
+    TYPE_WORDS,
     canonical_issuer,
     fold_code,
     issuer_fixed_level,
@@ -82,15 +83,6 @@ __all__ = ["CitationContext", "extract_citations"]
 # --------------------------------------------------------------------------------------------
 # Tables
 # --------------------------------------------------------------------------------------------
-
-#: Words before a symbol or a name that give the type ("Nghị quyết số 12-NQ/TU").
-TYPE_WORDS: dict[str, str | None] = {
-    "nghị quyết": "NQ", "kết luận": "KL", "chỉ thị": "CT", "kế hoạch": "KH",
-    "chương trình": "CTr", "quyết định": "QĐ", "nghị định": "NĐ", "thông tư": "TT",
-    "công điện": "CĐ", "tờ trình": "TTr", "báo cáo": "BC", "hướng dẫn": "HD",
-    "thông báo": "TB", "đề án": "ĐA", "luật": None, "pháp lệnh": None, "chiến lược": None,
-    "quy hoạch": None,
-}
 
 #: implements > based_on > mentions: the strongest relation over all occurrences wins.
 RELATION_RANK: dict[str, int] = {"mentions": 0, "based_on": 1, "implements": 2}

@@ -34,8 +34,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from policykg.loaders.headings import build_sections
 from policykg.loaders.record import RecordWarning
 from policykg.loaders.sections import Section
+from policykg.loaders.symbols import TYPE_WORDS as SYMBOL_TYPE_WORDS
 from policykg.loaders.symbols import doc_type_of, issuer_code_of, normalize_symbol
 from policykg.loaders.units import Issuer, issuer_from_body, issuer_from_header, issuer_from_metadata
 
@@ -61,12 +63,9 @@ _PLACE_DATE = re.compile(
     """,
     re.X,
 )
-#: Type words of the type line and their codes.
-TYPE_WORDS = {
-    "CHƯƠNG TRÌNH HÀNH ĐỘNG": "CTr", "CHƯƠNG TRÌNH": "CTr", "KẾ HOẠCH": "KH", "NGHỊ QUYẾT": "NQ",
-    "QUYẾT ĐỊNH": "QĐ", "KẾT LUẬN": "KL", "CHỈ THỊ": "CT", "NGHỊ ĐỊNH": "NĐ", "THÔNG TƯ": "TT",
-    "CÔNG ĐIỆN": "CĐ", "TỜ TRÌNH": "TTr", "BÁO CÁO": "BC", "HƯỚNG DẪN": "HD", "THÔNG BÁO": "TB",
-}
+#: Type words of the type line ("KẾ HOẠCH") and their codes, from the running-text table.
+TYPE_WORDS = {word.upper(): code for word, code in SYMBOL_TYPE_WORDS.items() if code}
+TYPE_WORDS["CHƯƠNG TRÌNH HÀNH ĐỘNG"] = "CTr"
 _TYPE_LINE = re.compile(
     r"^[ \t]*(?P<word>" + "|".join(sorted(TYPE_WORDS, key=len, reverse=True)) + r")[ \t]*$",
     re.M,
@@ -122,8 +121,6 @@ def parse_document(text: str, metadata: Mapping[str, str] | None = None) -> Pars
         text: the normalized text (``normalize_text(...).text``).
         metadata: fields the normalizer took from a metadata table (symbol, issued, issuer, signer).
     """
-    from policykg.loaders.headings import build_sections  # one module per step; avoids a cycle
-
     metadata = metadata or {}
     warnings: list[RecordWarning] = []
     closing = _closing_start(text)

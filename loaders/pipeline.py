@@ -21,6 +21,7 @@ from policykg.loaders.parse import ParsedDocument, parse_document
 from policykg.loaders.places import resolve_issuer_place
 from policykg.loaders.read import read_document
 from policykg.loaders.record import DocumentMeta, Record, RecordWarning
+from policykg.loaders.targets import extract_targets
 
 #: Length of the content-hash prefix in a Record-local document id.
 LOCAL_ID_HEX = 16
@@ -47,17 +48,10 @@ def extract_record(data: bytes, name: str = "document") -> Record:
         text=parsed.text,
         document=document,
         citations=citations,
-        targets=extract_targets_of(parsed),
+        targets=extract_targets(parsed.text, parsed.sections),
         assignments=extract_assignments(parsed.text, parsed.sections),
         warnings=[*warnings, *citation_warnings],
     )
-
-
-def extract_targets_of(parsed: ParsedDocument):
-    """Targets of a parsed document (imported late: the heaviest module of the pipeline)."""
-    from policykg.loaders.targets import extract_targets
-
-    return extract_targets(parsed.text, parsed.sections)
 
 
 def _document_meta(parsed: ParsedDocument, sha: str, warnings: list[RecordWarning]) -> DocumentMeta:

@@ -52,6 +52,15 @@ FLOATING_ISSUERS: dict[str, str] = {
     "SYT": "SYT", "STC": "STC", "SKHDT": "SKHĐT", "SNV": "SNV", "SGDDT": "SGDĐT",
 }
 
+#: Words before a symbol or a name that give the type ("Nghị quyết số 12-NQ/TU").
+TYPE_WORDS: dict[str, str | None] = {
+    "nghị quyết": "NQ", "kết luận": "KL", "chỉ thị": "CT", "kế hoạch": "KH",
+    "chương trình": "CTr", "quyết định": "QĐ", "nghị định": "NĐ", "thông tư": "TT",
+    "công điện": "CĐ", "tờ trình": "TTr", "báo cáo": "BC", "hướng dẫn": "HD",
+    "thông báo": "TB", "đề án": "ĐA", "luật": None, "pháp lệnh": None, "chiến lược": None,
+    "quy hoạch": None,
+}
+
 #: Issuers of state documents: a party-style symbol with one of these is a state symbol
 #: written the party way ("14-NQ/CP" -> "14/NQ-CP").
 STATE_ISSUERS = {"CP", "TTg", "QH", "UBND", "HĐND", "VPCP", "NHNN"}
