@@ -1,7 +1,8 @@
 """The policykg ontology: OWL/SKOS vocabulary, SHACL shapes, and the names the graph uses.
 
-- ``policykg.ttl`` (``ONTOLOGY_TTL``) defines every term; ``shapes.ttl`` (``SHAPES_TTL``) says
-  what an RDF export must look like.
+- ``policykg.ttl`` (``ONTOLOGY_TTL``) defines every term; ``indicators.ttl`` (``INDICATORS_TTL``)
+  holds the indicator vocabulary (``pkg:indicator_incomePerCapita``, …), read by ``indicators``;
+  ``shapes.ttl`` (``SHAPES_TTL``) says what an RDF export must look like.
 - ``terms`` is generated from the ontology and holds the property-graph names: ``Label``,
   ``Rel``, ``Prop``, their IRIs and the code lists. Graph code imports it (standard library only)::
 
@@ -25,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 NAMESPACE = "https://w3id.org/policykg/ontology#"
 #: The OWL ontology in Turtle.
 ONTOLOGY_TTL: Traversable = files(__name__) / "policykg.ttl"
+#: The indicator vocabulary (SKOS concepts of pkg:IndicatorScheme) in Turtle.
+INDICATORS_TTL: Traversable = files(__name__) / "indicators.ttl"
 #: The SHACL shapes in Turtle.
 SHAPES_TTL: Traversable = files(__name__) / "shapes.ttl"
 
@@ -76,7 +79,7 @@ if TYPE_CHECKING:
         Rel,
     )
 
-__all__ = ["NAMESPACE", "ONTOLOGY_TTL", "SHAPES_TTL", *sorted(_TERMS_EXPORTS)]
+__all__ = ["INDICATORS_TTL", "NAMESPACE", "ONTOLOGY_TTL", "SHAPES_TTL", *sorted(_TERMS_EXPORTS)]
 
 
 def __getattr__(name: str) -> Any:

@@ -73,7 +73,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from policykg.ontology import NAMESPACE, ONTOLOGY_TTL, SHAPES_TTL
+from policykg.ontology import INDICATORS_TTL, NAMESPACE, ONTOLOGY_TTL, SHAPES_TTL
 
 #: The generated module; written next to this file (the package is installed editable).
 TERMS_PATH = Path(__file__).with_name("terms.py")
@@ -212,8 +212,14 @@ def _find(terms: Iterable[_T], name: str) -> _T:
 
 
 def load_ontology(source: str | Path | None = None) -> Graph:
-    """Parse the ontology (the packaged ``policykg.ttl`` unless ``source`` names a file)."""
-    return load_turtle(ONTOLOGY_TTL if source is None else Path(source))
+    """Parse the ontology: the packaged ``policykg.ttl`` with the indicator vocabulary
+    (``indicators.ttl``), or only the file ``source`` names (an edited ``policykg.ttl``)."""
+    if source is not None:
+        return load_turtle(Path(source))
+    graph = load_turtle(ONTOLOGY_TTL)
+    # The indicators are data of the vocabulary, not terms: no name in terms.py comes from them,
+    # but SHACL validation and the RDF export need them beside the classes they instantiate.
+    return graph.parse(data=INDICATORS_TTL.read_text(encoding="utf-8"), format="turtle")
 
 
 def load_shapes() -> Graph:
