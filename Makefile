@@ -17,21 +17,26 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-## Serve the API on http://127.0.0.1:8000 on the embedded store; Ctrl-C stops both.
+## Load the bundled samples and serve the API on http://127.0.0.1:8000 on the embedded store;
+## Ctrl-C stops both. Loading is idempotent: a second `make run` adds nothing.
 run: $(STAMP)
-	$(BIN)/policykg serve
+	$(BIN)/policykg serve $(foreach f,$(wildcard samples/*.txt),--load $(f))
 
 ## The whole test suite.
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## Extraction quality against the gold annotations of the five samples (precision / recall).
+## Extraction quality against the gold annotations of the five samples (precision / recall),
+## and the indicator matcher against its gold mapping.
 quality: $(STAMP)
 	$(BIN)/python -m tests.quality
+	$(BIN)/python -m tests.quality_indicators
 
-## Benchmarks (scripts, not timed tests): loader throughput and memory.
+## Benchmarks (scripts, not timed tests): loader throughput and memory; graph load and queries
+## at national scale (ten synthetic cascades: about 10 minutes and a few GB of memory).
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_loaders.py
+	$(BIN)/python scripts/bench_graph.py
 
 ## Stop an embedded store left running by `policykg store start`.
 stop: $(STAMP)

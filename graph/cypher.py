@@ -8,7 +8,7 @@ types ever reaches query text.
 
 Example:
     >>> merge_nodes_query("PolicyDocument")
-    'UNWIND $rows AS row MERGE (n:`PolicyDocument` {id: row.id}) SET n += row.props'
+    'UNWIND $rows AS row MERGE (n:`PolicyDocument` {identifier: row.id}) SET n += row.props'
 """
 
 from __future__ import annotations
@@ -16,11 +16,14 @@ from __future__ import annotations
 from typing import Any
 
 from policykg.graph.store import SchemaSpec
-from policykg.ontology.terms import Label, Rel
+from policykg.ontology.terms import Label, Prop, Rel
 
 Query = tuple[str, dict[str, Any]]
 
 _LABELS = frozenset(label.value for label in Label)
+#: The property every node is MERGEd on (pkg:identifier): readable ids such as
+#: 'vn/tinh-uy-vinh-phuc/2020/12-nq-tu' (see graph/identity.py).
+KEY = Prop.IDENTIFIER.value
 _RELS = frozenset(rel.value for rel in Rel)
 
 
@@ -36,15 +39,18 @@ def _rel(name: str) -> str:
     return f"`{name}`"
 
 
-def merge_nodes_query(label: str, *, extra_labels: tuple[str, ...] = ()) -> str:
-    """UNWIND-MERGE of nodes keyed by ``id``; rows are ``{"id": …, "props": {…}}``.
+def merge_nodes_query(label: str, *, extra_labels: tuple[str, ...] = (),
+                      on_create_only: bool = False) -> str:
+    """UNWIND-MERGE of nodes keyed by ``identifier``; rows are ``{"id": …, "props": {…}}``.
 
     ``extra_labels`` are added with SET so that, e.g., a Plan is also a PolicyDocument and both
-    label lookups find it.
+    label lookups find it. With ``on_create_only`` the properties are set only on a new node:
+    a cited document's stub never overwrites what the document itself said.
     """
-    text = f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) SET n += row.props"
+    setter = "ON CREATE SET n += row.props" if on_create_only else "SET n += row.props"
+    text = f"UNWIND $rows AS row MERGE (n:{_label(label)} {{{KEY}: row.id}}) {setter}"
     if extra_labels:
-        text += ", n:" + ":".join(_label(x) for x in extra_labels)
+        text += (" SET n:" if on_create_only else ", n:") + ":".join(_label(x) for x in extra_labels)
     return text
 
 
@@ -55,15 +61,15 @@ def merge_edges_query(rel: str, source: str, target: str) -> str:
     """
     return (
         f"UNWIND $rows AS row "
-        f"MATCH (a:{_label(source)} {{id: row.src}}) "
-        f"MATCH (b:{_label(target)} {{id: row.dst}}) "
+        f"MATCH (a:{_label(source)} {{{KEY}: row.src}}) "
+        f"MATCH (b:{_label(target)} {{{KEY}: row.dst}}) "
         f"MERGE (a)-[r:{_rel(rel)}]->(b) SET r += row.props"
     )
 
 
 def node_properties(label: str, node_id: str) -> Query:
     """The properties of one node, by label and id."""
-    return f"MATCH (n:{_label(label)} {{id: $id}}) RETURN properties(n) AS props", {"id": node_id}
+    return f"MATCH (n:{_label(label)} {{{KEY}: $id}}) RETURN properties(n) AS props", {"id": node_id}
 
 
 def count_nodes(label: str | None = None) -> Query:

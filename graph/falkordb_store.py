@@ -4,10 +4,18 @@ Reads go through ``GRAPH.RO_QUERY``, so the engine itself refuses a write on a r
 Uniqueness is a FalkorDB constraint (``GRAPH.CONSTRAINT CREATE … UNIQUE``), which needs an index
 on the same property first; both are created only when missing, so ``ensure_schema`` is
 idempotent.
+
+Constraints and the append-only file: FalkorDB 4.16 builds a constraint in the background and
+then writes its CREATE command to the AOF a second time; replaying the file on the next start
+meets "Constraint already exists" and, with several constraints, the server hangs while loading
+(seen here with the seven constraints of the graph schema). So once new constraints are built,
+the store asks for an AOF rewrite (``BGREWRITEAOF``): the file then starts from a snapshot that
+already holds them, and no CREATE is replayed.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +30,12 @@ from policykg.graph.store import GraphStore, Params, Row, SchemaSpec, WriteCount
 
 #: FalkorDB's answer when RO_QUERY meets a write clause.
 _RO_REFUSAL = "is to be executed only on read-only queries"
+#: Constraints with their build status.
+LIST_CONSTRAINT_STATUS = "CALL db.constraints() YIELD status RETURN status"
+#: How long building constraints and rewriting the AOF may take, and how often to look.
+CONSTRAINT_BUILD_TIMEOUT_S = 60.0
+AOF_REWRITE_TIMEOUT_S = 120.0
+POLL_S = 0.05
 #: FalkorDB's answer when a query runs past its time limit.
 _TIMEOUT_REFUSAL = "Query timed out"
 
@@ -108,9 +122,42 @@ class FalkorStore(GraphStore):
             if (label, key) not in indexed:
                 self._write(plain_index_statement(label, key), {})
                 indexed.add((label, key))
+        created = False
         for label, key in spec.unique:
             if (label, key) not in constrained:
                 self._constraint(label, key)
+                created = True
+        if created:
+            self._wait_for_constraints()
+            self._rewrite_append_only_file()
+
+    def _wait_for_constraints(self) -> None:
+        """Until every constraint is built (FalkorDB builds them in the background)."""
+        deadline = time.monotonic() + CONSTRAINT_BUILD_TIMEOUT_S
+        while any(r["status"] != "OPERATIONAL" for r in self.read(LIST_CONSTRAINT_STATUS)):
+            if time.monotonic() > deadline:
+                raise QueryError(f"FalkorDB did not finish building constraints within "
+                                 f"{CONSTRAINT_BUILD_TIMEOUT_S:.0f} s; see the server log")
+            time.sleep(POLL_S)
+
+    def _rewrite_append_only_file(self) -> None:
+        """Compact the AOF into a snapshot (see the module docstring); no-op without AOF."""
+        connection = self._db.connection
+        try:
+            if connection.config_get("appendonly").get("appendonly") != "yes":
+                return
+            connection.bgrewriteaof()
+            deadline = time.monotonic() + AOF_REWRITE_TIMEOUT_S
+            while time.monotonic() < deadline:
+                info = connection.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    return
+                time.sleep(POLL_S)
+        except redis.exceptions.ResponseError as exc:
+            if "already in progress" not in str(exc):
+                raise QueryError(f"FalkorDB refused to rewrite its append-only file: {exc}") from None
+        except (redis.exceptions.ConnectionError, OSError) as exc:
+            raise self._unavailable(exc) from None
 
     def _constraint(self, label: str, key: str) -> None:
         # Not Cypher: FalkorDB manages constraints with a command of its own.

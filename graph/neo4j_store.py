@@ -91,8 +91,9 @@ class Neo4jStore(GraphStore):
         database: str,
         query_timeout_ms: int,
         connect_timeout_s: float,
+        max_batch_bytes: int | None = None,
     ) -> None:
-        super().__init__(query_timeout_ms=query_timeout_ms)
+        super().__init__(query_timeout_ms=query_timeout_ms, max_batch_bytes=max_batch_bytes)
         self.uri, self.database = uri, database
         self.schema_mode = "neo4j"
         self._driver = None

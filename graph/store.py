@@ -17,6 +17,8 @@ Example:
 
 from __future__ import annotations
 
+import json
+
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
@@ -66,14 +68,22 @@ class SchemaSpec:
     indexes: tuple[tuple[str, str], ...] = ()
 
 
-def batched(rows: Iterable[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:
-    """Split rows into lists of at most ``size``."""
+def batched(rows: Iterable[Mapping[str, Any]], size: int,
+            max_bytes: int | None = None) -> Iterator[list[Mapping[str, Any]]]:
+    """Split rows into lists of at most ``size`` rows and, if given, about ``max_bytes`` of JSON.
+
+    A single row larger than ``max_bytes`` still goes, alone: the budget shapes batches, it does
+    not drop data.
+    """
     batch: list[Mapping[str, Any]] = []
+    weight = 0
     for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
+        cost = len(json.dumps(row, default=str).encode()) if max_bytes else 0
+        if batch and (len(batch) >= size or (max_bytes and weight + cost > max_bytes)):
             yield batch
-            batch = []
+            batch, weight = [], 0
+        batch.append(row)
+        weight += cost
     if batch:
         yield batch
 
@@ -84,8 +94,11 @@ class GraphStore(ABC):
     #: Short backend name reported by /health and ``policykg store status``.
     backend: ClassVar[str]
 
-    def __init__(self, *, query_timeout_ms: int) -> None:
+    def __init__(self, *, query_timeout_ms: int, max_batch_bytes: int | None = None) -> None:
         self.query_timeout_ms = query_timeout_ms
+        # Some servers cap the size of one message (FalkorDB's experimental Bolt endpoint aborts
+        # past ~4 KB); batches are then cut by size as well as by rows.
+        self.max_batch_bytes = max_batch_bytes
 
     # -- primitives each backend implements ----------------------------------------------------
 
@@ -124,7 +137,7 @@ class GraphStore(ABC):
     ) -> WriteCounters:
         """Run an ``UNWIND $rows …`` query once per batch of rows; return the summed counters."""
         total = WriteCounters()
-        for batch in batched(rows, batch_size):
+        for batch in batched(rows, batch_size, self.max_batch_bytes):
             total = total + self._write(query, {"rows": batch}).counters
         return total
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 
 from policykg.loaders.assignments import extract_assignments
+from policykg.loaders.citation_links import extract_citation_links
 from policykg.loaders.citations import CitationContext, extract_citations
 from policykg.loaders.normalize import normalize_text
 from policykg.loaders.parse import ParsedDocument, parse_document
@@ -43,11 +44,13 @@ def extract_record(data: bytes, name: str = "document") -> Record:
                               district=document.district, commune=document.commune)
     citations, citation_warnings = extract_citations(
         parsed.text, parsed.sections, own_symbol=document.symbol, context=context)
+    citation_links = extract_citation_links(parsed.text, citations)
     return Record(
         source=name,
         text=parsed.text,
         document=document,
         citations=citations,
+        citation_links=citation_links,
         targets=extract_targets(parsed.text, parsed.sections),
         assignments=extract_assignments(parsed.text, parsed.sections),
         warnings=[*warnings, *citation_warnings],

@@ -105,7 +105,7 @@ def evaluate(records: dict[str, Record]) -> dict:
     """Scores per sample and in total; ``records`` maps a sample file name to its Record."""
     result = {"samples": {}, "document_fields": Counter(), "document_total": 0}
     totals = {"citations": Score(), "targets": Score(), "assignments": Score()}
-    for gold_file in sorted(GOLD_DIR.glob("*.json")):
+    for gold_file in sorted(GOLD_DIR.glob("0*.json")):  # sample gold; indicators.json is separate
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         record = records[gold["sample"]]
         fields = score_document(record, gold["document"])

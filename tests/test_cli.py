@@ -83,7 +83,9 @@ def _get(url: str) -> tuple[int, bytes]:
 def test_serve_answers_health_and_docs_then_stops_cleanly_on_ctrl_c(store_home):
     port = free_tcp_port()
     env = {**os.environ, "POLICYKG_HOME": str(store_home), "POLICYKG_API_PORT": str(port)}
-    server = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve"], cwd=ROOT, env=env,
+    # As `make run` starts it: the bundled samples loaded first.
+    samples = [arg for path in sorted((ROOT / "samples").glob("*.txt")) for arg in ("--load", str(path))]
+    server = subprocess.Popen([sys.executable, "-m", "policykg.cli", "serve", *samples], cwd=ROOT, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
@@ -98,6 +100,7 @@ def test_serve_answers_health_and_docs_then_stops_cleanly_on_ctrl_c(store_home):
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=60)
     assert server.returncode == 0, err
+    assert "loaded 5 documents" in out
     assert f"http://127.0.0.1:{port}" in out
     assert "Traceback" not in err
     assert redis_pids_for(store_home) == []
@@ -114,3 +117,29 @@ def test_serve_refuses_a_port_in_use(store_home):
     assert result.returncode == 2
     assert f"127.0.0.1:{port} is in use" in result.stderr
     assert redis_pids_for(store_home) == []
+
+
+def test_load_reports_a_bad_file_loads_the_rest_and_a_second_load_adds_nothing(store_home, tmp_path):
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"\x00\x01 not a pdf")
+    samples = [str(p) for p in sorted((ROOT / "samples").glob("*.txt"))]
+    first = policykg("load", samples[0], str(junk), *samples[1:], home=store_home, timeout=300)
+    assert first.returncode == 1
+    [error] = first.stderr.strip().splitlines()
+    assert error.startswith("error: ") and "junk.pdf" in error and "Traceback" not in first.stderr
+    assert "loaded 5 documents" in first.stdout and "derivations" in first.stdout
+    again = policykg("load", *samples, home=store_home, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "graph: 0 new nodes, 0 new relationships" in again.stdout
+
+
+def test_load_reads_records_files(store_home, tmp_path):
+    records = subprocess.run([sys.executable, "-m", "policykg.cli", "extract", "--json",
+                              str(ROOT / "samples" / "001_13b6eeb6396df31a.txt")],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120, check=True).stdout
+    path = tmp_path / "records.jsonl"
+    path.write_text(records + '{"schema_version": "1", "text": 5}\n', encoding="utf-8")
+    loaded = policykg("load", str(path), home=store_home, timeout=300)
+    assert loaded.returncode == 1
+    assert "loaded 1 documents" in loaded.stdout
+    assert f"{path}:2: field" in loaded.stderr

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import errno
 import socket
+from pathlib import Path
 
 import typer
 import uvicorn
 
 from policykg.api.main import create_app
 from policykg.cli import app
+from policykg.cli.load import describe, run_load
 from policykg.errors import SettingsError
 from policykg.graph.connect import open_store
 from policykg.settings import load_settings
@@ -32,6 +34,7 @@ def _check_port_free(host: str, port: int) -> None:
 def serve(
     host: str = typer.Option(None, help="Address to bind (default POLICYKG_API_HOST, 127.0.0.1)."),
     port: int = typer.Option(None, help="Port (default POLICYKG_API_PORT, 8000)."),
+    load: list[Path] = typer.Option([], "--load", help="Documents to load before serving (repeatable)."),
 ) -> None:
     """Serve the API on http://127.0.0.1:8000 until Ctrl-C, then stop the store cleanly."""
     overrides = {k: v for k, v in {"api_host": host, "api_port": port}.items() if v is not None}
@@ -39,6 +42,12 @@ def serve(
     _check_port_free(settings.api_host, settings.api_port)
     store = open_store(settings)
     try:
+        if load:
+            outcome = run_load(store, load, workers=1)
+            for error in outcome.failures:
+                typer.echo(f"error: {error}", err=True)
+            for line in describe(outcome):
+                typer.echo(line)
         where = store.describe()["location"]
         url = f"http://{settings.api_host}:{settings.api_port}"
         typer.echo(f"policykg serving {url}  (API docs {url}/docs; store {store.backend} at {where})")

@@ -1,0 +1,129 @@
+"""Loading is idempotent and independent of order; stubs become documents; conflicts are kept."""
+
+from __future__ import annotations
+
+import json
+import zlib
+
+import pytest
+
+from policykg.graph.load import load_records, majority_date
+from tests.factories import make_falkor_store, make_record, sample_records
+
+VP_12 = "vn/tinh-uy-vinh-phuc/2020/12-nq-tu"
+
+
+def dump(store) -> tuple[list, list]:
+    """Every node and relationship, canonical: evidence lists compared as sets of items."""
+    nodes = store.read("MATCH (n) RETURN n.identifier AS id, labels(n) AS labels, properties(n) AS props")
+    edges = store.read("MATCH (a)-[r]->(b) RETURN a.identifier AS src, type(r) AS type, b.identifier AS dst, "
+                       "properties(r) AS props")
+
+    def canon(props: dict) -> str:
+        lists = {k: v for k, v in props.items() if isinstance(v, list)}
+        rest = {k: v for k, v in props.items() if not isinstance(v, list)}
+        if lists:
+            keys = sorted(lists)
+            rest["items"] = sorted(zip(*(lists[k] for k in keys)))
+        return json.dumps(rest, sort_keys=True, default=str, ensure_ascii=False)
+
+    return (sorted((n["id"], sorted(n["labels"]), canon(n["props"])) for n in nodes),
+            sorted((e["src"], e["type"], e["dst"], canon(e["props"])) for e in edges))
+
+
+def resolution_12_nq_tu():
+    """Vĩnh Phúc's 12-NQ/TU itself (a made-up text: the real one is not in the corpus)."""
+    text = ("TỈNH ỦY VĨNH PHÚC\nSố 12-NQ/TU\nNGHỊ QUYẾT về nâng cao thu nhập và phúc lợi của người dân "
+            "Vĩnh Phúc đến năm 2025.\nThu nhập bình quân đầu người đạt trên 55 triệu đồng/người")
+    return make_record(text, symbol="12-NQ/TU", doc_type="NQ", issuer="Tỉnh ủy Vĩnh Phúc", level="province",
+                       province="Vĩnh Phúc", issued="2020-03-12",
+                       targets=(("Thu nhập bình quân đầu người đạt trên 55 triệu đồng/người", 55,
+                                 "triệu đồng/người", 2025),))
+
+
+def test_second_load_adds_nothing(falkor_store):
+    load_records(falkor_store, sample_records())
+    again = load_records(falkor_store, sample_records())
+    assert again.counters.nodes_created == 0 and again.counters.relationships_created == 0
+    assert again.counters.relationships_deleted == 0
+
+
+def test_reverse_order_gives_the_same_graph(embedded_server):
+    with make_falkor_store(embedded_server) as forward, make_falkor_store(embedded_server) as backward:
+        load_records(forward, sample_records())
+        for record in reversed(sample_records()):
+            load_records(backward, [record])
+        assert dump(forward) == dump(backward)
+
+
+@pytest.mark.parametrize("resolution_first", [True, False], ids=["document-then-citer", "citer-then-document"])
+def test_a_stub_becomes_its_document_whatever_the_order(embedded_server, resolution_first):
+    song_lo = sample_records()[0]
+    order = [resolution_12_nq_tu(), song_lo] if resolution_first else [song_lo, resolution_12_nq_tu()]
+    with make_falkor_store(embedded_server) as store:
+        for record in order:
+            load_records(store, [record])
+        rows = store.read("MATCH (d:PolicyDocument {symbol: '12-NQ/TU'}) RETURN d.identifier AS id, "
+                          "d.source_sha256 AS sha, d.issued AS issued, labels(d) AS labels")
+        assert [r["id"] for r in rows] == [VP_12] and rows[0]["sha"] and rows[0]["issued"] == "2020-03-12"
+        [derived] = store.read("MATCH (t:Target)-[r:DERIVED_FROM]->(s:Target)<-[:SETS_TARGET]-(:PolicyDocument "
+                               "{identifier: $id}) WHERE t.value = 60 RETURN r.comparison AS c, r.ratio AS ratio",
+                               {"id": VP_12})
+        assert (derived["c"], derived["ratio"]) == ("stricter", 1.0909)
+
+
+def _citer(province: str, day: str | None, symbol: str = "12-NQ/TU"):
+    """A provincial plan citing ``symbol`` with the date ``day`` (None: no date)."""
+    text = f"Thực hiện Nghị quyết số {symbol} của Tỉnh ủy, UBND tỉnh {province} ban hành Kế hoạch."
+    number = zlib.crc32(f"{province}{day}".encode()) % 900 + 100
+    return make_record(text, symbol=f"{number}/KH-UBND", doc_type="KH", issuer=f"UBND tỉnh {province}",
+                       level="province", province=province, issued="2020-06-01",
+                       citations=((symbol, "implements", day, "province"),))
+
+
+def test_conflicting_dates_are_kept_with_their_sources(falkor_store):
+    # Two Vĩnh Phúc plans say 12/3/2020, one says 21/3/2020: the stub takes the majority, each
+    # citation keeps the date it stated. (A conflict across years makes two ids: see README.)
+    records = [_citer("Vĩnh Phúc", "2020-03-12"), _citer("Vĩnh Phúc", "2020-03-21"), sample_records()[0]]
+    load_records(falkor_store, records)
+    stated = sorted(r["d"] for r in falkor_store.read(
+        "MATCH ()-[r:IMPLEMENTS]->(d:PolicyDocument {symbol: '12-NQ/TU'}) RETURN r.stated_date AS d"))
+    assert stated == ["2020-03-12", "2020-03-12", "2020-03-21"]
+    [stub] = falkor_store.read("MATCH (d:PolicyDocument {symbol: '12-NQ/TU'}) RETURN d.issued AS issued, count(*) AS n")
+    assert stub == {"issued": "2020-03-12", "n": 1}
+
+
+def test_three_twelves_are_three_nodes(falkor_store):
+    load_records(falkor_store, [*sample_records(), _citer("Quảng Ninh", "2021-02-01")])
+    ids = sorted(r["id"] for r in falkor_store.read(
+        "MATCH (d:PolicyDocument) WHERE d.symbol IN ['12-NQ/TU', '12-NQ/TW'] RETURN d.identifier AS id"))
+    assert ids == ["vn/tinh-uy-quang-ninh/2021/12-nq-tu", VP_12, "vn/trung-uong-dang/2022/12-nq-tw"]
+
+
+@pytest.mark.parametrize(("stated", "expected"), [
+    pytest.param(["2020-03-12", "2019-03-12", "2020-03-12"], "2020-03-12", id="majority"),
+    pytest.param(["2020-03-12", "2019-03-12"], "2019-03-12", id="tie-earliest"),
+    pytest.param([None, None], None, id="none"),
+])
+def test_majority_date(stated, expected):
+    assert majority_date(stated) == expected
+
+
+@pytest.mark.parametrize("undated_first", [True, False], ids=["undated-then-dated", "dated-then-undated"])
+def test_an_undated_citation_joins_the_one_dated_document(embedded_server, undated_first):
+    undated = _citer("Vĩnh Phúc", None)
+    dated = sample_records()[0]  # cites 12-NQ/TU ngày 12/3/2020
+    with make_falkor_store(embedded_server) as store:
+        for record in ([undated, dated] if undated_first else [dated, undated]):
+            load_records(store, [record])
+        rows = store.read("MATCH (c:PolicyDocument)-[:IMPLEMENTS]->(d:PolicyDocument {symbol: '12-NQ/TU'}) "
+                          "RETURN d.identifier AS id, count(c) AS citers")
+        assert rows == [{"id": VP_12, "citers": 2}]
+
+
+def test_an_undated_citation_stays_apart_when_the_year_is_ambiguous(falkor_store):
+    records = [_citer("Vĩnh Phúc", None), _citer("Vĩnh Phúc", "2016-05-01"), sample_records()[0]]
+    load_records(falkor_store, records)
+    ids = sorted(r["id"] for r in falkor_store.read(
+        "MATCH (d:PolicyDocument {symbol: '12-NQ/TU'}) RETURN d.identifier AS id"))
+    assert ids == ["vn/tinh-uy-vinh-phuc/2016/12-nq-tu", VP_12, "vn/tinh-uy-vinh-phuc/undated/12-nq-tu"]
