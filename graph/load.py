@@ -147,10 +147,10 @@ def _write_chunk(store: GraphStore, built: list[RecordRows], batch_size: int) ->
                 target[key].extend(items)
         for row in rows.cited:
             cited[row["rel"]].append(row)
-    for (label, _), rows in sorted(docs.items()):
-        total += store.write_batches(writes.merge_documents_query(label, stub=False), rows, batch_size=batch_size)
-    for (label, _), rows in sorted(stubs.items()):
-        total += store.write_batches(writes.merge_documents_query(label, stub=True), _unique(rows), batch_size=batch_size)
+    for group, stub in ((docs, False), (stubs, True)):
+        for (label, _), rows in sorted(group.items()):
+            for query in writes.document_queries(label, stub=stub):
+                total += store.write_batches(query, _unique(rows), batch_size=batch_size)
     for (label, extra), rows in sorted(nodes.items()):
         total += store.write_batches(cypher.merge_nodes_query(label, extra_labels=extra), _unique(rows),
                                      batch_size=batch_size)

@@ -49,19 +49,27 @@ def merge_cited_query(rel: Rel) -> str:
     )
 
 
-def merge_documents_query(label: Label, *, stub: bool) -> str:
-    """UNWIND-MERGE of documents, always on PolicyDocument so a stub and its document meet.
+def document_queries(label: Label, *, stub: bool) -> list[str]:
+    """The writes of one group of documents, all keyed on PolicyDocument so a stub and its
+    document meet, in order: update the existing ones, fix their label, create the missing.
 
-    A loaded document sets every property and its own label, and drops the generic label a
-    stub may have had; a stub sets properties and label only when it creates the node.
+    A loaded document sets every property and its own label, and drops the generic label a stub
+    may have had; a stub only creates a node that does not exist yet. New nodes are CREATEd with
+    both labels at once: FalkorDB 4.16 takes ~0.5 ms per node to add a label to a node after it
+    exists (0.85 s for 1,000 new documents in a 20,000-document graph, against 0.045 s this
+    way), and MERGE cannot name the specific label without missing a stub that has another.
+    The create query checks for the node itself, so it stays idempotent.
     """
-    head = f"UNWIND $rows AS row MERGE (n:{DOC} {{{KEY}: row.id}}) "
+    create = (f"UNWIND $rows AS row OPTIONAL MATCH (e:{DOC} {{{KEY}: row.id}}) WITH row, e WHERE e IS NULL "
+              f"CREATE (n:{DOC}:{_label(label)}) SET n = row.props, n.{KEY} = row.id")
     if stub:
-        return head + f"ON CREATE SET n += row.props, n:{_label(label)}"
-    text = head + f"SET n += row.props, n:{_label(label)}"
+        return [create]
+    update = f"UNWIND $rows AS row MATCH (n:{DOC} {{{KEY}: row.id}}) SET n += row.props"
+    relabel = (f"UNWIND $rows AS row MATCH (n:{DOC} {{{KEY}: row.id}}) WHERE NOT n:{_label(label)} "
+               f"SET n:{_label(label)}")
     if label != Label.OTHER_DOCUMENT:
-        text += f" REMOVE n:{_label(Label.OTHER_DOCUMENT)}"
-    return text
+        relabel += f" REMOVE n:{_label(Label.OTHER_DOCUMENT)}"
+    return [update, relabel, create]
 
 
 #: Marker of the year component of an undated id (see graph/identity.py).
