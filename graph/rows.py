@@ -41,6 +41,7 @@ from policykg.graph.identity import (
     unit_id,
 )
 from policykg.graph.indicators import match_indicator
+from policykg.loaders.places import find_units, strip_unit_prefix
 from policykg.loaders.record import Citation, Record, Target
 from policykg.loaders.symbols import doc_type_of
 from policykg.ontology.terms import Label, Prop, Rel
@@ -286,6 +287,37 @@ def _add_target(rows: RecordRows, record: Record, doc: tuple[Label, str], target
             _edge(rows, Rel.MEASURES, (Label.TARGET, step_id), (Label.INDICATOR, match.notation))
 
 
+def agency_home(level: str | None, place: str | None, jurisdiction: Jurisdiction | None) -> Jurisdiction | None:
+    """The jurisdiction an agency belongs to: the unit its name gives, else the document's at its level.
+
+    "UBND huyện Sông Lô" in a Vĩnh Phúc provincial plan is the Sông Lô district's; "Sở Y tế" in a
+    district plan is the province's; "UBND các xã" in a district plan stays with the district.
+
+    Example:
+        >>> agency_home("district", "huyện Sông Lô", resolve_jurisdiction("province", "Vĩnh Phúc", None, None)).slug
+        'huyen-song-lo'
+    """
+    if jurisdiction is None:
+        return None
+    named = _named_unit(place, jurisdiction) if place else None
+    if named is not None:
+        return named
+    return jurisdiction.at(level) if level else jurisdiction
+
+
+def _named_unit(place: str, jurisdiction: Jurisdiction) -> Jurisdiction | None:
+    """The unit a place phrase names, searched inside the document's province (None if unsure)."""
+    name, kind = strip_unit_prefix(place)
+    province = jurisdiction.at("province").unit
+    if not name or province is None or kind is None:
+        return None  # "huyện" alone names no unit
+    # A province is looked for nationally ("Sở Y tế tỉnh Quảng Ninh" named by another province);
+    # a smaller unit only inside the document's province, where its name is far less ambiguous.
+    within = None if kind == "tỉnh" else province
+    found = [u for u in find_units(name, kind=kind, within=within) if u.era == province.era]
+    return Jurisdiction(found[0].level, found[0]) if len(found) == 1 else None
+
+
 def _add_tasks(rows: RecordRows, record: Record, doc: tuple[Label, str],
                jurisdiction: Jurisdiction | None) -> None:
     """One Task per assigning sentence; each agency linked by its role."""
@@ -303,7 +335,7 @@ def _add_tasks(rows: RecordRows, record: Record, doc: tuple[Label, str],
             _edge(rows, Rel.ASSIGNS, doc, (Label.TASK, task_id))
             _edge(rows, Rel.HAS_EVIDENCE, (Label.TASK, task_id),
                   (Label.EVIDENCE, _evidence(rows, record, assignment.span)))
-        home = jurisdiction.at(agency.level) if jurisdiction and agency.level else jurisdiction
+        home = agency_home(agency.level, agency.place, jurisdiction)
         org_id = f"vn/org/{home.slug if home else 'khong-ro'}/{agency.key}"
         _node(rows.nodes, ORG_KEY, org_id, {Prop.NAME: agency.name, Prop.LEVEL: agency.level})
         _edge(rows, ROLE_TYPES[assignment.role], (Label.TASK, task_id), (Label.ORGANIZATION, org_id))
