@@ -52,16 +52,25 @@ def cascade_query(doc_id: str, direction: Direction, depth: int, level: str | No
 
 
 def edges_query(ids: list[str], include_based_on: bool = False) -> Query:
-    """Relationships among the given documents, with their first evidence quote."""
-    # Start from each id through the index; "a.identifier IN $ids" would scan every relationship.
+    """Relationships leaving the given documents, with their evidence lists.
+
+    The caller keeps those whose target is among the documents too: FalkorDB evaluates
+    ``b.identifier IN $ids`` by walking the list for every row (80 ms for a province's 175
+    documents, against 5 ms for the filter in Python).
+    """
     return (
         f"UNWIND $ids AS id MATCH (a:{DOC} {{{KEY}: id}})-[r:{_types(include_based_on)}]->(b:{DOC}) "
-        f"WHERE b.{KEY} IN $ids "
         f"RETURN a.{KEY} AS source, b.{KEY} AS target, type(r) AS relation, "
         f"r.{Prop.QUOTE} AS quote, r.{Prop.SHA256} AS sha256, r.{Prop.SPAN_START} AS span_start, "
         f"r.{Prop.SPAN_END} AS span_end",
         {"ids": ids},
     )
+
+
+def edges_among(store: GraphStore, ids: list[str], include_based_on: bool = False) -> list[dict]:
+    """The relationships between the given documents (both ends among them)."""
+    inside = set(ids)
+    return [row for row in store.read(*edges_query(ids, include_based_on)) if row["target"] in inside]
 
 
 def cascade(store: GraphStore, doc_id: str, *, direction: Direction = "down",
@@ -76,7 +85,7 @@ def cascade(store: GraphStore, doc_id: str, *, direction: Direction = "down",
     nodes = [{**document_from(r, "d"), "depth": r["depth"], "place": r["place"], "unit": r["unit"]}
              for r in rows]
     ids = [doc_id, *(n["id"] for n in nodes)]
-    edges = [_edge(r) for r in store.read(*edges_query(ids, include_based_on))]
+    edges = [_edge(r) for r in edges_among(store, ids, include_based_on)]
     return {"root": root, "direction": direction, "nodes": nodes, "edges": edges}
 
 

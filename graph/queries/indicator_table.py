@@ -18,7 +18,7 @@ from collections import defaultdict
 
 from policykg.graph.cypher import KEY, Query, _label, _rel
 from policykg.graph.queries import DOC, require_document
-from policykg.graph.queries.cascade import cascade_query, edges_query
+from policykg.graph.queries.cascade import cascade_query, edges_among
 from policykg.graph.queries.lineage import INDICATOR, TARGET, shape_target, _target_tail
 from policykg.graph.store import GraphStore
 from policykg.graph.writes import not_milestone
@@ -31,7 +31,7 @@ def targets_of_query(ids: list[str], indicator: str | None) -> Query:
         f"UNWIND $ids AS id MATCH (d:{DOC} {{{KEY}: id}})-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET})"
         f"-[:{_rel(Rel.MEASURES)}]->(:{INDICATOR}) "
         f"{not_milestone('t', 'd')}"
-        f"{_target_tail('t', 'd', indicator_filter=True)}",
+        f"{_target_tail('t', 'd', indicator_filter=indicator is not None)}",
         {"ids": ids, "indicator": indicator},
     )
 
@@ -54,7 +54,7 @@ def indicator_table(store: GraphStore, doc_id: str, *, indicator: str | None = N
         present[target["document"]["id"]].add(key)
         by_indicator[key].append({"status": "set", "depth": docs[target["document"]["id"]]["depth"],
                                   **target})
-    for edge in store.read(*edges_query(sorted(docs))):
+    for edge in edges_among(store, sorted(docs)):
         child, parent = edge["source"], edge["target"]
         for key in sorted(present[parent] - present[child]):
             by_indicator[key].append({"status": "dropped", "depth": docs[child]["depth"],

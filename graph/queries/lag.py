@@ -15,7 +15,7 @@ import statistics
 from datetime import date
 
 from policykg.graph.queries import require_document
-from policykg.graph.queries.cascade import cascade_query, edges_query
+from policykg.graph.queries.cascade import cascade_query, edges_among
 from policykg.graph.store import GraphStore
 from policykg.graph.cypher import KEY
 
@@ -28,7 +28,7 @@ def lag(store: GraphStore, doc_id: str, *, max_depth: int | None = None) -> dict
         docs[row[f"d_{KEY}"]] = {"id": row[f"d_{KEY}"], "symbol": row["d_symbol"],
                                  "level": row["d_level"], "issued": row["d_issued"]}
     pairs = []
-    for edge in store.read(*edges_query(sorted(docs))):
+    for edge in edges_among(store, sorted(docs)):
         child, parent = docs[edge["source"]], docs[edge["target"]]
         days = None
         if child.get("issued") and parent.get("issued"):
