@@ -37,6 +37,11 @@ SETTLE_BATCH = 200
 SMALL_SETTLE_BATCH = 20
 
 
+#: Nodes and relationships many Records write alike (an agency, its place, a body): written
+#: once per load. Only these are remembered, so memory stays flat however many targets pass.
+SHARED_LABELS = frozenset({Label.ORGANIZATION})
+SHARED_RELS = frozenset({Rel.HAS_JURISDICTION, Rel.APPLIES_TO, Rel.ISSUED_BY})
+
 #: Labels whose nodes are MERGEd by identifier: each needs a uniqueness constraint.
 KEYED_LABELS = (Label.POLICY_DOCUMENT, Label.ADMIN_UNIT, Label.ORGANIZATION, Label.TARGET,
                 Label.TASK, Label.EVIDENCE, Label.INDICATOR)
@@ -106,9 +111,10 @@ def load_records(store: GraphStore, records: Iterable[Record], *,
     summary = LoadSummary()
     summary.counters += ensure_graph(store, batch_size=batch_size)
     cited: set[str] = set()
+    written: set = set()
     for chunk in _chunks(records, CHUNK_RECORDS):
         built = [build_rows(record) for record in chunk]
-        summary.counters += _write_chunk(store, built, batch_size)
+        summary.counters += _write_chunk(store, built, batch_size, written)
         for record, rows in zip(chunk, built):
             _tally(summary, rows)
             cited.update(row["dst"] for row in rows.cited)
@@ -135,8 +141,15 @@ def _tally(summary: LoadSummary, rows: RecordRows) -> None:
     summary.unmatched_places += rows.unmatched_places
 
 
-def _write_chunk(store: GraphStore, built: list[RecordRows], batch_size: int) -> WriteCounters:
-    """Every row of a chunk of Records, nodes before the relationships that need them."""
+def _write_chunk(store: GraphStore, built: list[RecordRows], batch_size: int,
+                 written: set | None = None) -> WriteCounters:
+    """Every row of a chunk of Records, nodes before the relationships that need them.
+
+    ``written`` remembers, across the chunks of one load, the shared nodes and relationships
+    already written (SHARED_LABELS, SHARED_RELS): a province's "Sở Y tế" is named by every
+    district plan; it is written once per load instead of once per task.
+    """
+    written = set() if written is None else written
     total = WriteCounters()
     docs, stubs, nodes, edges = (defaultdict(list) for _ in range(4))
     cited: dict[Rel, list] = defaultdict(list)
@@ -152,14 +165,33 @@ def _write_chunk(store: GraphStore, built: list[RecordRows], batch_size: int) ->
             for query in writes.document_queries(label, stub=stub):
                 total += store.write_batches(query, _unique(rows), batch_size=batch_size)
     for (label, extra), rows in sorted(nodes.items()):
-        total += store.write_batches(cypher.merge_nodes_query(label, extra_labels=extra), _unique(rows),
+        fresh = (_fresh(rows, written, lambda row: (label, row["id"], _frozen(row["props"])))
+                 if label in SHARED_LABELS else rows)
+        total += store.write_batches(cypher.merge_nodes_query(label, extra_labels=extra), _unique(fresh),
                                      batch_size=batch_size)
     for (rel, src, dst), rows in sorted(edges.items()):
-        total += store.write_batches(cypher.merge_edges_query(rel, src, dst), rows, batch_size=batch_size)
+        fresh = (_fresh(rows, written, lambda row: (rel, row["src"], row["dst"], _frozen(row["props"])))
+                 if rel in SHARED_RELS else rows)
+        total += store.write_batches(cypher.merge_edges_query(rel, src, dst), fresh, batch_size=batch_size)
     for rel, rows in sorted(cited.items()):
         for round_rows in _rounds(rows):
             total += store.write_batches(writes.merge_cited_query(rel), round_rows, batch_size=batch_size)
     return total
+
+
+def _frozen(props: dict) -> tuple:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in props.items()))
+
+
+def _fresh(rows: list[dict], written: set, key) -> list[dict]:
+    """Rows not yet written in this load (the same id with the same properties)."""
+    out = []
+    for row in rows:
+        k = key(row)
+        if k not in written:
+            written.add(k)
+            out.append(row)
+    return out
 
 
 def _rounds(rows: list[dict]) -> list[list[dict]]:
