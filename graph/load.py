@@ -173,6 +173,9 @@ def _write_chunk(store: GraphStore, built: list[RecordRows], batch_size: int,
         fresh = (_fresh(rows, written, lambda row: (rel, row["src"], row["dst"], _frozen(row["props"])))
                  if rel in SHARED_RELS else rows)
         total += store.write_batches(cypher.merge_edges_query(rel, src, dst), fresh, batch_size=batch_size)
+    titles = [row for rows in built for row in rows.stub_titles]
+    for round_rows in _rounds([{**row, "src": row["id"], "dst": ""} for row in titles]):
+        total += store.write_batches(writes.stub_titles_query(), round_rows, batch_size=batch_size)
     for rel, rows in sorted(cited.items()):
         for round_rows in _rounds(rows):
             total += store.write_batches(writes.merge_cited_query(rel), round_rows, batch_size=batch_size)

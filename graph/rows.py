@@ -101,6 +101,7 @@ class RecordRows:
     nodes: dict[NodeKey, list[Row]] = field(default_factory=lambda: defaultdict(list))
     edges: dict[EdgeKey, list[Row]] = field(default_factory=lambda: defaultdict(list))
     cited: list[Row] = field(default_factory=list)  # document -> document, with evidence lists
+    stub_titles: list[Row] = field(default_factory=list)  # what citations say a document is about
     unmatched_places: list[str] = field(default_factory=list)
     unmatched_indicators: int = 0
     matched_indicators: int = 0
@@ -243,6 +244,8 @@ def _add_citation(rows: RecordRows, record: Record, doc: tuple[Label, str], cita
     if citation.symbol:
         body = body_slug(code, jurisdiction)
         _add_body(rows, stub, body, code, jurisdiction, citation.issuer)
+    if citation.title:
+        rows.stub_titles.append({"id": stub_id, "title": citation.title})
     rel = RELATION_TYPES[citation.relation]
     rows.cited += _cited_rows(rel, doc[1], stub_id, record, citation.spans, citation.issued)
     return stub_id

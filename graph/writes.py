@@ -72,6 +72,21 @@ def document_queries(label: Label, *, stub: bool) -> list[str]:
     return [update, relabel, create]
 
 
+def stub_titles_query() -> str:
+    """Title words of cited, unloaded documents; rows ``{"id", "title"}``.
+
+    Several citing documents may word a title differently: the longest wording wins (ties: the
+    first in code-point order), a choice that does not depend on which was loaded first. A
+    loaded document keeps the title of its own header.
+    """
+    return (
+        f"UNWIND $rows AS row MATCH (n:{DOC} {{{KEY}: row.id}}) WHERE n.{Prop.SOURCE_SHA256} IS NULL "
+        f"SET n.{Prop.TITLE} = CASE WHEN n.{Prop.TITLE} IS NULL OR size(row.title) > size(n.{Prop.TITLE}) "
+        f"OR (size(row.title) = size(n.{Prop.TITLE}) AND row.title < n.{Prop.TITLE}) "
+        f"THEN row.title ELSE n.{Prop.TITLE} END"
+    )
+
+
 #: Marker of the year component of an undated id (see graph/identity.py).
 UNDATED_PART = "/undated/"
 

@@ -16,6 +16,7 @@ import hashlib
 
 from policykg.loaders.assignments import extract_assignments
 from policykg.loaders.citation_links import extract_citation_links
+from policykg.loaders.citation_titles import add_citation_titles
 from policykg.loaders.citations import CitationContext, extract_citations
 from policykg.loaders.normalize import normalize_text
 from policykg.loaders.parse import ParsedDocument, parse_document
@@ -44,6 +45,7 @@ def extract_record(data: bytes, name: str = "document") -> Record:
                               district=document.district, commune=document.commune)
     citations, citation_warnings = extract_citations(
         parsed.text, parsed.sections, own_symbol=document.symbol, context=context)
+    citations = add_citation_titles(parsed.text, citations)
     citation_links = extract_citation_links(parsed.text, citations)
     return Record(
         source=name,

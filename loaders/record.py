@@ -97,6 +97,7 @@ class Citation(_Model):
     issuer_scope: Level | None = Field(None, description="Level of the issuer, from the issuer code and the context.")
     relation: Relation = Field(description="implements ('Thực hiện …' in title or preamble), based_on ('Căn cứ …') or mentions.")
     name: str | None = Field(None, description="Name of the cited document as written ('Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII').")
+    title: str | None = Field(None, description="Title words the citing text gives after the symbol: 'về nâng cao thu nhập và phúc lợi của người dân Vĩnh Phúc …'.")
     spans: list[Span] = Field(min_length=1, description="Every place the document is cited.")
 
 

@@ -156,3 +156,11 @@ def test_indicator_filter(loaded):
     income = derived_targets(store, VP_12_NQ_TU, indicator="incomePerCapita")
     assert income and {r["indicator"]["id"] for r in income} == {"incomePerCapita"}
     assert any(r["value"] == 60 for r in income)
+
+
+def test_cited_documents_carry_what_the_citations_say(loaded):
+    store, _ = loaded
+    [stub] = store.read("MATCH (d:PolicyDocument {identifier: $id}) RETURN d.title AS title, d.issued AS issued, "
+                        "d.source_sha256 AS sha", {"id": VP_12_NQ_TU})
+    assert stub["sha"] is None and stub["issued"] == "2020-03-12"
+    assert stub["title"].startswith("về nâng cao thu nhập và phúc lợi của người dân Vĩnh Phúc")
