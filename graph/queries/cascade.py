@@ -40,7 +40,8 @@ def cascade_query(doc_id: str, direction: Direction, depth: int, level: str | No
     arrow = ("<-", "-") if direction == "down" else ("-", "->")
     unit = _label(Label.ADMIN_UNIT)
     return (
-        f"MATCH (root:{DOC} {{{KEY}: $id}}) "
+        # WITH pins the start: without it FalkorDB scans every document and walks towards the root.
+        f"MATCH (root:{DOC} {{{KEY}: $id}}) WITH root "
         f"MATCH p = (root){arrow[0]}[:{_types(include_based_on)}*1..{check_depth(depth)}]{arrow[1]}(d:{DOC}) "
         f"WHERE $level IS NULL OR d.{Prop.LEVEL} = $level "
         f"WITH d, min(length(p)) AS depth "

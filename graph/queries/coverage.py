@@ -37,7 +37,8 @@ def units_under_query(unit_id: str | None, level: str, era_prefix: str) -> Query
         return (f"MATCH (x:{UNIT}) WHERE x.{Prop.LEVEL} = $level AND x.{KEY} STARTS WITH $prefix "
                 f"RETURN x.{KEY} AS id, x.{Prop.NAME} AS name, x.{Prop.CODE} AS code ORDER BY code",
                 {"level": level, "prefix": era_prefix})
-    return (f"MATCH (x:{UNIT})-[:{_rel(Rel.PART_OF)}*1..{MAX_UNIT_DEPTH}]->(:{UNIT} {{{KEY}: $unit}}) "
+    return (f"MATCH (top:{UNIT} {{{KEY}: $unit}}) WITH top "  # pins the start (see cascade.py)
+            f"MATCH (x:{UNIT})-[:{_rel(Rel.PART_OF)}*1..{MAX_UNIT_DEPTH}]->(top) "
             f"WHERE x.{Prop.LEVEL} = $level "
             f"RETURN DISTINCT x.{KEY} AS id, x.{Prop.NAME} AS name, x.{Prop.CODE} AS code ORDER BY code",
             {"unit": unit_id, "level": level})

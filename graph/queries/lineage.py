@@ -72,7 +72,9 @@ def derived_targets_query(doc_id: str, depth: int | None, indicator: str | None,
     """
     page = f"ORDER BY d.{KEY}, t.{KEY}" + (" SKIP $offset LIMIT $limit" if limit is not None else "")
     return (
-        f"MATCH (root:{DOC} {{{KEY}: $id}})<-[:{_rel(Rel.IMPLEMENTS)}*1..{check_depth(depth)}]-(d:{DOC}) "
+        # WITH pins the start: without it FalkorDB scans every document and walks towards the root.
+        f"MATCH (root:{DOC} {{{KEY}: $id}}) WITH root "
+        f"MATCH (root)<-[:{_rel(Rel.IMPLEMENTS)}*1..{check_depth(depth)}]-(d:{DOC}) "
         f"WHERE $level IS NULL OR d.{Prop.LEVEL} = $level "
         f"WITH DISTINCT d "
         f"MATCH (d)-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET}) "
