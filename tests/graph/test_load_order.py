@@ -127,3 +127,26 @@ def test_an_undated_citation_stays_apart_when_the_year_is_ambiguous(falkor_store
     ids = sorted(r["id"] for r in falkor_store.read(
         "MATCH (d:PolicyDocument {symbol: '12-NQ/TU'}) RETURN d.identifier AS id"))
     assert ids == ["vn/tinh-uy-vinh-phuc/2016/12-nq-tu", VP_12, "vn/tinh-uy-vinh-phuc/undated/12-nq-tu"]
+
+
+def test_a_parent_target_without_a_counterpart_is_reported_dropped(falkor_store):
+    from policykg.graph.queries.indicator_table import indicator_table
+
+    parent_text = ("Số 7/KH-UBND. Thu nhập bình quân đầu người đạt 80 triệu đồng/người. "
+                   "Tỷ lệ hộ nghèo đạt 1,5%.")
+    parent = make_record(parent_text, symbol="7/KH-UBND", doc_type="KH", level="province", province="Vĩnh Phúc",
+                         issued="2021-01-05", targets=(
+                             ("Thu nhập bình quân đầu người đạt 80 triệu đồng/người", 80, "triệu đồng/người", 2025),
+                             ("Tỷ lệ hộ nghèo đạt 1,5%", 1.5, "%", 2025)))
+    child_text = "Thực hiện Kế hoạch số 7/KH-UBND. Thu nhập bình quân đầu người đạt 70 triệu đồng/người."
+    child = make_record(child_text, symbol="3/KH-UBND", doc_type="KH", level="district", province="Vĩnh Phúc",
+                        district="Sông Lô", issued="2021-03-01",
+                        citations=(("7/KH-UBND", "implements", "2021-01-05", "province"),),
+                        targets=(("Thu nhập bình quân đầu người đạt 70 triệu đồng/người", 70, "triệu đồng/người", 2025),))
+    load_records(falkor_store, [child, parent])
+    table = {i["indicator"]: i["rows"] for i in indicator_table(falkor_store, "vn/ubnd-tinh-vinh-phuc/2021/7-kh-ubnd")["indicators"]}
+    income = [r for r in table["incomePerCapita"] if r["document"]["id"] == "vn/ubnd-huyen-song-lo/2021/3-kh-ubnd"]
+    assert income[0]["status"] == "set" and income[0]["derived_from"]["comparison"] == "looser"
+    assert income[0]["derived_from"]["ratio"] == 0.875
+    [dropped] = [r for r in table["povertyRate"] if r["status"] == "dropped"]
+    assert dropped["document"]["id"] == "vn/ubnd-huyen-song-lo/2021/3-kh-ubnd"
