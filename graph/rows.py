@@ -151,8 +151,9 @@ def build_rows(record: Record) -> RecordRows:
     doc = (Label.POLICY_DOCUMENT, doc_id)
     _add_body(rows, doc, body, code, jurisdiction, meta.issuer)
     if jurisdiction is None or (jurisdiction.unit is None and jurisdiction.level != "central"):
-        rows.unmatched_places.append(" / ".join(
-            x for x in (meta.commune, meta.district, meta.province) if x) or (meta.issuer or "?"))
+        place = " / ".join(x for x in (meta.commune, meta.district, meta.province) if x)
+        rows.unmatched_places.append(f"{record.source or meta.id}: "
+                                     f"{place or meta.issuer or 'no issuing body found'}")
     cited_ids = [_add_citation(rows, record, doc, c, jurisdiction) for c in record.citations]
     for link in record.citation_links:
         src, dst = cited_ids[link.source], cited_ids[link.target]
