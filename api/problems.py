@@ -52,7 +52,9 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(PolicyKGError)
     async def _known(request: Request, exc: PolicyKGError) -> JSONResponse:
-        return problem(exc.http_status, exc.message, request.url.path)
+        # An ambiguous symbol lists its candidates; a missing id may come with close matches.
+        extra = {key: getattr(exc, key) for key in ("candidates",) if getattr(exc, key, None)}
+        return problem(exc.http_status, exc.message, request.url.path, **extra)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -3,6 +3,7 @@ errors and no process left behind."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -131,6 +132,14 @@ def test_load_reports_a_bad_file_loads_the_rest_and_a_second_load_adds_nothing(s
     again = policykg("load", *samples, home=store_home, timeout=300)
     assert again.returncode == 0, again.stderr
     assert "graph: 0 new nodes, 0 new relationships" in again.stdout
+    # The headline question from the shell, as the README asks it.
+    [found] = json.loads(policykg("resolve", "12-NQ/TU", "--province", "Vĩnh Phúc", "--json", home=store_home).stdout)
+    answer = policykg("targets", found["id"], "--json", home=store_home)
+    assert answer.returncode == 0, answer.stderr
+    income = [t for t in json.loads(answer.stdout) if t["value"] == 60 and t["document"]["place"] == "Sông Lô"]
+    assert len(income) == 1 and "60 triệu đồng/người" in income[0]["evidence"]["quote"]
+    missing = policykg("targets", "vn/nowhere/1", home=store_home)
+    assert missing.returncode == 1 and missing.stderr.startswith("error: no document")
 
 
 def test_load_reads_records_files(store_home, tmp_path):

@@ -63,10 +63,25 @@ def document_from(row: dict, var: str) -> dict:
     return doc
 
 
+#: Close matches offered with a 404.
+MAX_CANDIDATES = 5
+
+
+class DocumentNotFound(NotFound):
+    """No document has this id; ``candidates`` are ids ending the same way (another year, body)."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
 def require_document(store: GraphStore, doc_id: str) -> dict:
-    """The document with this id, or NotFound naming it."""
+    """The document with this id, or DocumentNotFound with close matches."""
     rows = store.read(f"MATCH (d:{DOC} {{{KEY}: $id}}) RETURN {document_fields('d')}", {"id": doc_id})
     if not rows:
-        raise NotFound(f"no document with id {doc_id!r}; search with GET /documents?q=… or "
-                       "`policykg documents QUERY`")
+        tail = doc_id.rstrip("/").rsplit("/", 1)[-1]
+        close = store.read(f"MATCH (d:{DOC}) WHERE d.{KEY} ENDS WITH $tail RETURN d.{KEY} AS id "
+                           f"ORDER BY id LIMIT {MAX_CANDIDATES}", {"tail": "/" + tail}) if tail else []
+        raise DocumentNotFound(f"no document with id {doc_id!r}; find ids with GET /resolve?symbol=…",
+                               [r["id"] for r in close])
     return document_from(rows[0], "d")

@@ -109,6 +109,28 @@ def derived_targets(store: GraphStore, doc_id: str, *, indicator: str | None = N
     return sorted((shape_target(r) for r in store.read(*query)), key=lambda r: (r["document"]["id"], r["id"]))
 
 
+def count_derived_targets_query(doc_id: str, depth: int | None, indicator: str | None,
+                                level: str | None) -> Query:
+    """How many targets :func:`derived_targets_query` would list (for pagination totals)."""
+    indicator_match = (f"MATCH (t)-[:{_rel(Rel.MEASURES)}]->(:{INDICATOR} {{{KEY}: $indicator}}) "
+                       if indicator is not None else "")
+    return (
+        f"MATCH (root:{DOC} {{{KEY}: $id}}) WITH root "
+        f"MATCH (root)<-[:{_rel(Rel.IMPLEMENTS)}*1..{check_depth(depth)}]-(d:{DOC}) "
+        f"WHERE $level IS NULL OR d.{Prop.LEVEL} = $level "
+        f"WITH DISTINCT d MATCH (d)-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET}) "
+        f"{not_milestone('t', 'd')}{indicator_match}RETURN count(t) AS n",
+        {"id": doc_id, "indicator": indicator, "level": check_level(level)},
+    )
+
+
+def count_derived_targets(store: GraphStore, doc_id: str, *, indicator: str | None = None,
+                          level: str | None = None, max_depth: int | None = MAX_DEPTH) -> int:
+    """The number of targets derived from a document (the total of a paged answer)."""
+    [row] = store.read(*count_derived_targets_query(doc_id, max_depth, indicator, level))
+    return row["n"]
+
+
 def target_query(target_id: str) -> Query:
     """One target with its document, indicator, derivation and evidence."""
     return (

@@ -1,0 +1,140 @@
+"""Response models of the API: what a researcher gets back, evidence included.
+
+They mirror the dictionaries the graph queries return (``policykg.graph.queries``), so the CLI's
+``--json`` and the API answer alike.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T")
+
+
+class Evidence(BaseModel):
+    """Where a fact is written: the source file's sha256, the span and the quote."""
+
+    quote: str | None = None
+    sha256: str | None = None
+    span: list[int | None] = Field(default_factory=list, description="[start, end) in the normalized text")
+
+
+class DocumentSummary(BaseModel):
+    """A document as lists show it; ``loaded`` is false for one known only from citations."""
+
+    id: str
+    symbol: str | None = None
+    title: str | None = None
+    name: str | None = None
+    level: str | None = None
+    issued: str | None = None
+    document_type: str | None = None
+    loaded: bool = False
+    place: str | None = None
+    province: str | None = None
+
+
+class IndicatorRef(BaseModel):
+    """The indicator a target measures."""
+
+    id: str
+    name: str | None = None
+
+
+class Derivation(BaseModel):
+    """The higher-level target a target derives from, and how it changed."""
+
+    target: str
+    comparison: str | None = None
+    ratio: float | None = None
+
+
+class TargetOut(BaseModel):
+    """A target with its document, indicator, derivation and evidence."""
+
+    id: str
+    text: str | None = None
+    indicator_text: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    year: int | None = None
+    in_tasks: bool | None = None
+    section: str | None = None
+    document: DocumentSummary
+    indicator: IndicatorRef | None = None
+    derived_from: Derivation | None = None
+    evidence: Evidence
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a longer answer."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class CitationOut(BaseModel):
+    """A citation between two documents, with every place it is written."""
+
+    document: DocumentSummary
+    relation: str
+    stated_date: str | None = None
+    evidence: list[Evidence]
+
+
+class AgencyRole(BaseModel):
+    """An agency and its role in a task."""
+
+    id: str
+    name: str | None = None
+    role: str
+
+
+class TaskOut(BaseModel):
+    """A task a document assigns."""
+
+    id: str
+    text: str | None = None
+    section: str | None = None
+    agencies: list[AgencyRole]
+    evidence: Evidence
+
+
+class DocumentOut(DocumentSummary):
+    """A document with everything the graph knows about it."""
+
+    cites: list[CitationOut] = Field(default_factory=list)
+    cited_by: list[CitationOut] = Field(default_factory=list)
+    targets: list[TargetOut] = Field(default_factory=list)
+    tasks: list[TaskOut] = Field(default_factory=list)
+
+
+class CascadeNode(DocumentSummary):
+    """A document of a cascade, at its distance from the root."""
+
+    depth: int
+    unit: str | None = None
+
+
+class CascadeEdge(BaseModel):
+    """A relationship of a cascade and the sentence that states it."""
+
+    source: str
+    target: str
+    relation: str
+    evidence: Evidence | None = None
+
+
+class Cascade(BaseModel):
+    """The documents below (or above) a root, and the relationships among them."""
+
+    root: DocumentSummary
+    direction: str
+    nodes: list[CascadeNode]
+    edges: list[CascadeEdge]
