@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from policykg import __version__
 from policykg.api.problems import install_problem_handlers
-from policykg.api.routers import documents, health, lineage
+from policykg.api.routers import coverage, documents, health, indicators, lineage, targets
 from policykg.graph.connect import open_store
 from policykg.graph.store import GraphStore
 from policykg.settings import Settings, load_settings
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.store = store
     install_problem_handlers(app)
-    for router in (health.router, documents.router, lineage.router):
+    for router in (health.router, documents.router, lineage.router, targets.router,
+                   indicators.router, coverage.router):
         app.include_router(router)
     return app

@@ -138,3 +138,84 @@ class Cascade(BaseModel):
     direction: str
     nodes: list[CascadeNode]
     edges: list[CascadeEdge]
+
+
+class IndicatorOut(BaseModel):
+    """A concept of the indicator vocabulary."""
+
+    id: str
+    name: str
+    name_en: str
+    unit: str
+    dimension: str
+    higher_is_better: bool
+    alt_labels: list[str]
+
+
+class TableRow(BaseModel):
+    """One row of a per-indicator cascade table: a target set at a level, or one dropped."""
+
+    status: str
+    depth: int
+    document: DocumentSummary
+    id: str | None = None
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    year: int | None = None
+    derived_from: Derivation | None = None
+    evidence: Evidence | None = None
+    parent: str | None = None
+
+
+class IndicatorTable(BaseModel):
+    """The rows of one indicator across a cascade."""
+
+    indicator: str
+    name: str | None = None
+    rows: list[TableRow]
+
+
+class IndicatorCascade(BaseModel):
+    """Per-indicator tables of a document's cascade."""
+
+    root: DocumentSummary
+    indicators: list[IndicatorTable]
+
+
+class UnitOut(BaseModel):
+    """An administrative unit, with the documents it issued in the cascade (when covered)."""
+
+    id: str
+    name: str
+    code: str | None = None
+    documents: list[dict] = Field(default_factory=list)
+
+
+class Coverage(BaseModel):
+    """Which units under a document's jurisdiction followed it, and which did not."""
+
+    root: DocumentSummary
+    level: str
+    jurisdiction: str | None = None
+    covered: list[UnitOut]
+    missing: list[UnitOut]
+    share: float | None = None
+    note: str
+
+
+class LagPair(BaseModel):
+    """A parent and a child of a cascade, and the days between their dates."""
+
+    parent: DocumentSummary
+    child: DocumentSummary
+    days: int | None = None
+
+
+class Lag(BaseModel):
+    """Days from each parent's issue to each child's, and the median by level."""
+
+    root: DocumentSummary
+    pairs: list[LagPair]
+    by_level: dict[str, dict[str, float]]

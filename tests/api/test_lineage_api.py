@@ -70,3 +70,17 @@ def test_bad_requests_are_problems(client, url, params, status, fragment):
 def test_unknown_id_offers_close_matches(client):
     body = client.get("/documents/vn/tinh-uy-vinh-phuc/2019/12-nq-tu").json()
     assert body["status"] == 404 and VP_12 in body["candidates"]
+
+
+def test_indicators_coverage_lag_and_chain(client):
+    vocabulary = client.get("/indicators").json()
+    assert len(vocabulary) >= 80 and {"incomePerCapita", "povertyRate"} <= {i["id"] for i in vocabulary}
+    table = client.get("/indicators/incomePerCapita/cascade", params={"root": VP_12}).json()
+    assert [i["indicator"] for i in table["indicators"]] == ["incomePerCapita"]
+    covered = client.get(f"/coverage/{VP_12}", params={"level": "district"}).json()
+    assert [u["name"] for u in covered["covered"]] == ["Sông Lô"] and covered["missing"]
+    lag = client.get("/lag/vn/trung-uong-dang/2020/92-kl-tw").json()
+    assert any(p["days"] == 172 for p in lag["pairs"])
+    first = client.get(f"/lineage/{VP_12}/targets").json()["items"][0]
+    assert client.get(f"/targets/{first['id']}/chain").json()[0]["id"] == first["id"]
+    assert client.get("/indicators/nothing/cascade", params={"root": VP_12}).status_code == 404
