@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 from policykg.loaders.sections import Section, SectionKind
 
 #: A heading title is cut to this many characters (a numbered paragraph can be long).
 MAX_TITLE_CHARS = 200
+#: How much of a bullet's line end is read for its colon before the whole line is.
+_TAIL_PROBE_CHARS = 64
 
 _HEADING = re.compile(
     r"""^[ \t]*(?:
@@ -46,6 +49,10 @@ KIND_KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
     ("nhiệm vụ", "tasks"), ("giải pháp", "tasks"), ("mục đích", "other"), ("yêu cầu", "other"),
     ("quan điểm", "other"), ("tình hình", "other"), ("kết quả", "other"),
 )
+#: The first keyword of a title in one search: no keyword is a prefix of another, so the
+#: leftmost match is the keyword that comes first.
+_KIND_WORD = re.compile("|".join(re.escape(word) for word, _ in KIND_KEYWORDS))
+_KIND_OF_WORD: dict[str, SectionKind] = dict(KIND_KEYWORDS)
 #: Marker types that can classify a section by keyword (bullets only inherit).
 _CLASSIFYING = {"roman", "article", "dotted", "arabic", "paren", "letter"}
 _YEAR = re.compile(
@@ -60,7 +67,7 @@ _YEAR = re.compile(
 @dataclass
 class _Open:
     marker: str
-    label: str
+    path: str  # the labels of the open sections down to this one, joined by "/"
     title: str
     start: int
     kind: SectionKind
@@ -79,18 +86,49 @@ def _marker(match: re.Match) -> tuple[str, str]:
 
 def _kind(title: str, marker: str, inherited: SectionKind) -> SectionKind:
     if marker.rstrip("0123456789") in _CLASSIFYING or marker.startswith("dotted"):
-        lowered = title.lower()
-        hits = [(lowered.find(word), kind) for word, kind in KIND_KEYWORDS if word in lowered]
-        if hits:
-            return min(hits)[1]  # the keyword that comes first in the title
+        first = _KIND_WORD.search(title.lower())  # the keyword that comes first in the title
+        if first:
+            return _KIND_OF_WORD[first.group()]
     return inherited
 
 
 def _year(title: str, inherited: int | None) -> int | None:
-    match = _YEAR.search(title)
+    # Every year _YEAR reads starts "19" or "20": a title without either has none, and most
+    # headings are searched no further.
+    match = _YEAR.search(title) if "20" in title or "19" in title else None
     if match is None:
         return inherited
     return int(match["y1"] or match["y2"] or match["y3"])
+
+
+def _title(text: str, match: re.Match[str]) -> str:
+    """The heading's title, spaces collapsed, cut to MAX_TITLE_CHARS, without a final colon.
+
+    The title group runs to the line end, which for a numbered paragraph can be thousands of
+    characters; collapsing spaces never lengthens a text and keeps its prefixes as prefixes, so
+    a prefix one past the cut is read first, and the whole line only when that is too short. A
+    probe that is printable (white space other than " " is not) without double spaces is
+    collapsed already, but for a trailing space (the title itself starts with a non-space).
+    """
+    start, end = match.span("title")
+    probe = text[start:min(end, start + MAX_TITLE_CHARS + 1)]
+    if probe.isprintable() and "  " not in probe:
+        title = probe.rstrip(" ")  # no white space but single spaces: already collapsed
+    else:
+        title = " ".join(probe.split())
+    if len(title) < MAX_TITLE_CHARS and start + len(probe) < end:
+        title = " ".join(match["title"].split())
+    return title[:MAX_TITLE_CHARS].rstrip(":")
+
+
+def _heads_bullets(text: str, match: re.Match[str]) -> bool:
+    """Whether a bullet's title ends with a colon ("- Phấn đấu đến hết năm 2025:"), ignoring
+    trailing spaces and bold stars; only the line's end is read."""
+    start, end = match.span("title")
+    tail = text[max(start, end - _TAIL_PROBE_CHARS):end].rstrip(" *")
+    if not tail and end - start > _TAIL_PROBE_CHARS:
+        tail = match["title"].rstrip(" *")
+    return tail.endswith(":")
 
 
 def build_sections(text: str, body_start: int, closing: int, default_year: int | None = None) -> list[Section]:
@@ -104,39 +142,43 @@ def build_sections(text: str, body_start: int, closing: int, default_year: int |
     """
     sections: list[Section] = []
     stack: list[_Open] = []
-    first = _HEADING.search(text, body_start, closing)
+    markers: list[str] = []  # the markers of ``stack``, for a quick look-up
+    matches = _HEADING.finditer(text, body_start, closing)
+    first = next(matches, None)
     sections.append(Section("", "", 0, first.start() if first else closing, "preamble", default_year))
-    for match in _HEADING.finditer(text, body_start, closing):
+    for match in chain((first,), matches) if first else ():
         marker, label = _marker(match)
-        if marker in ("dash", "plus") and match["title"].rstrip(" *").endswith(":"):
+        if marker in ("dash", "plus") and _heads_bullets(text, match):
             # "- Phấn đấu đến hết năm 2025:" introduces the bullets under it: a level of its own.
             marker += "-head"
-        _close_to(stack, marker, match.start(), sections)
+        if marker in markers:
+            _close_to(stack, markers, marker, match.start(), sections)
         parent = stack[-1] if stack else None
         if label in "-+":
             count = parent.children.get(marker, 0) + 1 if parent else len(sections)
             if parent:
                 parent.children[marker] = count
             label = f"{label}{count}"
-        title = " ".join(match["title"].split())[:MAX_TITLE_CHARS].rstrip(":")
+        title = _title(text, match)
         kind = _kind(title, marker, parent.kind if parent else "other")
         year = _year(title, parent.year if parent else default_year)
-        stack.append(_Open(marker, label, title, match.start(), kind, year))
-    _close_to(stack, None, closing, sections)
+        path = f"{parent.path}/{label}" if parent else label
+        stack.append(_Open(marker, path, title, match.start(), kind, year))
+        markers.append(marker)
+    _close_to(stack, markers, None, closing, sections)
     if closing < len(text):
         sections.append(Section("~", "closing", closing, len(text), "closing"))
     sections.sort(key=lambda s: (s.start, s.depth))
     return sections
 
 
-def _close_to(stack: list[_Open], marker: str | None, end: int, out: list[Section]) -> None:
+def _close_to(stack: list[_Open], markers: list[str], marker: str | None, end: int,
+              out: list[Section]) -> None:
     """Close open sections down to (and including) the one of ``marker``, or all if None."""
-    if marker is not None and marker not in {o.marker for o in stack}:
-        return
     while stack:
-        node = stack[-1]
-        path = "/".join(o.label for o in stack)
-        out.append(Section(path, node.title, node.start, end, node.kind, node.year, depth=len(stack)))
-        stack.pop()
+        node = stack.pop()
+        markers.pop()
+        out.append(Section(node.path, node.title, node.start, end, node.kind, node.year,
+                           depth=len(stack) + 1))
         if node.marker == marker:
             return

@@ -175,7 +175,9 @@ def score_legacy(text: str) -> LegacyScores:
     """
     candidates = as_is = tcvn3 = vni = 0
     for line in text[:LEGACY_SAMPLE_CHARS].splitlines():
-        if _UNICODE_VIETNAMESE.search(line):
+        # A printable ASCII line holds no candidate: the few TCVN3 letters at ASCII positions
+        # are control characters.
+        if line.isascii() and line.isprintable() or _UNICODE_VIETNAMESE.search(line):
             continue
         for word in _WORD.findall(line):
             if not _CANDIDATE.search(word):

@@ -39,7 +39,12 @@ from policykg.loaders.record import RecordWarning
 from policykg.loaders.sections import Section
 from policykg.loaders.symbols import TYPE_WORDS as SYMBOL_TYPE_WORDS
 from policykg.loaders.symbols import doc_type_of, issuer_code_of, normalize_symbol
-from policykg.loaders.units import Issuer, issuer_from_body, issuer_from_header, issuer_from_metadata
+from policykg.loaders.units import (
+    Issuer,
+    issuer_from_body,
+    issuer_from_header,
+    issuer_from_metadata,
+)
 
 #: The header is looked for in this many first characters (flattened tables can be long).
 HEADER_WINDOW = 4000
@@ -252,11 +257,14 @@ def _title_lines(text: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _closing_start(text: str) -> int:
-    floor = int(len(text) * CLOSING_MIN_SHARE)
-    for match in _SIGNATURE.finditer(text):
-        if match.start() >= floor:
-            return match.start()
-    return len(text)
+    """Where the signature block or "Nơi nhận" starts: the first signature line in the text's
+    second half (CLOSING_MIN_SHARE), else the text's end.
+
+    Searched from the floor on: no signature match can hide another that starts inside it, a
+    line end within "Nơi nhận:" being followed by white space, "nhận" or ":" only.
+    """
+    match = _SIGNATURE.search(text, int(len(text) * CLOSING_MIN_SHARE))
+    return match.start() if match else len(text)
 
 
 def _signer(text: str, closing: int) -> tuple[str | None, tuple[int, int] | None]:

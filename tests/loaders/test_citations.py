@@ -1,4 +1,6 @@
-"""Citation extraction: symbols, named documents, relations, scopes, dates, dedup and spans.
+"""Citation extraction as a whole: relation, scope, date and issuer from real sentences,
+properties, and the gold scores. Each step is tested with its module too (test_cited_symbols,
+test_named_documents, test_citation_relations, test_citation_merge, test_citation_occurrence).
 
 Sentences are taken from the bundled samples (or the dev corpus) unless said otherwise.
 ``test_gold_precision_recall`` scores the extractor on the five samples against
@@ -48,72 +50,6 @@ def cite(text: str, context: CitationContext | None = None, **kw) -> list[Citati
 
 def by_symbol(citations: list[Citation]) -> dict[str | None, Citation]:
     return {c.symbol or c.name: c for c in citations}
-
-
-# ------------------------------------------------------------------------------------------
-# normalize_symbol
-# ------------------------------------------------------------------------------------------
-
-NORMALIZE_CASES = [
-    ("12-NQ/TU", "12-NQ/TU"),
-    ("12- NQ/TU", "12-NQ/TU"),
-    ("12 -NQ/TU", "12-NQ/TU"),
-    ("12 - NQ / TU", "12-NQ/TU"),
-    ("34-Ctr/TU", "34-CTr/TU"),
-    ("34-CTR/TU", "34-CTr/TU"),
-    ("82-KH/HU", "82-KH/HU"),
-    ("01-NQ/ĐU", "01-NQ/ĐU"),
-    ("01-NQ/DU", "01-NQ/ĐU"),
-    ("01-nq/đu", "01-NQ/ĐU"),
-    ("92-KL/TW", "92-KL/TW"),
-    ("05-CT/TW", "05-CT/TW"),
-    ("76 /CTr - UBND", "76/CTr-UBND"),
-    ("76/CTr-UBND", "76/CTr-UBND"),
-    ("91/KH-UBND", "91/KH-UBND"),
-    ("2013/QĐ-UBND", "2013/QĐ-UBND"),
-    ("2013/QD-UBND", "2013/QĐ-UBND"),
-    ("2013/Qđ-UBND", "2013/QĐ-UBND"),
-    ("78/NQ-CP", "78/NQ-CP"),
-    ("45/NQ- HĐND", "45/NQ-HĐND"),
-    ("45/NQ - HĐND", "45/NQ-HĐND"),
-    ("45/NQ-HDND", "45/NQ-HĐND"),
-    ("05/CT-TTg", "05/CT-TTg"),
-    ("05/CT-TTG", "05/CT-TTg"),
-    ("150/2020/NĐ-CP", "150/2020/NĐ-CP"),
-    ("150/2020/ND-CP", "150/2020/NĐ-CP"),
-    ("06/2023/NQ-HĐND", "06/2023/NQ-HĐND"),
-    ("26/2021/QĐTTg", "26/2021/QĐ-TTg"),
-    ("26/2021/QĐ- TTg", "26/2021/QĐ-TTg"),
-    ("786/NQ-UBTVQH14", "786/NQ-UBTVQH14"),
-    ("1238/TTr-LĐTBXH", "1238/TTr-LĐTBXH"),
-    ("1238/TTR-LDTBXH", "1238/TTr-LĐTBXH"),
-    ("140/CĐ-TTg", "140/CĐ-TTg"),
-    ("74/2022/QH15", "74/2022/QH15"),
-    ("14-NQ/CP", "14/NQ-CP"),  # a Government resolution written the party way
-    ("12/NQ-TU", "12-NQ/TU"),  # a party resolution written the state way
-    ("30-TB/TGV", "30-TB/TGV"),  # unknown issuer code kept
-]
-
-
-@pytest.mark.parametrize("raw, expected", NORMALIZE_CASES, ids=[c[0] for c in NORMALIZE_CASES])
-def test_normalize_symbol(raw, expected):
-    assert normalize_symbol(raw) == expected
-
-
-NOT_SYMBOLS = ["12/3/2020", "2021-2025", "10-11%", "26-4-2021", "bác sỹ/vạn dân", "", "NQ/TU",
-               "12-XY/TU", "3/2021", "GRDP-giá"]
-
-
-@pytest.mark.parametrize("raw", NOT_SYMBOLS, ids=[repr(r) for r in NOT_SYMBOLS])
-def test_normalize_symbol_refuses_what_is_not_a_symbol(raw):
-    assert normalize_symbol(raw) is None
-
-
-@given(st.sampled_from([c[0] for c in NORMALIZE_CASES]) | st.text(max_size=30))
-def test_normalize_symbol_is_idempotent(raw):
-    once = normalize_symbol(raw)
-    if once is not None:
-        assert normalize_symbol(once) == once
 
 
 # ------------------------------------------------------------------------------------------
@@ -221,129 +157,6 @@ def test_relation_scope_date_issuer(text, context, key, relation, scope, issued,
     assert (c.relation, c.issuer_scope, c.issued, c.issuer) == (relation, scope, issued, issuer)
 
 
-DOC_TYPE_CASES = [
-    ("type-from-symbol", "1. x\nthực hiện số 78/NQ-CP ngày 18/6/2022 của Chính phủ", "78/NQ-CP", "NQ"),
-    ("type-from-words", "1. x\nNghị quyết số 74/2022/QH15 của Quốc hội", "74/2022/QH15", "NQ"),
-    ("programme", "1. x\nChương trình hành động số 46-CTr/TU ngày 27/3/2023", "46-CTr/TU", "CTr"),
-    ("telegram", "1. x\nCông điện số 140/CĐ-TTg ngày 27/12/2024", "140/CĐ-TTg", "CĐ"),
-    ("law-has-no-code", "1. x\ntheo đúng Luật Hợp tác xã.", "Luật Hợp tác xã", None),
-    ("de-an", "1. x\nTiếp tục quyết liệt triển khai thực hiện Đề án 06. Nâng cao", "Đề án 06", "ĐA"),
-]
-
-
-@pytest.mark.parametrize("text, key, doc_type", [c[1:] for c in DOC_TYPE_CASES],
-                         ids=[c[0] for c in DOC_TYPE_CASES])
-def test_doc_type(text, key, doc_type):
-    assert by_symbol(cite(text))[key].doc_type == doc_type
-
-
-NOT_CITED = [
-    ("generic-plural", "1. x\ntriển khai các chương trình mục tiêu quốc gia về nước sạch"),
-    ("to-be-drafted", "1. x\nXây dựng Đề án nâng cao chất lượng giáo dục nghề nghiệp trên địa "
-                      "bàn tỉnh giai đoạn 2026 - 2030; Đề án nâng cao chất lượng dịch vụ việc làm"),
-    ("to-be-drafted-coordinated", "1. x\n- Xây dựng và tổ chức triển khai Chương trình phát triển "
-     "đô thị tỉnh Quảng Ninh giai đoạn 2020 -2030 và Chương trình phát triển nhà ở trên địa bàn "
-     "tỉnh giai đoạn 2020 - 2025, định hướng đến năm 2030."),
-    ("curriculum", "1. x\nTiếp tục triển khai có hiệu quả Chương trình giáo dục Mầm non, "
-                   "Chương trình giáo dục phổ thông 2018 theo hướng"),
-    ("self-reference", "1. x\nGiao Văn phòng theo dõi tình hình thực hiện Chương trình hành "
-                       "động này, định kỳ"),
-    ("legal-profession-and-pháp-luật", "1. x\nvi phạm pháp luật; Luật sư và Dân Luật Việt Nam"),
-    ("object-of-a-decision", "1. x\nQuyết định số 522/QĐ-TTg ngày 14/5/2018 của Chính phủ phê "
-     "duyệt Đề án \"Giáo dục hướng nghiệp giai đoạn 2018-2025\"; Quyết định"),
-]
-
-
-@pytest.mark.parametrize("text", [c[1] for c in NOT_CITED], ids=[c[0] for c in NOT_CITED])
-def test_no_named_citation(text):
-    assert [c.name for c in cite(text) if c.symbol is None] == []
-
-
-def test_own_symbol_and_header_number_are_not_citations():
-    text = "Số: 91/KH-UBND\nQuảng Ninh, ngày 26 tháng 4 năm 2021\nKẾ HOẠCH\nSố 76/CTr-UBND"
-    assert cite(text, own_symbol="76 /CTr - UBND") == []
-
-
-def test_congress_resolution_merges_with_numbered_resolution_of_the_same_party_body():
-    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\n\nThực hiện Nghị quyết Đại hội đại biểu Đảng bộ thị trấn "
-            "Vĩnh Lộc lần thứ nhất, nhiệm kỳ 2020 – 2025\n\nCăn cứ Nghị quyết số 01-NQ/ĐU ngày "
-            "25 tháng 3 năm 2020 của Đảng bộ thị trấn Vĩnh Lộc.\n\nI. MỤC ĐÍCH")
-    [c] = cite(text, CitationContext(level="commune", commune="Vĩnh Lộc"))
-    assert (c.symbol, c.relation, c.issuer_scope) == ("01-NQ/ĐU", "implements", "commune")
-    assert len(c.spans) == 2
-
-
-# ------------------------------------------------------------------------------------------
-# Dedup, spans, date conflicts
-# ------------------------------------------------------------------------------------------
-
-SAMPLE_000_BITS = (
-    "Thực hiện Nghị quyết số 12-NQ/TU ngày 12/3/2020 của Ban Chấp hành Đảng bộ tỉnh khóa XVI.\n\n"
-    "I. MỤC ĐÍCH, YÊU CẦU:\n\n"
-    "2. thực hiện thắng lợi mục tiêu Nghị quyết số 12-NQ/TU ngày 12/3/2019 của Tỉnh ủy;\n\n"
-    "3. tuyên truyền về Nghị quyết số 12-NQ/TU ngày 12/3/2020 của Tỉnh ủy\n\n"
-    "Trên đây là Kế hoạch thực hiện Nghị quyết số 12- NQ/TU ngày 12/3/2020 của Ban chấp hành"
-)
-
-
-def test_one_citation_per_document_with_every_span_quoting_the_symbol():
-    citations, _ = extract_citations(SAMPLE_000_BITS, preamble_sections(SAMPLE_000_BITS))
-    [c] = citations
-    assert len(c.spans) == 4
-    quotes = [SAMPLE_000_BITS[s:e] for s, e in c.spans]
-    assert quotes == ["12-NQ/TU", "12-NQ/TU", "12-NQ/TU", "12- NQ/TU"]
-    assert c.relation == "implements"  # strongest relation over all occurrences
-
-
-def test_date_conflict_keeps_the_majority_and_warns():
-    citations, warnings = extract_citations(SAMPLE_000_BITS, preamble_sections(SAMPLE_000_BITS))
-    assert citations[0].issued == date(2020, 3, 12)
-    [w] = warnings
-    assert w.code == "citation_date_conflict"
-    assert "2020-03-12" in w.message and "2019-03-12" in w.message
-    assert SAMPLE_000_BITS[w.span[0]:w.span[1]] == "12-NQ/TU"
-
-
-def test_same_date_written_two_ways_is_no_conflict():
-    text = ("1. x\nNghị quyết số 13-NQ/TW, ngày 02/04/2022 của Bộ Chính trị; Nghị quyết số "
-            "13-NQ/TW ngày 02/4/2022 của Bộ Chính trị")
-    citations, warnings = extract_citations(text, [])
-    assert citations[0].issued == date(2022, 4, 2) and warnings == []
-
-
-def test_same_number_different_issuer_is_a_different_document():
-    text = ("1. x\nNghị quyết số 12-NQ/TU ngày 12/3/2020 của Ban Chấp hành Đảng bộ tỉnh; "
-            "Nghị quyết số 12-NQ/TW ngày 16/3/2022 của Bộ Chính trị")
-    found = by_symbol(cite(text))
-    assert found["12-NQ/TU"].issuer_scope == "province"
-    assert found["12-NQ/TW"].issuer_scope == "central"
-
-
-def test_two_laws_in_one_list():
-    text = "1. x\nkiểm tra việc thực hiện Luật BHXH, BHYT tại các đơn vị"
-    found = by_symbol(cite(text))
-    assert {"Luật BHXH", "Luật BHYT"} <= set(found)
-    s, e = found["Luật BHYT"].spans[0]
-    assert text[s:e] == "BHYT"
-
-
-def test_name_spans_quote_the_name_across_a_hard_wrap():
-    text = "1. x\n- 100% Người có công theo quy định của Pháp lệnh Ưu\nđãi Người có công với cách mạng;"
-    [c] = cite(text)
-    s, e = c.spans[0]
-    assert text[s:e] == "Pháp lệnh Ưu\nđãi Người có công với cách mạng"
-    assert c.name == "Pháp lệnh Ưu đãi Người có công với cách mạng"
-
-
-def test_sections_give_the_preamble():
-    text = "KẾ HOẠCH\nThực hiện Nghị quyết số 12-NQ/TU\nI. MỤC ĐÍCH\nThực hiện Nghị quyết số 05-NQ/TU"
-    cut = text.index("I.")
-    sections = [Section("", "", 0, cut, "preamble"), Section("I", "MỤC ĐÍCH", cut, len(text), "objectives", depth=1)]
-    found = by_symbol(extract_citations(text, sections)[0])
-    assert found["12-NQ/TU"].relation == "implements"
-    assert found["05-NQ/TU"].relation == "mentions"
-
-
 # ------------------------------------------------------------------------------------------
 # Properties
 # ------------------------------------------------------------------------------------------
@@ -441,3 +254,45 @@ def test_gold_precision_recall():
     print(f"{'all':>6} {predicted:6d} {expected:5d} {tp:3d}  {tp / predicted:.2f}  {tp / expected:.2f}")
     for sample, _, _, _, p, r, _ in rows:
         assert p >= 0.95 and r >= 0.95, sample
+
+
+# ------------------------------------------------------------------------------------------
+# Symbols over names
+# ------------------------------------------------------------------------------------------
+
+
+def reference_drop_overlaps(text, symbols, names):
+    """``_drop_overlaps`` comparing every name with every kept occurrence, as first written."""
+    from policykg.loaders.citation_occurrence import fullmatch_between
+    from policykg.loaders.citations import _NUMBER_GAP
+
+    symbols.sort(key=lambda o: (o.start, -o.end))
+    kept = []
+    for occ in symbols:
+        if not kept or occ.start >= kept[-1].end:
+            kept.append(occ)
+    for name in names:
+        if any(s.start < name.end and name.start < s.end for s in kept):
+            continue
+        numbered = next((s for s in kept if s.head >= name.end and
+                         fullmatch_between(_NUMBER_GAP, text, name.end, s.start)), None)
+        if numbered:
+            numbered.name = numbered.name or name.name
+            numbered.doc_type = numbered.doc_type or name.doc_type
+            continue
+        kept.append(name)
+    kept.sort(key=lambda o: (o.start, -o.end))
+    return kept
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_symbols_win_over_names_as_first_written(text):
+    from policykg.loaders.cited_symbols import find_symbols
+    from policykg.loaders.citations import _drop_overlaps
+    from policykg.loaders.named_documents import find_names
+
+    fast = _drop_overlaps(text, find_symbols(text, None), find_names(text))
+    slow = reference_drop_overlaps(text, find_symbols(text, None), find_names(text))
+    assert [(o.key, o.start, o.end, o.name, o.doc_type) for o in fast] == \
+        [(o.key, o.start, o.end, o.name, o.doc_type) for o in slow]

@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.headings import build_sections
+from policykg.loaders import parse
 from policykg.loaders.parse import parse_document
-from policykg.loaders.sections import section_at
 from policykg.loaders.units import issuer_from_body, issuer_from_header, level_of
 
 HEADERS = [
@@ -84,28 +83,6 @@ def test_metadata_table_completes_a_header_without_its_unit():
     assert doc.header.signer == "Trần Duy Đông"
 
 
-def test_heading_tree_nests_by_marker_order_and_inherits_kind_and_year():
-    text = ("Mở đầu\nI. MỤC TIÊU\n1. Mục tiêu đến năm 2025\na) Thu nhập\n- Đạt 60 triệu\n- Đạt 70 triệu\n"
-            "b) Y tế\n2. Đến năm 2030\nII. NHIỆM VỤ, GIẢI PHÁP\n1. Về kinh tế\nIII. TỔ CHỨC THỰC HIỆN\n")
-    sections = build_sections(text, 0, len(text))
-    got = [(s.path, s.kind, s.year) for s in sections]
-    assert got == [
-        ("", "preamble", None), ("I", "objectives", None), ("I/1", "objectives", 2025),
-        ("I/1/a", "objectives", 2025), ("I/1/a/-1", "objectives", 2025), ("I/1/a/-2", "objectives", 2025),
-        ("I/1/b", "objectives", 2025), ("I/2", "objectives", 2030), ("II", "tasks", None),
-        ("II/1", "tasks", None), ("III", "organization", None),
-    ]
-    assert section_at(sections, text.index("70 triệu")).path == "I/1/a/-2"
-
-
-def test_a_bullet_ending_with_a_colon_heads_the_bullets_after_it():
-    text = ("I. MỤC TIÊU\n- Phấn đấu đến hết năm 2025:\n- Thu nhập đạt 60 triệu\n"
-            "- Phấn đấu đến hết năm 2030:\n- Thu nhập đạt 90 triệu\n")
-    sections = build_sections(text, 0, len(text))
-    assert section_at(sections, text.index("60 triệu")).year == 2025
-    assert section_at(sections, text.index("90 triệu")).year == 2030
-
-
 SAMPLE_HEADERS = {
     "000_e7affefbf6615e42.txt": (None, None, "UBND huyện Sông Lô", "Dương Văn Sơn"),
     "001_13b6eeb6396df31a.txt": ("91/KH-UBND", date(2021, 4, 26), "Ủy ban nhân dân tỉnh Quảng Ninh", "Nguyễn Thị Hạnh"),
@@ -132,3 +109,18 @@ def test_parse_never_raises_and_sections_lie_inside_the_text(text):
     for start, end in doc.header.spans.values():
         assert 0 <= start <= end <= len(text)
     assert parse_document(text) == doc
+
+
+def reference_closing_start(text: str) -> int:
+    """The closing's start scanning every signature line from the text's start, as first written."""
+    floor = int(len(text) * parse.CLOSING_MIN_SHARE)
+    for match in parse._SIGNATURE.finditer(text):
+        if match.start() >= floor:
+            return match.start()
+    return len(text)
+
+
+@given(st.lists(st.sampled_from(["Nơi nhận:", "Nơi\nnhận :", "TM. UBND", "KT. CHỦ TỊCH", " Q. x", "a", "\n",
+                                 "\n\n", " ", "Nơi", "nhận:", "TL."]), max_size=30).map("".join))
+def test_closing_is_found_from_the_floor_on(text):
+    assert parse._closing_start(text) == reference_closing_start(text)

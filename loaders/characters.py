@@ -1,0 +1,87 @@
+"""Normalizer step 1: one form for characters, line ends and spaces.
+
+Readers hand over text as the source had it: Windows line ends, no-break spaces and tabs from
+Word exports, zero-width spaces and soft hyphens from web pages, decomposed marks, and in a few
+Trà Vinh documents the Icelandic Ð/ð typed for the Vietnamese Đ/đ ("Quyết định số 2013/QÐ-UBND").
+Every later step and every span of the Record assume the one form this step gives: NFC, "\\n"
+line ends, ASCII spaces, no invisible characters.
+
+Example:
+    >>> stats = NormalizeStats()
+    >>> clean_characters("Số:\\u00a091/QÐ-UBND\\r\\nKế\\u200b hoạch của Ủy ban nhân dân tỉnh",
+    ...                  stats)
+    'Số: 91/QĐ-UBND\\nKế hoạch của Ủy ban nhân dân tỉnh'
+    >>> tidy_spaces(" Thu nhập   bình quân \\n đầu người ")
+    ['Thu nhập bình quân', 'đầu người']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from policykg.loaders.breaks import NormalizeStats
+
+#: Vietnamese-only letters a text needs before the Icelandic look-alikes Ð/ð are read as Đ/đ.
+VIETNAMESE_MIN_MARKS = 3
+
+#: Line ends other than "\n" and "\r" (which str.replace handles faster).
+_RARE_LINE_ENDS = re.compile(r"[\u2028\u2029\x0b\x0c\x85]")
+#: Space-like characters (NBSP, tabs, thin and ideographic spaces) become one ASCII space.
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+#: Invisible characters (zero-width, BOM, soft hyphen) and C0/C1 controls other than "\n".
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x09\x0e-\x1f\x7f-\x9f]")
+#: Any character one of the three patterns above replaces: one scan tells whether any of the three
+#: substitutions has work to do (a clean text, such as every second pass, skips all three).
+_SPECIAL = re.compile(
+    r"[\u2028\u2029\x0b\x0c\x85\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+    r"\u200b-\u200d\u2060\ufeff\u00ad\x00-\x09\x0e-\x1f\x7f-\x9f]"
+)
+#: Two spaces or more. Written with a two-space literal prefix (not "  +", whose prefix is one
+#: space) so that the regex engine skips ahead with a fast substring search.
+_RUNS_OF_SPACES = re.compile(r"  [ ]*")
+#: Letters only Vietnamese uses: ă â đ ê ô ơ ư and the precomposed tone-marked block.
+_VIETNAMESE_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð ð (Icelandic eth) -> Đ đ
+
+
+def clean_characters(raw: str, stats: NormalizeStats) -> str:
+    """NFC, one kind of line end and space, no invisible characters, Đ for its look-alike.
+
+    Example: ``"Số:\\u00a091/QÐ-UBND\\r\\n"`` -> ``"Số: 91/QĐ-UBND\\n"`` (in a Vietnamese text).
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    special = _has_special(text)
+    if special:
+        text = _RARE_LINE_ENDS.sub("\n", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        special = _SPECIAL.search(text) is not None  # NFC maps U+2000/U+2001 to other spaces
+    if special:
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    eth = "\u00d0" in text or "\u00f0" in text
+    if eth and len(_VIETNAMESE_MARK.findall(text)) >= VIETNAMESE_MIN_MARKS:
+        stats.lookalikes += text.count("\u00d0") + text.count("\u00f0")
+        text = text.translate(_LOOKALIKES)
+    return text
+
+
+def _has_special(text: str) -> bool:
+    """``_SPECIAL.search(text)``, answered by ``str.isprintable`` when it can: every special
+    character is non-printable, so a text printable but for its line ends holds none, and that
+    check runs at C speed where a character-class scan does not."""
+    return not text.replace("\n", " ").isprintable() and _SPECIAL.search(text) is not None
+
+
+def tidy_spaces(text: str) -> list[str]:
+    """One space between words, none at line edges; the lines.
+
+    Example: ``" Thu nhập   bình quân \\n đầu người "`` -> ``["Thu nhập bình quân", "đầu người"]``.
+    """
+    if "  " in text:
+        text = _RUNS_OF_SPACES.sub(" ", text)
+    if " \n" in text:  # a scan for the pair is cheaper than a replace that finds nothing
+        text = text.replace(" \n", "\n")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
+    return text.strip(" ").split("\n")

@@ -1,0 +1,136 @@
+"""Citation relations: which cited documents a text implements or is based on.
+
+Only the title and the preamble carry ``implements``/``based_on``, and only for the documents
+the cue governs: the first citation after a clause-initial "Thực hiện", "Triển khai (thực
+hiện)", "Để (tổ chức) thực hiện" or "Căn cứ", plus those coordinated with it ("…, Kế hoạch số
+41-KH/TU", "…; Kế hoạch số …", "… và Nghị quyết số …"). A citation nested in the description of
+a governed one ("Căn cứ Kế hoạch số 82-KH/HU … thực hiện Chương trình số 34-CTr/TU") is carried
+out only through it, so it stays ``mentions``. After such a nesting only a ``;`` returns to the
+top-level list. The strongest relation over all occurrences wins (implements > based_on >
+mentions), in ``citation_merge.py``.
+
+Example:
+    >>> from policykg.loaders.cited_symbols import find_symbols
+    >>> text = "Căn cứ Kế hoạch số 82-KH/HU của Huyện ủy thực hiện Chương trình số 34-CTr/TU"
+    >>> occurrences = find_symbols(text, None)
+    >>> assign_relations(text, occurrences, len(text))
+    >>> [(o.symbol, o.relation) for o in occurrences]
+    [('82-KH/HU', 'based_on'), ('34-CTr/TU', 'mentions')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policykg.loaders.citation_occurrence import RELATION_RANK, Occurrence
+from policykg.loaders.record import Relation
+from policykg.loaders.sections import Section
+
+#: How far (characters) a cue may be from the first citation it governs.
+CUE_REACH = 120
+
+_CUE = re.compile(
+    r"""
+    (?P<cue>
+        căn\s+cứ                               # based_on
+      | (?:để\s+(?:tổ\s+chức\s+)?)?            # "Để (tổ chức) thực hiện"
+        (?:triển\s+khai\s+thực\s+hiện|tổ\s+chức\s+thực\s+hiện|triển\s+khai|thực\s+hiện)
+    )
+    (?!\w)
+    """,
+    re.X | re.I,
+)
+
+# What may stand before a cue for it to open a clause: nothing on the line, a clause mark, a
+# bullet, or a title heading ("KẾ HOẠCH Thực hiện", "Chương trình hành động 01/CTr-UBND thực hiện").
+_CLAUSE_OPEN = re.compile(
+    r"""
+    (?:^|[\n.;:|])[ \t\-–+*]*$
+  | (?:^|\n)[ \t]*(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?)
+        (?:\s+(?:số\s+)?\d[\w/\- ]{2,24})?\s*$    # optional own symbol in the title
+    """,
+    re.X | re.I,
+)
+
+_HEADING_LINE = re.compile(
+    r"""
+    ^[ \t*]*(?:[IVXLC]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}\)|[a-zđ]\)|\(\d{1,2}\))   # I. 1. 1.1. a) (1)
+    [ \t]+\S
+    """,
+    re.X | re.M,
+)
+
+# A connector that coordinates the next citation with the previous one.
+_COORDINATED = re.compile(r"(?:[,;]|\bvà|\bcũng\s+như)[\s\-–]*$", re.I)
+_SEMICOLON = re.compile(r";[\s\-–]*$")
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n[ \t]*\n|\|")
+
+
+def preamble_end(text: str, sections: Sequence[Section]) -> int:
+    """End of the title-and-preamble zone where cues count: the preamble section's end, else
+    the first section's start, else the first heading line ("I. MỤC ĐÍCH"), else the text's end.
+    """
+    pre = [s for s in sections if s.kind == "preamble"]
+    if pre:
+        return max(s.end for s in pre)
+    if sections:
+        return min(s.start for s in sections)
+    m = _HEADING_LINE.search(text)
+    return m.start() if m else len(text)
+
+
+def assign_relations(text: str, occs: list[Occurrence], preamble_end: int) -> None:
+    """Give implements/based_on to the occurrences each preamble cue governs (in place).
+
+    Example: in "Căn cứ Kế hoạch số 82-KH/HU … thực hiện Chương trình số 34-CTr/TU", the first
+    becomes ``based_on``; the second, nested in its description, stays ``mentions``.
+    """
+    for cue in _CUE.finditer(text, 0, preamble_end):
+        if not _CLAUSE_OPEN.search(text[max(0, cue.start() - 80):cue.start()]):
+            continue
+        relation: Relation = "based_on" if cue["cue"].lower().startswith("căn") else "implements"
+        sentence_end = _SENTENCE_END.search(text, cue.end())
+        limit = min(sentence_end.start() if sentence_end else len(text), preamble_end)
+        chain = [o for o in occs if cue.end() <= o.head and o.start < limit]
+        if not chain or chain[0].head - cue.end() > CUE_REACH:
+            continue
+        if re.search(r"[.;]", text[cue.end():chain[0].head]):
+            continue
+        _govern_chain(text, chain, relation)
+
+
+def _govern_chain(text: str, chain: list[Occurrence], relation: Relation) -> None:
+    """The first occurrence and those coordinated with it take ``relation``.
+
+    Example: "Căn cứ Kết luận số 92-KL/TW …; Kế hoạch số 41-KH/TU … thực hiện Kết luận
+    số 92-KL/TW" governs 92-KL/TW and 41-KH/TU (';'), not a document nested after "thực hiện".
+    """
+    governed = {chain[0].key}
+    _raise(chain[0], relation)
+    nested = False
+    prev = chain[0]
+    for occ in chain[1:]:
+        between = text[prev.tail:occ.head] if occ.head >= prev.tail else text[prev.end:occ.head]
+        if occ.key in governed:
+            prev = occ  # the same document again ("sau đây gọi tắt là …"): transparent
+            continue
+        if _SEMICOLON.search(between) or (not nested and _COORDINATED.search(between)
+                                          and not _nests(between)):
+            nested = False
+            governed.add(occ.key)
+            _raise(occ, relation)
+        else:
+            nested = True
+        prev = occ
+
+
+def _nests(between: str) -> bool:
+    """A connector text that ends in a nesting verb ("… thực hiện") introduces a sub-citation."""
+    return bool(re.search(r"(?:thực\s+hiện|triển\s+khai|về|tại|theo|ban\s+hành|phê\s+duyệt)"
+                          r"[\s,]*$", between, re.I))
+
+
+def _raise(occ: Occurrence, relation: Relation) -> None:
+    if RELATION_RANK[relation] > RELATION_RANK[occ.relation]:
+        occ.relation = relation

@@ -1,0 +1,244 @@
+"""Numbered citations: the symbols ("số, ký hiệu") a text cites, with type, date and issuer.
+
+Party symbols ``NUMBER-TYPE/ISSUER`` (``12-NQ/TU``), state symbols ``NUMBER/TYPE-ISSUER`` and
+``NUMBER/YEAR/TYPE-ISSUER`` (``91/KH-UBND``, ``150/2020/NĐ-CP``), and the National Assembly form
+``74/2022/QH15``; ``symbols.py`` holds the patterns, lenient about spacing, case and ``D``/``Đ``
+(``12- NQ/TU``, ``76 /CTr - UBND``) but strict about the type code, which keeps dates
+(``12/3/2020``) and ranges (``2021-2025``) out. Around each symbol this module reads the type
+words before it ("Chương trình hành động số"), the date after it and the issuer as written
+("… của Ban Chấp hành Đảng bộ tỉnh khóa XVI về …"). The document's own number in its header
+("Số: 91/KH-UBND") is not a citation.
+
+Example:
+    >>> [(o.symbol, o.doc_type, str(o.issued), o.issuer) for o in find_symbols(
+    ...     "Thực hiện Kế hoạch số 41-KH/TU ngày 22/3/2021 của Tỉnh ủy về giảm nghèo", None)]
+    [('41-KH/TU', 'KH', '2021-03-22', 'Tỉnh ủy')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from policykg.loaders.citation_occurrence import (
+    Occurrence,
+    collapse_spaces,
+    date_after,
+    level_of_words,
+)
+from policykg.loaders.record import Level
+from policykg.loaders.symbols import (
+    PARTY_SYMBOL_RE,
+    STATE_SYMBOL_RE,
+    TYPE_WORDS,
+    issuer_fixed_level,
+    normalize_symbol,
+)
+
+#: How far back the type words of a symbol may start ("Chương trình hành động số").
+TYPE_LOOKBACK = 45
+
+_ISSUER_OPEN = re.compile(r"[\s,]*của\s+", re.I)  # "… của <issuer>"
+_ISSUER_WORD = re.compile(r"\s*(?P<w>[^\s,.;:()“”\"]+)")
+#: Words that end an issuer: the clause goes on to the document's subject or a new clause.
+_ISSUER_STOP = {
+    "về", "thực", "phê", "quy", "khóa", "khoá", "nhiệm", "tại", "trên", "đã", "và",
+    "sau", "nhằm", "để", "theo", "gửi", "triển", "tiếp", "hướng", "đối", "trong", "là",
+    "sửa", "khoảng", "với", "cho", "có", "được", "ngày", "số", "từ", "đến", "nay", "thì",
+}
+#: Word pairs that end an issuer ("ban hành" - while "Ban Chấp hành" is an issuer).
+_ISSUER_STOP_PAIRS = {("ban", "hành"), ("chỉ", "đạo"), ("hướng", "dẫn")}
+#: Most words an issuer takes ("Ban Chấp hành Trung ương Đảng" is five).
+ISSUER_MAX_WORDS = 10
+
+_TYPE_BEFORE = re.compile(
+    r"""
+    (?P<type>nghị\s+quyết|kết\s+luận|chỉ\s+thị|kế\s+hoạch|chương\s*trình|quyết\s+định|
+       nghị\s+định|thông\s+tư|công\s+điện|tờ\s+trình|báo\s+cáo|hướng\s+dẫn|thông\s+báo)
+    (?:\s+hành\s+động)?                        # "Chương trình hành động số"
+    (?:\s+liên\s+tịch)?
+    \s*(?:số)?\s*$                             # optional "số" right before the symbol
+    """,
+    re.X | re.I,
+)
+
+_BARE_SO = re.compile(r"(?:^|\s)số\s*$", re.I)  # "thực hiện số 78/NQ-CP": type word lost
+
+# The header line "Số: 91/KH-UBND" ("Số hiệu | 01/CTr-UBND", "Số: **92** /KH-UBND"); the colon
+# or pipe is required, since a wrapped title line may start with "SỐ 41-KH/TU".
+_OWN_HEADER = re.compile(r"(?:^|\n)[ \t|*]*Số(?:\s+hiệu)?\s*[:|][ \t*]*$", re.I)
+
+#: Where a symbol of either style may start: a number not glued to a word, then "-" or "/".
+#: The symbol patterns are tried only there. ``symbol_starts`` finds the same places faster;
+#: the pattern says what they are, and the tests hold the two to each other.
+_SYMBOL_START = re.compile(
+    r"""
+    \d(?<![\w/.-]\d)\d{0,4}     # the number, as the symbol patterns read it
+    [ \t]?[-/]                   # party "-", state "/"
+    """,
+    re.X,
+)
+
+
+#: The most digits the number of a symbol start has (``\d\d{0,4}`` above).
+SYMBOL_NUMBER_MAX_DIGITS = 5
+#: Characters that may not stand before the number: it would be glued to a word or another
+#: number ("số12-", "1.2-", "2021/12-"); with ``str.isalnum`` this is the ``[\w/.-]`` above.
+_GLUED = "_/.-"
+
+
+def symbol_starts(text: str) -> list[int]:
+    """Where ``_SYMBOL_START`` matches, in order, found from the separators instead (a date
+    "22/3/2021" starts one too: the symbol patterns reject it).
+
+    Every match ends at a "-" or "/", which substring search finds fast, and is the whole run
+    of digits before it (a space or tab may stand between): the lookbehind makes the first digit
+    the run's first. So each separator is checked backwards: one to five decimal digits
+    (``str.isdecimal`` is ``\\d``), not glued to what stands before them. A separator ends at
+    most one match and a match holds one separator, so the matches cannot overlap.
+
+    Example:
+        >>> symbol_starts("Kế hoạch số 41-KH/TU ngày 22/3/2021, Quyết định 76 /QĐ-UBND")
+        [12, 26, 48]
+    """
+    party, state = _starts_by_separator(text)
+    return sorted(party + state)
+
+
+def _starts_by_separator(text: str) -> tuple[list[int], list[int]]:
+    """``symbol_starts`` by the separator that ends them: "-" (party symbols), "/" (state)."""
+    return _starts_before(text, "-"), _starts_before(text, "/")
+
+
+def _starts_before(text: str, separator: str) -> list[int]:
+    starts = []
+    for at in _positions(text, separator):
+        last = at - 1
+        if last >= 0 and text[last] in " \t":
+            last -= 1
+        digits = 0
+        while (digits <= SYMBOL_NUMBER_MAX_DIGITS and last - digits >= 0
+               and text[last - digits].isdecimal()):
+            digits += 1
+        if not 1 <= digits <= SYMBOL_NUMBER_MAX_DIGITS:
+            continue
+        start = last - digits + 1
+        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED):
+            continue
+        starts.append(start)
+    return starts
+
+
+def _positions(text: str, char: str) -> list[int]:
+    found = []
+    at = text.find(char)
+    while at >= 0:
+        found.append(at)
+        at = text.find(char, at + 1)
+    return found
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that can only match at one of ``starts`` (sorted) and
+    never matches the empty string: the same leftmost, non-overlapping matches, no second scan."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = rx.match(text, start)
+            if m:
+                yield m
+                end = m.end()
+
+
+def find_symbols(text: str, own: str | None) -> list[Occurrence]:
+    """Occurrences of numbered documents (both symbol styles), own symbol excluded.
+
+    Args:
+        text: the normalized text.
+        own: the document's own symbol, normalized; also its "Số: …" header line is skipped.
+
+    Example: "Thực hiện Kế hoạch số 41-KH/TU ngày 22/3/2021 của Tỉnh ủy" gives one occurrence
+    of 41-KH/TU, type KH, issued 2021-03-22, issuer "Tỉnh ủy", level fixed by TU: province.
+    """
+    found: list[Occurrence] = []
+    # A party symbol's number is followed by "-", a state symbol's by "/": each pattern is tried
+    # only where it can match, which yields the same matches as trying both at every start.
+    party, state = _starts_by_separator(text)
+    for rx, starts in ((PARTY_SYMBOL_RE, party), (STATE_SYMBOL_RE, state)):
+        for m in _matches_at(rx, text, starts):
+            symbol = normalize_symbol(m.group(0))
+            if symbol is None or symbol == own or _OWN_HEADER.search(
+                    text[max(0, m.start() - 30):m.start()]):
+                continue  # the document's own number in its header is not a citation
+            found.append(_symbol_occurrence(text, m, symbol))
+    return found
+
+
+def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
+    """Read the type words before a symbol and the date and issuer after it.
+
+    Example: in "Kế hoạch số 41-KH/TU ngày 22/3/2021 của Tỉnh ủy", head is at "Kế hoạch",
+    issued 2021-03-22, issuer "Tỉnh ủy".
+    """
+    before = text[max(0, m.start() - TYPE_LOOKBACK):m.start()]
+    tm = _TYPE_BEFORE.search(before)
+    head = m.start() - (len(before) - tm.start()) if tm else m.start()
+    if not tm and _BARE_SO.search(before):
+        head = m.start() - len(_BARE_SO.search(before).group(0).lstrip())
+    code = symbol.split("/")[-1].split("-")[-1]
+    type_word = collapse_spaces(tm["type"]).lower() if tm else None
+    type_code = _symbol_type(symbol) or (TYPE_WORDS.get(type_word) if tm else None)
+    issued, tail = date_after(text, m.end())
+    issuer, tail = _issuer_after(text, tail)
+    level = issuer_fixed_level(code)
+    hint = level_of_words(issuer) if issuer else _level_before(text, head)
+    return Occurrence(
+        key=symbol, start=m.start(), end=m.end(), head=head, tail=tail, symbol=symbol,
+        doc_type=type_code, issued=issued, issuer=issuer, scope_code=level,
+        scope_hint=hint, floating=level is None,
+    )
+
+
+def _symbol_type(symbol: str) -> str | None:
+    """Type code inside a normalized symbol ('12-NQ/TU' -> 'NQ'; '74/2022/QH15' -> None)."""
+    if "-" in symbol.split("/")[0]:
+        return symbol.split("-", 1)[1].split("/")[0]
+    last = symbol.split("/")[-1]
+    return last.split("-")[0] if "-" in last else None
+
+
+def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The issuer as written in "của <issuer>" right after the symbol (and date).
+
+    Example: "… của Ban Chấp hành Đảng bộ tỉnh khóa XVI về …" -> "Ban Chấp hành Đảng bộ tỉnh".
+    """
+    m = _ISSUER_OPEN.match(text, pos, min(len(text), pos + 20))
+    if not m:
+        return None, pos
+    end, words = m.end(), []
+    while len(words) < ISSUER_MAX_WORDS:
+        w = _ISSUER_WORD.match(text, end)
+        if not w or "\n\n" in text[end:w.start("w")] or _ends_issuer(w["w"], text, w.end()):
+            break
+        words.append(w["w"])
+        end = w.end()
+    return (" ".join(words) or None), (end if words else pos)
+
+
+def _ends_issuer(word: str, text: str, pos: int) -> bool:
+    """True when ``word`` (followed by the text at ``pos``) starts the clause after the issuer."""
+    low = word.lower()
+    if low in _ISSUER_STOP or any(ch.isdigit() for ch in low):
+        return True
+    nxt = _ISSUER_WORD.match(text, pos)
+    return bool(nxt) and (low, nxt["w"].lower()) in _ISSUER_STOP_PAIRS
+
+
+_ISSUER_BEFORE = re.compile(r"của\s+((?:Sở|Bộ|Ủy\s+ban|UBND|HĐND)[^;.]*?)\s+tại\s*$")
+
+
+def _level_before(text: str, head: int) -> Level | None:
+    """'theo đề nghị của Sở … tại Tờ trình số …': the issuer named just before the symbol."""
+    before = text[max(0, head - 90):head]
+    m = _ISSUER_BEFORE.search(before)
+    return level_of_words(m[1]) if m else None

@@ -1,0 +1,375 @@
+"""Named citations: documents a text cites without a number.
+
+Laws and ordinances, congress resolutions, Central Committee plenum resolutions, strategies,
+national target programmes, đề án, the provincial master plan, and programmes or plans named
+with their period. Recall is traded for precision: a name is only taken when it is a specific,
+existing instrument - capitalized type word, and a proper title (a period "giai đoạn 2021-2025",
+a quoted title, "mục tiêu quốc gia", an acronym). Generic plurals ("các chương trình"),
+documents the text orders drafted ("Xây dựng Đề án …") and the object of a numbered document
+("Quyết định số … phê duyệt Đề án …", which *is* that decision's content) are skipped.
+
+Example:
+    >>> [o.name for o in find_names("Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019; "
+    ...                              "thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030")]
+    ['Luật Đầu tư công', 'Chiến lược phát triển kinh tế - xã hội 10 năm 2021-2030']
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.citation_occurrence import (
+    Occurrence,
+    collapse_spaces,
+    date_after,
+    fullmatch_between,
+)
+from policykg.loaders.record import Level
+from policykg.loaders.symbols import TYPE_WORDS
+
+_WS = re.compile(r"\s+")
+# "Not after a word character", tested after a head's first letter as "(?<!\w.)" (the letter is
+# never a line end, so "." matches it): the pattern then starts with literal letters, which the
+# regex engine scans for quickly, instead of a lookbehind tried at every position of the text.
+_NOT_IN_WORD = r"(?<!\w.)"
+_NAMED_HEAD = re.compile(
+    rf"""
+    (?P<head>
+        L{_NOT_IN_WORD}uật(?!\s+sư)                          # laws (not "Luật sư", the profession)
+      | P{_NOT_IN_WORD}háp\s+lệnh
+      | C{_NOT_IN_WORD}hiến\s+lược
+      | Đ{_NOT_IN_WORD}ề\s+án
+      | đ{_NOT_IN_WORD}ề\s+án(?=\s*["“])                     # lower case only before a quoted title
+      | Q{_NOT_IN_WORD}uy\s+hoạch\s+tỉnh
+      | C{_NOT_IN_WORD}hương\s+trình | K{_NOT_IN_WORD}ế\s+hoạch
+      | N{_NOT_IN_WORD}ghị\s+quyết(?=\s+(?:Đại\s+hội|Hội\s+nghị|Đảng\s+bộ))   # congress / plenum
+    )
+    (?=\s)
+    """,
+    re.X,
+)
+
+_PERIOD = re.compile(
+    r"""
+    (?:giai\s+đoạn|thời\s+kỳ|đến\s+năm|10\s+năm)\s+(?:19|20)\d\d   # a period or horizon ...
+    (?:\s*[-–]\s*(?:19|20)\d\d)?
+    (?:,?\s+(?:tầm\s+nhìn|định\s+hướng)(?:\s+đến)?\s+năm\s+(?:19|20)\d\d)?   # ... + vision
+    """,
+    re.X | re.I,
+)
+
+_CONGRESS = re.compile(
+    r"""
+    Nghị\s+quyết\s+
+    (?:Đại\s+hội\s+(?:đại\s+biểu\s+)?)?
+    (?:
+        (?:toàn\s+quốc\s+)?(?:lần\s+thứ\s+)?(?P<ord_c>[IVXLC]+)\s+của\s+Đảng    # Đại hội XIII của Đảng
+      | Đảng\s+bộ\s+(?P<unit>tỉnh|thành\s+phố|huyện|thị\s+xã|quận|xã|phường|thị\s+trấn)
+        (?P<place>(?:\s+[A-ZĐÂ][\wÀ-ỹ]*){0,3})                   # optional place name
+        (?:\s+lần\s+thứ\s+(?P<ord>[IVXLC]+|nhất|[\wÀ-ỹ]+)
+          |\s+(?P<ord_r>[IVXLC]+)\b
+          |(?=\s+nhiệm\s+kỳ))
+    )
+    """,
+    re.X,
+)
+
+_PLENUM = re.compile(r"Nghị\s+quyết\s+Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?Trung\s+ương", re.X)
+
+_NAME_STOP = re.compile(
+    r"""
+    [.;:()…|*\[] | \n[ \t]*\n | \s[-–]\s(?=[A-ZĐ])
+  | ,(?!\s*(?:tầm\s+nhìn|định\s+hướng|chống|chữa|sử\s+dụng|kiểm\s+soát))  # "Luật Phòng, chống …"
+  | \s(?:và|của|theo|tại|để|nhằm|trong|đã|được|do|bằng|cho|gắn|từ|trên|sau|đối|ngày|
+         thông\s+qua|đồng\s+thời|bảo\s+đảm|đảm\s+bảo|như|tổ\s+chức|báo\s+cáo)\b
+    """,
+    re.X,
+)
+
+_DRAFTING = re.compile(
+    r"""
+    (?:xây\s+dựng|soạn\s+thảo|hoàn\s+thiện|lập|trình)
+    (?:[\s,]+(?:và|tổ\s+chức|triển\s+khai|thực\s+hiện|ban\s+hành))*
+    [\s,]*$
+    """,
+    re.X | re.I,
+)
+
+# The subject of a numbered document ("Quyết định số 522/QĐ-TTg … phê duyệt Đề án …", "… của
+# UBND tỉnh về Chương trình việc làm …") is that document, not a second citation.
+_OBJECT_OF = re.compile(r"(?:\bvề|phê\s+duyệt|ban\s+hành)\s*$", re.I)
+
+_GENERIC_BEFORE = re.compile(r"(?:\bcác|\bnhững|\bmọi)\s*$", re.I)
+_NOT_A_TITLE = re.compile(
+    r"""^(?:Chương\s+trình|Kế\s+hoạch)(?:\s+hành\s+động)?\s*
+        (?:này|của|giáo\s+dục|,|số|\d|$)""",
+    re.X | re.I,
+)
+
+
+def find_names(text: str) -> list[Occurrence]:
+    """Occurrences of specific documents cited by name without a number.
+
+    A document the text orders drafted ("Xây dựng Đề án …") does not exist yet: it is
+    skipped, with those coordinated with it ("… và Chương trình …") and its later mentions.
+    """
+    found: list[Occurrence] = []
+    drafted: set[str] = set()
+    covered = drafted_end = 0
+    for m in _NAMED_HEAD.finditer(text):
+        if m.start() < covered:
+            continue
+        if _OBJECT_OF.search(text[max(0, m.start() - 15):m.start()]):
+            continue
+        occ = _named_occurrence(text, m)
+        if occ is None:
+            continue
+        skip = _skip_named(text, m.start()) or (
+            drafted_end and fullmatch_between(_DRAFTED_GAP, text, drafted_end, m.start()))
+        covered = occ.end
+        if skip or occ.key in drafted:
+            if not _GENERIC_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                drafted.add(occ.key)
+                drafted_end = occ.end
+            continue
+        found.append(occ)
+        second = _second_law(text, occ)
+        if second:
+            found.append(second)
+            covered = second.end
+    return found
+
+
+#: What may stand between a drafted document and one coordinated with it ("…, và Chương trình").
+_DRAFTED_GAP = re.compile(r"[\s,;]*(?:và\s*)?")
+_PHAP_DAN_BEFORE = re.compile(r"(?:pháp|dân)\s*$", re.I)  # "pháp Luật", "Dân Luật"
+
+
+def _skip_named(text: str, start: int) -> bool:
+    """True for names that are generic or still to be drafted, and for "pháp Luật", "Dân Luật"."""
+    before = text[max(0, start - 60):start]
+    before = before.split("\n\n")[-1]
+    return bool(_GENERIC_BEFORE.search(before) or _DRAFTING.search(before)
+                or _PHAP_DAN_BEFORE.search(before))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _named_occurrence(text: str, m: re.Match[str]) -> Occurrence | None:
+    """Read one named document from its head word, or None when it is not specific enough."""
+    head = collapse_spaces(m["head"])
+    kind = head.lower()
+    if kind == "nghị quyết":
+        return _congress_or_plenum(text, m.start())
+    end = _name_end(text, m.start(), m.end(), kind)
+    if end is None:
+        return None
+    while end > m.end() and text[end - 1] in " \t\n,":  # the span quotes the name, no more
+        end -= 1
+    name = collapse_spaces(text[m.start():end])
+    min_words = 4 if kind in {"chiến lược", "chương trình", "kế hoạch", "pháp lệnh"} else 2
+    if len(name.split()) < min_words and not _DIGIT.search(name):
+        return None
+    if kind in {"chương trình", "kế hoạch"} and _NOT_A_TITLE.match(name):
+        return None
+    second = name.split()[len(head.split())].lower() if len(name.split()) > len(head.split()) else ""
+    if second in _LAW_NOT_NAMES | {"tại", "cho", "thuộc", "theo", "để", "nhằm"}:
+        return None  # "Chương trình tại địa phương …": not a title
+    doc_type = TYPE_WORDS.get(kind.replace("quy hoạch tỉnh", "quy hoạch"))
+    issued, tail = date_after(text, end)  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"
+    scope = _named_scope(kind, name)
+    occ = Occurrence(
+        key="name:" + document_name_key(name), start=m.start(), end=end, head=m.start(), tail=tail,
+        name=name, doc_type=doc_type, issued=issued, scope_hint=scope, floating=scope is None,
+    )
+    return occ
+
+
+#: a quoted title: “…” or "…", maybe after "về"
+_QUOTE_OPEN = re.compile(r"\s*(?:về\s+)?[\"“]")
+_QUOTE_CLOSE = re.compile(r"[\"”]")
+#: where no title runs on: punctuation, a paragraph end, "(và) các"
+_HARD_STOP = re.compile(r"[.;:()|]|\n[ \t]*\n|\s(?:và\s+các|các)\s")
+#: another document or a new name before the period: the period is not this title's
+_OTHER_TITLE = re.compile(r"\b(?:Chương\s+trình|Kế\s+hoạch|Đề\s+án|Luật|Quy\s+hoạch)\b|,\s+[A-ZĐ]")
+_TITLE_NUMBER = re.compile(r"\s+\d{1,3}\b")
+
+
+def _name_end(text: str, head_start: int, head_end: int, kind: str) -> int | None:
+    """Where a document's name ends, or None if it does not read as a specific title."""
+    limit = min(len(text), head_end + 260)
+    stop = _NAME_STOP.search(text, head_end, limit)
+    clause_end = stop.start() if stop else limit
+    quoted = _QUOTE_OPEN.match(text[head_end:limit])
+    if quoted:  # a quoted title runs to its closing quote
+        close = _QUOTE_CLOSE.search(text[head_end + quoted.end():limit])
+        return head_end + quoted.end() + close.end() if close else None
+    hard = _HARD_STOP.search(text[head_end:limit])
+    hard_end = head_end + hard.start() if hard else limit
+    period = _PERIOD.search(text, head_end, hard_end)
+    if kind in {"chiến lược", "đề án", "chương trình", "kế hoạch", "quy hoạch tỉnh"} and period:
+        if not _OTHER_TITLE.search(text[head_end + 12:period.start()]):
+            return period.end()
+    if kind in {"chương trình", "kế hoạch", "quy hoạch tỉnh"}:
+        return _programme_end(text, head_end, clause_end)
+    if kind in {"luật", "pháp lệnh"}:
+        return _law_end(text, head_end, clause_end)
+    number = _TITLE_NUMBER.match(text[head_end:head_end + 6])  # "Đề án 06"
+    if number:
+        return head_end + number.end()
+    return _free_title_end(text, head_end, clause_end, hard_end)
+
+
+_INNER_QUOTE = re.compile(r"[“\"][^”\"\n]{3,120}[”\"]")
+_COMMA = re.compile(r"[,;]")
+
+
+def _free_title_end(text: str, head_end: int, clause_end: int, hard_end: int) -> int:
+    """A title without period or leading quote: to the first stop word, but through a quoted
+    title inside it and through an enumeration "A, B và C".
+
+    Example: "Đề án phát triển thị trường trong nước gắn với cuộc vận động “Người Việt Nam …”"
+    and "Đề án đổi mới toàn diện nội dung, hình thức và phương pháp tuyên truyền BHXH".
+    """
+    inner = _INNER_QUOTE.search(text[head_end:hard_end])
+    if inner and not _COMMA.search(text[head_end:head_end + inner.start()]):
+        return head_end + inner.end()
+    enumeration = _ENUMERATION.match(text, clause_end)
+    if enumeration:
+        stop = _NAME_STOP.search(text, enumeration.end(), hard_end)
+        return stop.start() if stop else hard_end
+    return clause_end
+
+
+#: ", hình thức và phương pháp": the rest of an enumeration inside a title.
+_ENUMERATION = re.compile(r",\s*[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+)?\s+và\s+[a-zđà-ỹ]+")
+
+
+_FIRST_WORD = re.compile(r"\s+(\S+)")
+_LAW_YEAR = re.compile(r"\s+năm\s+(?:19|20)\d\d")
+
+
+def _law_end(text: str, head_end: int, clause_end: int) -> int | None:
+    """Laws are short names: stop at the words that begin what is said about the law.
+
+    Example: "Luật Giáo dục năm 2019." -> "Luật Giáo dục năm 2019"; "Luật Dân quân tự vệ về
+    tổ chức …" -> "Luật Dân quân tự vệ"; "Luật sửa đổi, bổ sung …" and "Luật hoặc …" -> None.
+    """
+    first = _FIRST_WORD.match(text[head_end:head_end + 30])
+    if not first or first[1].lower() in _LAW_NOT_NAMES or not first[1][:1].isalpha():
+        return None
+    stop = _LAW_STOP.search(text, head_end, clause_end)
+    end = stop.start() if stop else clause_end
+    yr = _LAW_YEAR.match(text[end:end + 12])  # "Luật Giáo dục năm 2019"
+    return end + yr.end() if yr else end
+
+
+#: Words that cannot start a law's name ("Luật sửa đổi, bổ sung …" names the laws it amends).
+_LAW_NOT_NAMES = {"sửa", "hoặc", "và", "này", "đó", "số", "về", "của", "các", "những", "trên",
+                  "dưới", "là", "thì", "được", "đã", "có", "mới", "năm", "ngày"}
+# Where a law's name ends: a date, a clause word, markdown or a footnote marker.
+_LAW_STOP = re.compile(
+    r"""\s(?:ngày|năm|số|về|thuộc|ước|quy\s+định|hướng\s+dẫn|có(?!\s+công)|là|phải|sẽ|cần|nên|đối|
+            với(?!\s+cách\s+mạng)|[a-zđ]*\d)(?!\w)   # a number starts a new phrase
+    """,
+    re.X,
+)
+
+
+_MTQG = re.compile(r"\s*(?:mục\s+tiêu\s+quốc\s+gia|MTQG)\s+(\S+)", re.I)
+_ACRONYM_NAME = re.compile(r"[^()\n]{3,80}?\([A-Z]{2,8}\)")
+
+
+def _programme_end(text: str, head_end: int, clause_end: int) -> int | None:
+    """Programmes and plans without a period: only national target programmes and acronyms."""
+    body = text[head_end:clause_end]
+    mtqg = _MTQG.match(body)
+    if mtqg and mtqg[1].lower() not in _LAW_NOT_NAMES | {"tổ", "báo", "tại", "cho"}:
+        return clause_end
+    acronym = _ACRONYM_NAME.match(text[head_end:head_end + 100])
+    return head_end + acronym.end() if acronym else None
+
+
+_SECOND_ACRONYM = re.compile(r",\s*(?P<acr>[A-ZĐ]{2,8})\b")
+
+
+def _second_law(text: str, occ: Occurrence) -> Occurrence | None:
+    """'Luật BHXH, BHYT' cites two laws: the second is quoted by its acronym alone."""
+    m = _SECOND_ACRONYM.match(text[occ.end:occ.end + 12])
+    if not m or not (occ.name or "").startswith("Luật") or len(occ.name.split()) != 2:
+        return None
+    start = occ.end + m.start("acr")
+    name = "Luật " + m["acr"]
+    return Occurrence(key="name:" + document_name_key(name), start=start, end=start + len(m["acr"]),
+                       head=start, tail=start + len(m["acr"]), name=name, scope_hint="central")
+
+
+def _congress_or_plenum(text: str, start: int) -> Occurrence | None:
+    """'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII' and 'Nghị quyết Hội nghị Trung ương 5 …'."""
+    cm = _CONGRESS.match(text, start)
+    if cm:
+        level: Level = "central" if cm["ord_c"] else _UNIT_LEVEL[collapse_spaces(cm["unit"]).lower()]
+        ordinal = (cm["ord_c"] or cm["ord"] or cm["ord_r"] or "").lower()
+        end = cm.end()
+        name = collapse_spaces(text[start:end])
+        return Occurrence(
+            key=f"congress:{level}:{ordinal}", start=start, end=end, head=start, tail=end,
+            name=name, doc_type="NQ", scope_hint=level,
+        )
+    if _PLENUM.match(text, start):
+        end = _name_end(text, start, start + len("Nghị quyết"), "đề án")
+        if end:
+            name = collapse_spaces(text[start:end]).rstrip("”\"")
+            end = start + len(text[start:end].rstrip("”\""))
+            return Occurrence(
+                key="name:" + document_name_key(name), start=start, end=end, head=start, tail=end,
+                name=name, doc_type="NQ", scope_hint="central",
+            )
+    return None
+
+
+_UNIT_LEVEL: dict[str, Level] = {
+    "tỉnh": "province", "thành phố": "province", "huyện": "district", "thị xã": "district",
+    "quận": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+}
+
+
+_NATIONAL = re.compile(r"quốc\s+gia", re.I)
+_PROVINCE_WORD = re.compile(r"\btỉnh\b", re.I)
+
+
+def _named_scope(kind: str, name: str) -> Level:
+    """Laws, strategies and national programmes are central; a local plan names its province."""
+    if kind in {"luật", "pháp lệnh", "chiến lược", "quy hoạch tỉnh"}:
+        return "central"  # the provincial master plan is approved by the Prime Minister
+    if _NATIONAL.search(name):
+        return "central"
+    if _PROVINCE_WORD.search(name):
+        return "province"
+    return None if kind == "kế hoạch" else "central"  # a plan without issuer: the context's
+
+
+_KEY_QUOTES = re.compile(r"[\"“”]")
+_KEY_ABOUT = re.compile(r"^(đề án|chương trình|chiến lược)\s+về\s+")  # "Đề án về X" = "Đề án X"
+_KEY_DASH = re.compile(r"\s*[-–]\s*")
+_KEY_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
+
+
+def document_name_key(name: str) -> str:
+    """Dedup key of a name: case, quotes, spacing and 'MTQG' folded.
+
+    Example: "Chương trình MTQG xây dựng nông thôn mới" and "Chương trình mục tiêu quốc gia
+    xây dựng nông thôn mới" have one key; so have "Đề án về X" and "Đề án X".
+    """
+    key = name.lower().replace("mtqg", "mục tiêu quốc gia")
+    key = _KEY_QUOTES.sub("", key)
+    key = _KEY_ABOUT.sub(r"\1 ", key)
+    key = _KEY_DASH.sub("-", key)
+    key = _KEY_LEADING_ZEROS.sub("", key)  # "01 triệu" = "1 triệu"
+    return _WS.sub(" ", key).strip(" ,.")
+
+
+# --------------------------------------------------------------------------------------------
+# Relations
+# --------------------------------------------------------------------------------------------

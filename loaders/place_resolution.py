@@ -1,0 +1,305 @@
+"""Resolving a document's issuing unit: which of the units of that name the text means.
+
+Place names repeat (there are two thị trấn Vĩnh Lộc). :func:`resolve_issuer_place` never forces
+a choice: it scores the evidence the text gives for each candidate (named units around it, and
+a few curated anchors such as landmarks and former communes that the gazetteer cannot know),
+picks a unit only when one candidate clearly leads, and otherwise returns the candidates and
+says why it is unsure.
+
+Mentions in a text are matched with diacritics, a capitalized name and a kind word
+("xã Vĩnh Thành"); folded matching would find phường An Đôn in "phương án đơn giản". A text is
+prepared once (``_Text``), and the places each kind word stands at are found once and kept, so
+the mentions of the hundreds of units around the candidates are checked there only.
+
+Example:
+    >>> r = resolve_issuer_place("commune", "thị trấn Vĩnh Lộc", on=date(2020, 5, 29),
+    ...                          text="… khu di tích Thành nhà Hồ, đê sông Mã …")
+    >>> r.confident, r.province, r.district
+    (True, 'Thanh Hóa', 'Vĩnh Lộc')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from policykg.loaders.gazetteer import Unit, ancestors, children, find_units, successors
+from policykg.loaders.place_names import (
+    KIND_MENTIONS,
+    Level,
+    spell_normalized,
+    spell_words,
+    spelling_key,
+    strip_unit_prefix,
+)
+
+# Evidence weights for resolve_issuer_place. A unit counts once however often it is named
+# (sample 002 repeats its whole text), and only with its kind word ("xã Vĩnh Thành", not a bare
+# "Vĩnh Thành", which is as often a school or a person). Mentions compare with diacritics and
+# a capitalized name: folded, "phương án đơn giản" would name phường An Đôn, "quan tâm" a quận.
+#: The candidate's own district or province is named ("huyện Vĩnh Lộc", "tỉnh Thanh Hóa").
+EVIDENCE_ANCESTOR = 3
+#: A unit next to the candidate is named: a sibling commune of the same district, or a child.
+EVIDENCE_NEIGHBOUR = 2
+#: Another district of the candidate's province is named.
+EVIDENCE_SAME_PROVINCE = 1
+#: A curated anchor (landmark, former commune) lying in the candidate's district.
+EVIDENCE_ANCHOR_LOCAL = 2
+#: A curated anchor lying in the candidate's province (a river, a provincial resolution).
+EVIDENCE_ANCHOR_PROVINCE = 1
+#: The last day of the legacy units; the reform took effect the next day.
+LAST_LEGACY_DAY = date(2025, 6, 30)
+#: The leading candidate needs at least this score ...
+MIN_WINNING_SCORE = 2
+#: ... and at least this lead over the runner-up; otherwise the resolution is not confident.
+MIN_WINNING_MARGIN = 2
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A phrase that places a text without being a current or legacy unit name.
+
+    The gazetteer is a 2025 snapshot; older texts name communes merged away since, and
+    landmarks and rivers. Each anchor points to a legacy province and optionally a district.
+    Add one only with a source that places it; keep the list short and checked by tests.
+    """
+
+    phrase: str  # as written in texts; compared by spelling_key (marks kept, case ignored)
+    what: str  # what it is and why it places a text, shown in the reason
+    province: str  # legacy province name
+    district: str | None = None  # legacy district name, when the anchor is that local
+
+
+#: Curated anchors; so far only for the one ambiguity of the bundled samples (sample 002).
+#: Sources: Resolution 786/NQ-UBTVQH14 (16/10/2019) merged xã Vĩnh Thành into
+#: thị trấn Vĩnh Lộc (huyện Vĩnh Lộc, Thanh Hóa); the Citadel of the Hồ Dynasty (Thành nhà Hồ,
+#: UNESCO 2011) lies in huyện Vĩnh Lộc; the Mã river crosses Sơn La and Thanh Hóa.
+ANCHORS: tuple[Anchor, ...] = (
+    Anchor("Vĩnh Thành", "former xã Vĩnh Thành, merged into thị trấn Vĩnh Lộc in 2019",
+           "Thanh Hóa", "Vĩnh Lộc"),
+    Anchor("Thành nhà Hồ", "the Hồ Dynasty citadel, in huyện Vĩnh Lộc", "Thanh Hóa", "Vĩnh Lộc"),
+    Anchor("786/NQ-UBTVQH14", "the 2019 resolution on Thanh Hóa's district and commune units",
+           "Thanh Hóa"),
+    Anchor("sông Mã", "the Mã river, which crosses Sơn La and Thanh Hóa", "Thanh Hóa"),
+    Anchor("sông Mã", "the Mã river, which crosses Sơn La and Thanh Hóa", "Sơn La"),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A unit the issuer's name could denote, with the evidence the text gives for it."""
+
+    unit: Unit
+    score: int = 0
+    evidence: tuple[str, ...] = ()  # human-readable, e.g. "names huyện Vĩnh Lộc (+3)"
+
+
+@dataclass(frozen=True)
+class PlaceResolution:
+    """The issuing unit of a document, or the candidates and why none was chosen.
+
+    ``unit`` is None when nothing matched or when the evidence does not single one out;
+    ``candidates`` always lists every match, best first.
+    """
+
+    unit: Unit | None
+    district: str | None
+    province: str | None
+    candidates: tuple[Candidate, ...]
+    reason: str
+    confident: bool
+
+
+#: Punctuation a mention cannot span: "các xã, phường. Trung tâm …" names no "phường Trung Tâm".
+#: A dot counts only where it ends a sentence, not after "TP." or "TT." or inside "N.T". The dot
+#: comes before its lookbehinds (which then include it), so the engine scans for the few
+#: punctuation marks instead of trying the lookbehinds at every position.
+_BARRIER = re.compile(
+    r"""
+    [,;:!?()\[\]{}"“”‘’…|]+                   # clause punctuation
+    | \. (?<!\b\w\.)(?<!\b\w\w\.) (?=\s|$)      # a full stop, not after a one- or two-letter word
+    """,
+    re.X,
+)
+
+
+class _Text:
+    """A text prepared for mention search: space-padded, with " | " where punctuation was.
+
+    ``cased`` keeps case: unit mentions need a capitalized name ("xã Trung Tâm", not "trung
+    tâm"). ``folded`` is casefolded, for anchors, which are distinctive enough in any case; it is
+    spelled only when an anchor is looked for.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._parts = [unicodedata.normalize("NFC", part) for part in _BARRIER.split(text)]
+        self.cased = " " + " | ".join(spell_normalized(p) for p in self._parts) + " "
+        self._folded: str | None = None
+        self._places: dict[str, list[int]] = {}  # kind word (" xã ") -> where it stands in cased
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        return cls(text)
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            folded = (spell_normalized(part.casefold()) for part in self._parts)
+            self._folded = " " + " | ".join(folded) + " "
+        return self._folded
+
+    def places(self, prefix: str) -> list[int]:
+        """Every place ``prefix`` starts at in ``cased``, overlapping ones included."""
+        found = self._places.get(prefix)
+        if found is None:
+            found = self._places[prefix] = []
+            at = self.cased.find(prefix)
+            while at >= 0:
+                found.append(at)
+                at = self.cased.find(prefix, at + 1)
+        return found
+
+
+@cache
+def _mentions(unit: Unit) -> tuple[tuple[str, str], ...]:
+    """How a text names the unit: kind word (lower, Capitalized or UPPER) then name (as is or
+    UPPER); each mention with its kind-word part, which it starts with."""
+    found: dict[str, str] = {}
+    for word in KIND_MENTIONS[unit.kind]:
+        for kind_word in (word, word.capitalize(), word.upper()):
+            prefix = f" {spell_words(kind_word, casefold=False)} "
+            for name in (unit.name, unit.name.upper()):
+                found.setdefault(f"{prefix}{spell_words(name, casefold=False)} ", prefix)
+    return tuple((prefix, mention) for mention, prefix in found.items())
+
+
+def _named(unit: Unit, text: _Text) -> bool:
+    """Whether ``text`` names ``unit``, as a whole name: "xã Đông" is not in "xã Đông Anh".
+
+    A mention starts with its kind word, so it can only stand where the kind word does: those
+    few places are checked rather than the whole text searched for every mention.
+    """
+    cased = text.cased
+    for prefix, mention in _mentions(unit):
+        for at in text.places(prefix):
+            if cased.startswith(mention, at):
+                after = cased[at + len(mention):at + len(mention) + 1]
+                # A capitalized word after it continues the name, except in an all-caps header.
+                if not after.isupper() or mention.isupper():
+                    return True
+    return False
+
+
+def _neighbourhood(unit: Unit) -> list[tuple[Unit, int]]:
+    """Units whose mention in a text points to ``unit``, with their weight, nearest first."""
+    above = ancestors(unit)
+    near = [(a, EVIDENCE_ANCESTOR) for a in above]
+    near += [(c, EVIDENCE_NEIGHBOUR) for c in children(unit)]
+    if above:
+        # Siblings in a district are neighbours; siblings in a whole province are only its own.
+        weight = EVIDENCE_NEIGHBOUR if above[0].level == "district" else EVIDENCE_SAME_PROVINCE
+        near += [(s, weight) for s in children(above[0]) if s.id != unit.id]
+    if len(above) == 2:  # a legacy commune: the other districts of its province
+        near += [(d, EVIDENCE_SAME_PROVINCE) for d in children(above[1]) if d.id != above[0].id]
+    return near
+
+
+@cache
+def _anchor_places() -> tuple[tuple[Anchor, frozenset[str], int], ...]:
+    """Each anchor with the ids of the units it places a text in, and its weight.
+
+    An anchor names a legacy unit; its current successors count too, so an anchor also helps
+    with a text dated after the reform.
+    """
+    placed = []
+    for anchor in ANCHORS:
+        province = find_units(anchor.province, level="province", on=LAST_LEGACY_DAY)[0]
+        place, weight = province, EVIDENCE_ANCHOR_PROVINCE
+        if anchor.district is not None:
+            place = find_units(anchor.district, level="district", within=province)[0]
+            weight = EVIDENCE_ANCHOR_LOCAL
+        ids = frozenset({place.id} | {u.id for u in successors(place)})
+        placed.append((anchor, ids, weight))
+    return tuple(placed)
+
+
+def _describe(unit: Unit) -> str:
+    """ "thị trấn Vĩnh Lộc (huyện Vĩnh Lộc, Thanh Hóa; legacy:15349)"."""
+    above = ", ".join(a.full_name if a.level == "district" else a.name for a in ancestors(unit))
+    return f"{unit.full_name} ({above + '; ' if above else ''}{unit.id})"
+
+
+def _score(unit: Unit, text: _Text) -> Candidate:
+    """The evidence ``text`` gives for ``unit``: named neighbours, then anchors."""
+    evidence: list[str] = []
+    score = 0
+    for near, weight in _neighbourhood(unit):
+        if _named(near, text):
+            score += weight
+            where = f", {near.province_name}" if near.province_name else ""
+            evidence.append(f"names {near.full_name}{where} (+{weight})")
+    lineage = {unit.id} | {a.id for a in ancestors(unit)}
+    for anchor, ids, weight in _anchor_places():
+        if lineage & ids and f" {spelling_key(anchor.phrase)} " in text.folded:
+            score += weight
+            evidence.append(f"mentions {anchor.phrase}, {anchor.what} (+{weight})")
+    return Candidate(unit, score, tuple(evidence))
+
+
+def _resolution(chosen: Candidate | None, ranked: list[Candidate], reason: str) -> PlaceResolution:
+    unit = chosen.unit if chosen else None
+    district = (unit.district_name or (unit.name if unit.level == "district" else "")) if unit else ""
+    province = (unit.province_name or unit.name) if unit else ""
+    return PlaceResolution(unit, district or None, province or None, tuple(ranked), reason,
+                           confident=chosen is not None)
+
+
+def _decide(ranked: list[Candidate], label: str) -> PlaceResolution:
+    """Pick the leading candidate only when it clearly leads (see MIN_WINNING_*)."""
+    best, runner_up = ranked[0], ranked[1]
+    head = f"{len(ranked)} units named {label}: " + ", ".join(_describe(c.unit) for c in ranked)
+    if best.score >= MIN_WINNING_SCORE and best.score - runner_up.score >= MIN_WINNING_MARGIN:
+        reason = (f"{head}; the text points to {_describe(best.unit)}: "
+                  + "; ".join(best.evidence) + f" (runner-up scored {runner_up.score})")
+        return _resolution(best, ranked, reason)
+    if best.score == 0:
+        return _resolution(None, ranked, f"{head}; no evidence in the text tells them apart")
+    scores = ", ".join(f"{c.unit.id} {c.score}" for c in ranked)
+    return _resolution(None, ranked, f"{head}; the evidence does not single one out ({scores})")
+
+
+def resolve_issuer_place(level: Level, name: str, *, on: date | None = None, text: str = "",
+                         kind: str | None = None) -> PlaceResolution:
+    """Resolve the unit that issued a document, keeping the candidates and the reason.
+
+    Args:
+        level: the issuer's level ("district" for UBND huyện, "commune" for UBND xã/thị trấn).
+        name: its name, with or without kind word: "Sông Lô", "thị trấn Vĩnh Lộc".
+        on: the document's date, to choose the era (and skip units not valid then).
+        text: the document's text, searched for evidence when the name is ambiguous.
+        kind: the kind when known and not in ``name`` ("thị trấn").
+
+    Examples:
+        >>> resolve_issuer_place("district", "Sông Lô").province
+        'Vĩnh Phúc'
+        >>> r = resolve_issuer_place("commune", "thị trấn Vĩnh Lộc", on=date(2020, 5, 29),
+        ...                          text="… khu di tích Thành nhà Hồ, đê sông Mã …")
+        >>> r.confident, r.province, r.district
+        (True, 'Thanh Hóa', 'Vĩnh Lộc')
+    """
+    bare, prefixed_kind = strip_unit_prefix(name)
+    wanted = kind or prefixed_kind
+    found = find_units(bare, level=level, kind=wanted, on=on)
+    if not found and bare != name:  # "Quan Son" typed without diacritics is a name, not "quận Son"
+        found = find_units(name, level=level, kind=kind, on=on)
+    label = f"{wanted + ' ' if wanted else ''}{bare} at {level} level"
+    if not found:
+        return _resolution(None, [], f"no unit named {label}" + (f" valid on {on}" if on else ""))
+    if len(found) == 1:
+        return _resolution(Candidate(found[0]), [Candidate(found[0])], f"unique match for {label}")
+    prepared = _Text.of(text)
+    ranked = sorted((_score(u, prepared) for u in found), key=lambda c: (-c.score, c.unit.id))
+    return _decide(ranked, label)

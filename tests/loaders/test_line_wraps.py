@@ -1,0 +1,143 @@
+"""Normalizer step 5 (line_wraps.py): hard wraps joined, headings kept on their own lines."""
+
+from __future__ import annotations
+
+import doctest
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policykg.loaders import line_wraps
+from policykg.loaders.breaks import HARD, PIPE, SOFT
+from policykg.loaders.normalize import NormalizedText, normalize_text
+
+
+def norm(raw: str) -> str:
+    return normalize_text(raw).text
+
+
+def codes(result: NormalizedText) -> list[str]:
+    return [w.code for w in result.warnings]
+
+
+WRAP_CASES = [
+    # (id, raw, expected) — joined where a sentence runs on, kept where a heading or item starts
+    ("preamble_date_001", "Căn cứ Kết luận số 92-KL/TW ngày\n05/11/2020 của Bộ Chính trị;",
+     "Căn cứ Kết luận số 92-KL/TW ngày 05/11/2020 của Bộ Chính trị;"),
+    ("heading_runs_on_lowercase", "1. Mục tiêu\nchung.", "1. Mục tiêu chung."),
+    ("capitalised_continuation", "tổ chức thi hành Luật\nViệc làm trong phạm vi Thành phố.",
+     "tổ chức thi hành Luật Việc làm trong phạm vi Thành phố."),
+    ("clause_then_lowercase", "cho trên 14.000 lao động/năm;\nđưa lao động đi làm việc ở nước ngoài.",
+     "cho trên 14.000 lao động/năm; đưa lao động đi làm việc ở nước ngoài."),
+    ("orphan_upper_fragment", "I. MỤC TIÊU, CHỈ\nTIÊU\n1. Mục tiêu", "I. MỤC TIÊU, CHỈ TIÊU\n1. Mục tiêu"),
+    ("signature_fragment", "TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Hạnh",
+     "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Hạnh"),
+    ("long_title_wrapped_001",
+     "KẾ HOẠCH\nTHỰC HIỆN KẾT LUẬN SỐ 92-KL/TW NGÀY 05/11/2020 CỦA BỘ CHÍNH TRỊ, KẾ HOẠCH\n"
+     "SỐ 41-KH/TU NGÀY 22/3/2021 CỦA TỈNH ỦY VỀ CÁC CHÍNH SÁCH XÃ HỘI GIAI ĐOẠN\n2021-2025",
+     "KẾ HOẠCH\nTHỰC HIỆN KẾT LUẬN SỐ 92-KL/TW NGÀY 05/11/2020 CỦA BỘ CHÍNH TRỊ, KẾ HOẠCH "
+     "SỐ 41-KH/TU NGÀY 22/3/2021 CỦA TỈNH ỦY VỀ CÁC CHÍNH SÁCH XÃ HỘI GIAI ĐOẠN 2021-2025"),
+    ("title_word_fragment", "QUYẾT ĐỊNH\nVỀ\nVIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ\nTHỦ TƯỚNG CHÍNH PHỦ",
+     "QUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ\nTHỦ TƯỚNG CHÍNH PHỦ"),
+    ("header_lines_kept", "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH", "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH"),
+    ("dash_item_kept", "2.1. Lĩnh vực người có công\n- 100% Người có công với cách mạng được\ngiải quyết;",
+     "2.1. Lĩnh vực người có công\n- 100% Người có công với cách mạng được giải quyết;"),
+    ("plus_items_kept", "trong đó:\n+ Khu vực thành thị giảm 0,3%/năm\n+ Khu vực nông thôn giảm 1,5% năm",
+     "trong đó:\n+ Khu vực thành thị giảm 0,3%/năm\n+ Khu vực nông thôn giảm 1,5% năm"),
+    ("letter_items_kept", "c) Tăng cường kỷ luật\nd) Chấp hành nghiêm\nđ) Phát triển mạnh thị trường",
+     "c) Tăng cường kỷ luật\nd) Chấp hành nghiêm\nđ) Phát triển mạnh thị trường"),
+    ("letter_dot_item_kept", "2.4. Lĩnh vực phòng, chống tệ nạn\nxã hội\na. Về phòng, chống ma tuý:",
+     "2.4. Lĩnh vực phòng, chống tệ nạn xã hội\na. Về phòng, chống ma tuý:"),
+    ("numbered_targets_kept", "(1) Phấn đấu GRDP tăng từ 10-11%\n(2) Huy động vốn đầu tư",
+     "(1) Phấn đấu GRDP tăng từ 10-11%\n(2) Huy động vốn đầu tư"),
+    ("article_kept", "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Chương trình", "QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Chương trình"),
+    ("can_cu_kept", "GIAI ĐOẠN 2021-2025\nCăn cứ Kết luận số 92-KL/TW", "GIAI ĐOẠN 2021-2025\nCăn cứ Kết luận số 92-KL/TW"),
+    ("noi_nhan_kept", "để được xem xét, giải quyết\nNơi nhận:\n- TT Tỉnh ủy,\nTT HĐND tỉnh (báo cáo);",
+     "để được xem xét, giải quyết\nNơi nhận:\n- TT Tỉnh ủy, TT HĐND tỉnh (báo cáo);"),
+    ("heading_then_body_kept", "1.4. Hoàn thiện hệ thống kết cấu hạ tầng đồng bộ, hiện đại\nNăm 2025 là năm cuối",
+     "1.4. Hoàn thiện hệ thống kết cấu hạ tầng đồng bộ, hiện đại\nNăm 2025 là năm cuối"),
+    ("type_line_then_title_kept", "KẾ HOẠCH\nThực hiện Nghị quyết số 12-NQ/TU", "KẾ HOẠCH\nThực hiện Nghị quyết số 12-NQ/TU"),
+    ("title_then_name_kept", "PHÓ CHỦ TỊCH\nNguyễn Thị Hạnh", "PHÓ CHỦ TỊCH\nNguyễn Thị Hạnh"),
+    ("dash_compound_001", "thuộc lĩnh vực nông - lâm\n- ngư và hoạt động hỗ trợ",
+     "thuộc lĩnh vực nông - lâm - ngư và hoạt động hỗ trợ"),
+    ("across_blank_lowercase_004", "gắn với thực hiện các nhiệm vụ phát triển kinh\n\ntế - xã hội của huyện.",
+     "gắn với thực hiện các nhiệm vụ phát triển kinh tế - xã hội của huyện."),
+    ("blank_paragraphs_kept_002", "2. Yêu cầu.\n\nCụ thể hóa các định hướng\n\nTiếp tục triển khai",
+     "2. Yêu cầu.\n\nCụ thể hóa các định hướng\n\nTiếp tục triển khai"),
+    ("parenthesised_note_closes", "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối",
+     "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", [c[1:] for c in WRAP_CASES], ids=[c[0] for c in WRAP_CASES])
+def test_hard_wraps(raw, expected):
+    assert norm(raw) == expected
+
+
+# ---------------------------------------------------------------- the step on its own
+
+REPAIR_CASES = [
+    pytest.param(["I. MỤC TIÊU, CHỈ", "TIÊU", "1. Mục tiêu", "chung."], ["I. MỤC TIÊU, CHỈ TIÊU", "1. Mục tiêu chung."],
+                 id="title-and-heading"),
+    pytest.param(["phát triển kinh", SOFT, "tế - xã hội."], ["phát triển kinh tế - xã hội."], id="across-soft"),
+    pytest.param(["phát triển kinh", HARD, "tế - xã hội."], ["phát triển kinh", HARD, "tế - xã hội."],
+                 id="never-across-hard"),
+    pytest.param(["phát triển kinh", SOFT, SOFT, "tế"], ["phát triển kinh", SOFT, SOFT, "tế"], id="two-soft"),
+    pytest.param([PIPE, "a", PIPE, "b"], [PIPE, "a", PIPE, "b"], id="cells-stay"),
+    pytest.param([], [], id="empty"),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), REPAIR_CASES)
+def test_repair_wraps(lines, expected):
+    assert line_wraps.repair_wraps(lines) == expected
+
+
+def reference_is_upper_line(line: str) -> bool:
+    """The definition, reading the whole line."""
+    letters = len(re.findall(r"[^\W\d_]", line))
+    return line[:1].isalpha() and line.upper() == line and letters >= line_wraps.UPPER_MIN_LETTERS
+
+
+UPPERISH = st.text(st.sampled_from(list("ĐỦY BAN NHÂNdân12., ") + ["ß", "ǅ", "ª", "İ", "ﬁ"]), max_size=40)
+
+
+@given(UPPERISH)
+def test_upper_line_probe_agrees_with_the_definition(line):
+    assert line_wraps._is_upper_line(line) == reference_is_upper_line(line)
+
+
+def reference_joins(prev: line_wraps._Joined, cur: str) -> bool:
+    """``_joins`` with its tests in their first order (heading, closed, upper, lower case)."""
+    first = cur[0]
+    if line_wraps.HEADING_START.match(cur):
+        return (line_wraps._DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
+                and not prev.closed() and line_wraps._DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+    if prev.closed():
+        return first.islower() and prev.tail[-1:] in line_wraps.SOFT_CLOSERS
+    if line_wraps._is_upper_line(cur):
+        return prev.upper() and line_wraps._joins_upper(prev, cur)
+    if first.islower() or first.isdigit():
+        return True
+    return not prev.upper() and (prev.length > line_wraps.HEADING_MAX_CHARS or not prev.numbered())
+
+
+PIECES = st.sampled_from(["I. MỤC TIÊU", "1. Mục tiêu", "chung.", "nông - lâm", "- ngư và", "a) Tăng",
+                          "KẾ HOẠCH", "VỀ", "TM. ỦY BAN NHÂN", "DÂN", "tế - xã hội;", "Căn cứ Luật", "(1)",
+                          "(Chi tiết có biểu kèm theo)", "năm 2025:", "đã ký)", "ǅ", "ª1", "x"])
+
+
+@given(st.lists(PIECES, min_size=1, max_size=4), PIECES)
+def test_join_tests_in_any_order_agree(pieces, cur):
+    prev = line_wraps._Joined()
+    prev.restart(pieces[0])
+    for piece in pieces[1:]:
+        prev.add(piece)
+    assert line_wraps._joins(prev, cur) == reference_joins(prev, cur)
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(line_wraps)
+    assert result.attempted > 0 and result.failed == 0

@@ -1,0 +1,153 @@
+"""Resolving a document's issuing unit (place_resolution.py) when its name repeats (sample 002's
+thị trấn Vĩnh Lộc)."""
+
+from __future__ import annotations
+
+import doctest
+import re
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders import place_resolution
+from policykg.loaders.place_names import spell_words
+from policykg.loaders.places import ANCHORS, find_units, resolve_issuer_place, spelling_key
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_002 = ROOT / "samples" / "002_d08887a8a251daf5.txt"
+#: The date of sample 002 (29/5/2020), before the 2025 reform.
+SAMPLE_002_DAY = date(2020, 5, 29)
+
+
+def test_unique_issuer_is_confident():
+    resolution = resolve_issuer_place("district", "huyện Sông Lô", on=date(2022, 6, 1))
+    assert resolution.confident and "unique" in resolution.reason
+    assert (resolution.district, resolution.province) == ("Sông Lô", "Vĩnh Phúc")
+
+
+def test_sample_002_resolves_to_thanh_hoa_by_its_evidence():
+    text = SAMPLE_002.read_text(encoding="utf-8")
+    resolution = resolve_issuer_place("commune", "Vĩnh Lộc", kind="thị trấn", on=SAMPLE_002_DAY, text=text)
+    assert resolution.confident
+    assert (resolution.unit.id, resolution.district, resolution.province) == (
+        "legacy:15349", "Vĩnh Lộc", "Thanh Hóa")
+    assert {c.unit.province_name for c in resolution.candidates} == {"Thanh Hóa", "Tuyên Quang"}
+    assert "Thành nhà Hồ" in resolution.reason and "Vĩnh Thành" in resolution.reason
+    assert resolution.candidates[0].score > resolution.candidates[1].score == 0
+
+
+UNSURE_CASES = [
+    ("no-text", ""),
+    ("no-evidence", "Ủy ban nhân dân thị trấn Vĩnh Lộc xây dựng kế hoạch thực hiện Nghị quyết."),
+    ("tied-evidence", "Đoàn công tác của tỉnh Thanh Hóa và tỉnh Tuyên Quang làm việc tại thị trấn Vĩnh Lộc."),
+    ("weak-evidence", "Học tập kinh nghiệm của huyện Hàm Yên."),  # another district of Tuyên Quang: +1
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in UNSURE_CASES], ids=[c[0] for c in UNSURE_CASES])
+def test_ambiguous_issuer_without_clear_evidence_is_not_confident(text):
+    resolution = resolve_issuer_place("commune", "thị trấn Vĩnh Lộc", on=SAMPLE_002_DAY, text=text)
+    assert not resolution.confident and resolution.unit is None
+    assert len(resolution.candidates) == 2
+    assert "Chiêm Hóa" in resolution.reason and "Vĩnh Lộc, Thanh Hóa" in resolution.reason
+
+
+EVIDENCE_CASES = [
+    ("district-named", "UBND thị trấn Vĩnh Lộc, huyện Chiêm Hóa", "Tuyên Quang"),
+    ("province-named", "THỊ TRẤN VĨNH LỘC, TỈNH THANH HÓA", "Thanh Hóa"),
+    ("sibling-commune", "phối hợp với xã Vĩnh Hùng và xã Vĩnh Tiến", "Thanh Hóa"),
+]
+
+
+@pytest.mark.parametrize(("text", "province"), [c[1:] for c in EVIDENCE_CASES], ids=[c[0] for c in EVIDENCE_CASES])
+def test_named_units_around_a_candidate_are_evidence(text, province):
+    resolution = resolve_issuer_place("commune", "thị trấn Vĩnh Lộc", on=SAMPLE_002_DAY, text=text)
+    assert resolution.confident and resolution.province == province
+
+
+FALSE_EVIDENCE_CASES = [
+    ("lower-case-word", "thị trấn Vĩnh Lộc; xây dựng xã hội học tập, quan tâm đến huyện hàm yên"),
+    ("longer-name", "thị trấn Vĩnh Lộc; tham quan xã Vĩnh Hùng Mạnh"),
+    ("across-punctuation", "thị trấn Vĩnh Lộc; các huyện, Chiêm Hóa"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in FALSE_EVIDENCE_CASES], ids=[c[0] for c in FALSE_EVIDENCE_CASES])
+def test_words_that_only_look_like_places_are_not_evidence(text):
+    resolution = resolve_issuer_place("commune", "thị trấn Vĩnh Lộc", on=SAMPLE_002_DAY, text=text)
+    assert [c.score for c in resolution.candidates] == [0, 0]
+
+
+def test_resolution_is_deterministic():
+    text = SAMPLE_002.read_text(encoding="utf-8")
+    first = resolve_issuer_place("commune", "thị trấn Vĩnh Lộc", text=text)
+    assert resolve_issuer_place("commune", "thị trấn Vĩnh Lộc", text=text) == first
+
+
+def test_every_anchor_places_a_text():
+    placed = place_resolution._anchor_places()
+    assert len(placed) == len(ANCHORS)
+    assert all(ids for _anchor, ids, _weight in placed)
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(place_resolution, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
+
+
+# --- mention search ---------------------------------------------------------------------------
+
+#: The barrier as first written, its lookbehinds before the dot.
+REFERENCE_BARRIER = re.compile(
+    r"""
+    [,;:!?()\[\]{}"“”‘’…|]+
+    | (?<!\b\w)(?<!\b\w\w) \. (?=\s|$)
+    """,
+    re.X,
+)
+
+
+@given(st.lists(st.sampled_from(list("ab Đ1_.,\n|…é") + ["\u0301", "TP", "N.T"])).map("".join))
+def test_barrier_splits_as_first_written(text):
+    assert place_resolution._BARRIER.split(text) == REFERENCE_BARRIER.split(text)
+
+
+def reference_named(unit, text) -> bool:
+    """``_named`` searching the whole text for every mention."""
+    for _prefix, mention in place_resolution._mentions(unit):
+        at = text.cased.find(mention)
+        while at >= 0:
+            after = text.cased[at + len(mention):at + len(mention) + 1]
+            if not after.isupper() or mention.isupper():
+                return True
+            at = text.cased.find(mention, at + 1)
+    return False
+
+
+#: Units around thị trấn Vĩnh Lộc (Thanh Hóa): their district, province and sibling communes.
+NEIGHBOURS = [unit for unit, _weight in place_resolution._neighbourhood(
+    find_units("Vĩnh Lộc", kind="thị trấn", within="Thanh Hóa")[0])][:40]
+MENTIONS = st.sampled_from(NEIGHBOURS).flatmap(lambda u: st.sampled_from([
+    f"xã {u.name}", f"Xã {u.name.upper()}", f"{u.full_name} Anh", f"{u.full_name}, ", f"huyện {u.name}",
+    f"HUYỆN {u.name.upper()} TỈNH", f"{u.kind}{u.name}"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(MENTIONS, st.sampled_from(["và", "các xã", ".", "Trung tâm", "x"])), max_size=12))
+def test_mentions_found_at_kind_words_only(parts):
+    text = place_resolution._Text.of(" ".join(parts))
+    for unit in NEIGHBOURS:
+        assert place_resolution._named(unit, text) == reference_named(unit, text)
+
+
+def test_folded_text_is_spelled_when_first_read():
+    raw = "Thành nhà Hồ, đê sông Mã."
+    text = place_resolution._Text.of(raw)
+    assert text._folded is None
+    parts = place_resolution._BARRIER.split(raw)
+    assert text.folded == " " + " | ".join(spell_words(p, casefold=True) for p in parts) + " "
+    assert f" {spelling_key('Thành nhà Hồ')} " in text.folded
