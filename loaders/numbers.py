@@ -21,7 +21,11 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
+
+#: Numbers parsed are remembered (a plan repeats its years, percentages and list numbers).
+PARSED_CACHE_SIZE = 4096
 
 #: One number as written. Longest alternative first so that ``1.234,5`` is not cut at the dot.
 NUMBER_PATTERN = r"""
@@ -43,6 +47,7 @@ _FULL_RE = re.compile(rf"\s*(?:{NUMBER_PATTERN})\s*", re.X)
 _THOUSANDS_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 
 
+@functools.lru_cache(maxsize=PARSED_CACHE_SIZE)
 def parse_number(text: str) -> float | None:
     """Parse one number written the Vietnamese way; None when ``text`` is not a number.
 

@@ -1,5 +1,6 @@
 """Tests of loaders/targets.py (and loaders/numbers.py): tables of cases, properties, and the
-score against the hand-made gold of the five bundled samples.
+score against the hand-made gold of the five bundled samples. The steps' own modules are tested
+in test_target_*.py, test_caseless.py and test_section_index.py.
 
 The samples are run through a crude stand-in for the normalizer and the heading parser (both
 written elsewhere): duplicated long lines are dropped (samples 002 and 003 repeat the document)
@@ -12,8 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -445,55 +444,6 @@ def test_generated_target_sentence(integer: int, decimals: int, year: int) -> No
     assert (t.unit, t.comparator, t.year) == ("%", "=", year)
 
 
-# ---------------------------------------------------------------- speed-ups keep the output
-
-_CASELESS = ["COMPARATOR_TAIL_RE", "TRIGGER_TAIL_RE", "LABEL_BEFORE_RE", "PAST_RE", "BUDGET_RE",
-             "INDICATOR_TAIL_RE"]
-
-
-@pytest.mark.parametrize("name", _CASELESS)
-def test_caseless_pattern_letters_are_lowercase(name: str) -> None:
-    """The lowered twin needs lowercase letters; an uppercase one only in a class with its lowercase."""
-    from policykg.loaders import targets as T
-
-    source = re.sub(r"\(\?P[<=]", "(", getattr(T, name).lowered.pattern)  # named groups
-    classes = re.findall(r"\[(?:\\.|[^\]])*\]", source)
-    rest = re.sub(r"\\.", "", re.sub(r"\[(?:\\.|[^\]])*\]", "", source))
-    assert not [c for c in rest if c != c.lower()]
-    for cls in classes:
-        assert all(c.lower() in cls for c in re.sub(r"\\.", "", cls) if c != c.lower())
-
-
-def test_caseless_fast_path_matches_re_ignorecase() -> None:
-    """On _CASE_PLAIN_RE characters, re.I is equality of one-character lowercase forms."""
-    from policykg.loaders import targets as T
-
-    letters = {c for name in _CASELESS for c in getattr(T, name).lowered.pattern if c.isalpha()}
-    plain = [chr(i) for i in range(0x2400) if T._CASE_PLAIN_RE.fullmatch(chr(i))]
-    assert not T._CASE_PLAIN_RE.fullmatch("İ") and not T._CASE_PLAIN_RE.fullmatch("ſ")
-    for x in plain:
-        low = x.lower()
-        assert len(low) == 1 and low.lower() == low, x
-        for e in letters:
-            if e == e.lower():
-                assert bool(re.fullmatch(re.escape(e), x, re.I)) == (low == e), (x, e)
-        for cls in (r"\w", r"\s", r"\d", r"[^\W\d_]"):
-            assert bool(re.fullmatch(cls, x)) == bool(re.fullmatch(cls, low)), (x, cls)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.integers(0, 3)), max_size=12))
-def test_section_locator_agrees_with_section_at(spans: list[tuple[int, int, int]]) -> None:
-    from policykg.loaders import targets as T
-    from policykg.loaders.sections import section_at
-
-    sections = [Section(path=str(i), title="", start=a, end=b, kind="objectives", depth=d)
-                for i, (a, b, d) in enumerate(spans)]
-    locator = T._SectionLocator(sections)
-    for offset in range(0, 64):
-        assert locator.at(offset) is section_at(sections, offset)
-
-
 # ---------------------------------------------------------------- gold
 
 def test_match_targets_rule() -> None:
@@ -519,9 +469,7 @@ def test_gold_precision_recall(path: Path) -> None:
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (precision, recall, fp[:5], fn[:5])
 
 
-def test_samples_throughput_is_reported() -> None:
+def test_every_sample_yields_targets() -> None:
+    # Speed is measured by `make bench`, never by a test: this only checks that each sample gives some.
     texts = [crude_normalize(p.read_text(encoding="utf-8")) for p in SAMPLES]
-    start = time.perf_counter()
-    counts = Counter(len(extract_targets(t, crude_sections(t))) for t in texts)
-    elapsed = time.perf_counter() - start
-    assert sum(counts.elements()) and elapsed < 5  # a regression guard, not a benchmark
+    assert all(extract_targets(t, crude_sections(t)) for t in texts)

@@ -1,0 +1,199 @@
+"""Agency lists: "Phòng Tài chính - Kế hoạch, Phòng Nội vụ và UBND các xã, thị trấn" into agencies.
+
+A list is split at ``,``, ``;``, ``và`` and ``cùng`` only where the next piece starts a new
+agency (an agency-head word such as Sở, Phòng, UBND, Hội, or ``các`` + a body word). A bare
+collective word continues the list it belongs to (``các sở, ban, ngành``, ``UBND các xã, thị
+trấn``) and anything else continues the name (``Sở Văn hóa, Thể thao và Du lịch``). Known
+compound names are protected outright.
+
+Example:
+    >>> split_agencies("Phòng Tài chính - Kế hoạch, Phòng Nội vụ và UBND các xã, thị trấn")
+    ['Phòng Tài chính - Kế hoạch', 'Phòng Nội vụ', 'UBND các xã, thị trấn']
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.assignment_patterns import TITLE, match_subject_start
+from policykg.loaders.caseless import CASE_PLAIN_RE
+
+# Separators inside an agency list.
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:và|cùng)\s+")
+# Collective words that continue the list before them ("các sở, ban, ngành", "các xã, thị trấn"),
+# with their family: a place word never continues a list of departments.
+_ORG_WORDS = r"sở|bộ|ban\s+ngành|ban|ngành|phòng|đoàn\s+thể|cơ\s+quan|đơn\s+vị|hội|đoàn|tổ\s+chức"
+_PLACE_WORDS = r"xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|thành\s+phố|huyện|tỉnh|quận|thôn|khu\s+phố"
+_QUALIFIERS = r"""(?: \s+(?:có\s+)?liên\s+quan | \s+khác | \s+trực\s+thuộc | \s+thuộc\s+\w+
+    | \s+trong\s+\w+ | \s+huyện | \s+tỉnh | \s+chức\s+năng | \s+chuyên\s+môn | \s+cấp\s+\w+
+    | \s+chính\s+trị\s*-?\s*xã\s+hội )*"""
+_BARE_ORG = re.compile(rf"(?:{_ORG_WORDS}){_QUALIFIERS}", re.X | re.I)
+_BARE_PLACE = re.compile(rf"(?:{_PLACE_WORDS}){_QUALIFIERS}", re.X | re.I)
+_FAMILY_WORD = re.compile(
+    rf"(?<!\w)(?: (?P<org>{_ORG_WORDS}) | (?P<place>{_PLACE_WORDS}) )(?!\w)", re.X | re.I
+)
+# A list cannot open with a bare collective ("ban, ngành, UBND …" is the tail of "các sở, …").
+BARE_FIRST_RE = re.compile(rf"(?:{_ORG_WORDS}|{_PLACE_WORDS})\s*(?:,|;|\s(?:và|cùng)\s)", re.I)
+_BARE_TITLE = re.compile(rf"{TITLE}", re.I)
+# Body words that start a new agency even without "các" ("các địa phương, đơn vị").
+_GENERIC_START = re.compile(
+    r"(?: đơn\s+vị | địa\s+phương | bộ\s+phận | công\s+chức | cơ\s+quan )(?!\w)", re.X | re.I
+)
+
+#: Agency names with an internal "và" or comma that must never be split. Matched anywhere in
+#: a list (case-insensitive, any whitespace), so "Phòng LĐTB&XH" style abbreviations need none.
+KNOWN_COMPOUND_NAMES: tuple[str, ...] = (
+    "Lao động - Thương binh và Xã hội",
+    "Lao động – Thương binh và Xã hội",
+    "Lao động Thương binh và Xã hội",
+    "Kế hoạch và Đầu tư",
+    "Giáo dục và Đào tạo",
+    "Tài nguyên và Môi trường",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường",
+    "Khoa học và Công nghệ",
+    "Thông tin và Truyền thông",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hoá, Thể thao và Du lịch",
+    "Văn hóa, Thông tin, Thể thao và Du lịch",
+    "Văn hóa, Khoa học và Thông tin",
+    "Văn hóa và Thông tin",
+    "Văn hóa, Thông tin",
+    "Văn hóa – Thông tin và Thể thao",
+    "Văn hóa - Thông tin và Thể thao",
+    "Văn hóa, Thể thao",
+    "Kinh tế và Hạ tầng",
+    "Dân tộc và Tôn giáo",
+    "Tuyên giáo và Dân vận",
+    "Tổ chức và Nội vụ",
+    "Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
+    "Đoàn ĐBQH và HĐND",
+    "HĐND và UBND",
+    "Hội đồng nhân dân và Ủy ban nhân dân",
+    "Hội đồng nhân dân - Ủy ban nhân dân",
+    "Huyện ủy, HĐND, UBND",
+    "Phát thanh và Truyền hình",
+    "Phát thanh - Truyền hình",
+)
+_COMPOUND = re.compile(
+    "|".join(r"\s+".join(map(re.escape, name.split())) for name in KNOWN_COMPOUND_NAMES), re.I
+)
+
+TRIM_CHARS = " \t\r\n,;:.*_-–"
+_DANGLING_HEAD = re.compile(r"(?:và|cùng|với)\s+", re.I)
+_DANGLING_TAIL = re.compile(r"\s+(?:và|cùng|với)$", re.I)
+#: The characters _DANGLING_TAIL's words can end with under re.I ("à", "g", "i", with "İ", "ı").
+DANGLING_LAST = frozenset("àÀgGiIİı")
+#: _COMPOUND on a lowercased list (re.I there is lowercase equality, see policykg.loaders.caseless);
+#: every branch opens with its letter, so CPython skips to those letters.
+_COMPOUND_LOWER = re.compile(
+    "|".join(r"\s+".join(map(re.escape, name.lower().split())) for name in KNOWN_COMPOUND_NAMES)
+)
+
+
+def split_agencies(phrase: str) -> list[str]:
+    """Split a coordinated agency list into agencies, keeping compound names whole.
+
+    Example:
+        >>> split_agencies("Phòng Tài chính - Kế hoạch, Phòng Nội vụ và UBND các xã, thị trấn")
+        ['Phòng Tài chính - Kế hoạch', 'Phòng Nội vụ', 'UBND các xã, thị trấn']
+        >>> split_agencies("Sở Lao động - Thương binh và Xã hội")
+        ['Sở Lao động - Thương binh và Xã hội']
+    """
+    return [phrase[s:e] for s, e in split_agency_list(phrase, 0, len(phrase))]
+
+
+def split_agency_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Agency ranges in the list ``text[start:end]``.
+
+    A piece after a separator starts a new agency when it opens with an agency head or
+    "các"/a body word; a bare collective of the previous agency's family continues it
+    ("UBND các xã, thị trấn"); anything else continues the name ("Sở Văn hóa, Thể thao …").
+    """
+    paren = text.find("(", start, end)
+    if paren > start:  # "Sở Nội vụ (Cơ quan thường trực …)": the parenthesis describes it
+        end = paren
+    protected = _find_compounds(text, start, end)
+    agencies: list[list[int]] = []
+    cursor = start
+    for sep in _SEPARATOR.finditer(text, start, end):
+        if any(a <= sep.start() < b for a, b in protected):
+            continue
+        _add_piece(text, agencies, cursor, sep.start())
+        cursor = sep.end()
+    _add_piece(text, agencies, cursor, end)
+    merged = _merge_bare_titles(text, agencies)
+    return [span for span in (_trim(text, s, e) for s, e in merged) if span[1] > span[0]]
+
+
+def _find_compounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``_COMPOUND.finditer(text, start, end)``, found on the lowercased list if plain."""
+    part = text[start:end]
+    if CASE_PLAIN_RE.fullmatch(part):
+        lowered = _COMPOUND_LOWER.finditer(part.lower())
+        return [(start + m.start(), start + m.end()) for m in lowered]
+    return [(m.start(), m.end()) for m in _COMPOUND.finditer(text, start, end)]
+
+
+def _add_piece(text: str, agencies: list[list[int]], start: int, end: int) -> None:
+    piece = text[start:end].strip(TRIM_CHARS)
+    if not piece:
+        return
+    if not agencies:
+        agencies.append([start, end])
+        return
+    previous = text[agencies[-1][0] : agencies[-1][1]]
+    if _continues(piece, previous):
+        agencies[-1][1] = end
+    else:
+        agencies.append([start, end])
+
+
+def _continues(piece: str, previous: str) -> bool:
+    """Whether ``piece`` (after a separator) belongs to the agency before it."""
+    if _BARE_ORG.fullmatch(piece):
+        return _last_family(previous) == "org"
+    if _BARE_PLACE.fullmatch(piece):
+        return _last_family(previous) == "place"
+    if match_subject_start(piece, 0, len(piece)) or _GENERIC_START.match(piece):
+        return False
+    if _BARE_TITLE.fullmatch(piece):
+        return False
+    return True
+
+
+def _last_family(previous: str) -> str | None:
+    """Family ("org" or "place") of the last collective word of an agency, or None."""
+    families = [m.lastgroup for m in _FAMILY_WORD.finditer(previous)]
+    return families[-1] if families else None
+
+
+def _merge_bare_titles(text: str, agencies: list[list[int]]) -> list[tuple[int, int]]:
+    """Join a bare title to the agency after it: "Giám đốc, Thủ trưởng các sở, ban, ngành"."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for start, end in agencies:
+        if _BARE_TITLE.fullmatch(text[start:end].strip(TRIM_CHARS)):
+            pending = start if pending is None else pending
+            continue
+        out.append((pending if pending is not None else start, end))
+        pending = None
+    if pending is not None:
+        out.append((pending, agencies[-1][1]))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past punctuation, markdown and a dangling "và"/"cùng"/"với"."""
+    while start < end and text[start] in TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in TRIM_CHARS:
+        end -= 1
+    head = _DANGLING_HEAD.match(text, start, end)  # "và UBND …" after a dropped piece
+    if head:
+        return _trim(text, head.end(), end)
+    tail = _DANGLING_TAIL.search(text, start, end) if text[end - 1:end] in DANGLING_LAST else None
+    # "các bộ, ngành và" before a verb
+    if tail:
+        return _trim(text, start, tail.start())
+    return start, end

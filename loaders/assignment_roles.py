@@ -1,0 +1,260 @@
+"""Who is assigned in a sentence: leads, supporters and agencies requested.
+
+* ``X chủ trì, phối hợp với Y, Z …``           -> X lead, Y and Z support;
+* ``Giao X …`` / ``X có trách nhiệm …`` / ``Yêu cầu X …`` / ``X: Chủ trì …`` -> X lead;
+* a list item or heading that names only agencies (``2.12. UBND các xã, thị trấn:``) -> X lead;
+* ``Đề nghị X …``                               -> X requested;
+* ``phối hợp (chặt chẽ) với Y`` anywhere         -> Y support;
+* labelled forms ``Cơ quan chủ trì: X`` / ``Đơn vị phối hợp: Y``.
+
+The subject of a sentence ends at the first lowercase task verb or a colon; a conditional
+sentence ("nếu có vướng mắc, các đơn vị … phản ánh") states a reporting rule, so no lead is
+read after its "nếu".
+
+Example:
+    >>> text = "Sở Y tế chủ trì, phối hợp với Sở Tài chính thực hiện."
+    >>> [(text[s:e], role) for s, e, role, _ in find_sentence_roles(text, 0, len(text))]
+    [('Sở Y tế', 'lead'), ('Sở Tài chính', 'support')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.agency_lists import BARE_FIRST_RE, split_agency_list
+from policykg.loaders.assignment_patterns import (
+    BOUNDARY_RE,
+    CONDITIONAL_KEY,
+    CONDITIONAL_RE,
+    COORDINATE_KEY,
+    COORDINATE_RE,
+    LABELLED_KEYS,
+    LABELLED_RE,
+    NOT_IN_SUBJECT_RE,
+    SUPPORT_END_RE,
+    TRIGGER_KEYS,
+    TRIGGER_RE,
+    match_intro,
+    match_subject_start,
+)
+from policykg.loaders.assignment_units import Unit
+from policykg.loaders.caseless import LoweredSpan
+
+#: Sentence ends (assignment_units.split_sentences): a unit without one is one sentence.
+_STOPS = (".", "!", "?")
+_NEXT_SENTENCE_RE = re.compile(
+    r"""
+    [.!?]\s+            # a sentence mark and spaces
+    [^\W\d_]           # then a letter: maybe a sentence starts there
+    """,
+    re.X,
+)
+#: Longest agency list read as a subject (characters); longer means we lost the boundary.
+MAX_SUBJECT_CHARS = 220
+#: How far into a sentence an introductory phrase may run before its subject.
+MAX_INTRO_CHARS = 320
+
+
+def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
+    """Can the unit assign anything, as a heading or in a sentence? (False only when surely not.)
+
+    A unit of one sentence without ":", ";", "phối" or a trigger word assigns only through an
+    agency where it opens (as a heading or as a subject) or after an introductory phrase.
+
+    Example:
+        >>> text = "- Tăng cường công tác tuyên truyền"
+        >>> unit_may_assign(text, Unit(0, 2, len(text), 7), LoweredSpan(text, 0, len(text)))
+        False
+    """
+    words = low.lower_slice(unit.body, unit.end)
+    if words is None or ":" in words or ";" in words or COORDINATE_KEY in words:
+        return True
+    for key in TRIGGER_KEYS:
+        if key in words:
+            return True
+    if text[unit.body - 1:unit.body] in _STOPS:
+        return True  # a sentence may end right before the body
+    if _NEXT_SENTENCE_RE.search(text, unit.body, unit.end):
+        return True  # more than one sentence, maybe
+    opening = _skip_space(text, unit.body, unit.end)
+    for pos in (unit.body, opening):
+        if match_subject_start(text, pos, unit.end, low, precheck_only=True):
+            return True
+    return match_intro(text, opening, unit.end) is not None
+
+
+def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
+    """Can the sentence ``text[start:end]`` assign anything? (False only when it surely cannot.)
+
+    Nine sentences in ten assign nothing. An assignment needs a subject where the sentence opens,
+    after a ";", after a trigger word or after the commas of an introductory phrase, or a
+    labelled list (":"), or "phối hợp": without any of these, :func:`find_sentence_roles` finds
+    nothing, which the lowercase copy ``low`` tells at a glance.
+
+    Example:
+        >>> text = "Tăng cường công tác tuyên truyền."
+        >>> may_assign(text, 0, len(text), LoweredSpan(text, 0, len(text)))
+        False
+    """
+    words = low.lower_slice(start, end)
+    if words is None or ":" in words or ";" in words or COORDINATE_KEY in words:
+        return True
+    for key in TRIGGER_KEYS:
+        if key in words:
+            return True
+    opening = _skip_space(text, start, end)
+    if match_subject_start(text, opening, end, low, precheck_only=True):
+        return True
+    return match_intro(text, opening, end) is not None
+
+
+def find_sentence_roles(text: str, start: int, end: int,
+                        low: LoweredSpan | None = None) -> list[tuple[int, int, str, int]]:
+    """(agency start, end, role, predicate start) for one sentence.
+
+    ``low``, the lowercased stretch holding the sentence, lets the patterns that scan the whole
+    sentence run only where their words occur (``*_KEY*`` in assignment_patterns).
+
+    Example:
+        >>> text = "Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tài chính."
+        >>> [(text[s:e], role) for s, e, role, _ in find_sentence_roles(text, 0, len(text))]
+        [('Phòng Nội vụ', 'lead'), ('Phòng Tài chính', 'support')]
+    """
+    words = low.lower_slice(start, end) if low is not None else None
+    scan = words is None  # no lowercase copy: scan with every pattern
+    conditional = None
+    if scan or CONDITIONAL_KEY in words:
+        conditional = CONDITIONAL_RE.search(text, start, end)
+    cut = conditional.start() if conditional else end  # no lead read after "nếu"
+    triggered = scan or any(key in words for key in TRIGGER_KEYS)
+    out: list[tuple[int, int, str, int]] = []
+    covered: list[tuple[int, int]] = []
+    for group in _subject_positions(text, start, cut, triggered):
+        for pos, role in group:
+            if covered and _is_covered(pos, covered):
+                continue
+            parsed = _subject(text, pos, end, low)
+            if parsed is None:
+                continue
+            agencies, predicate = parsed
+            covered.append((pos, predicate))
+            out += [(s, e, role, predicate) for s, e in agencies]
+            break  # one subject per group: later commas of an intro are inside it
+    if text.find(":", start, end) != -1 and (scan or any(key in words for key in LABELLED_KEYS)):
+        for match in LABELLED_RE.finditer(text, start, end):
+            stop = SUPPORT_END_RE.search(text, match.end(), end)
+            list_end = stop.start() if stop else end
+            role = "lead" if match.group("lead") else "support"
+            if match_subject_start(text, match.end(), list_end, low):
+                agencies = split_agency_list(text, match.end(), list_end)
+                out += [(s, e, role, list_end) for s, e in agencies]
+    if scan or COORDINATE_KEY in words:
+        for match in COORDINATE_RE.finditer(text, start, end):
+            supporters = _support_list(text, match.end(), end, low)
+            out += [(s, e, "support", match.start()) for s, e in supporters]
+    return out
+
+
+def _is_covered(pos: int, covered: list[tuple[int, int]]) -> bool:
+    for a, b in covered:
+        if a <= pos < b:
+            return True
+    return False
+
+
+def _subject_positions(text: str, start: int, end: int,
+                       triggered: bool = True) -> list[list[tuple[int, str]]]:
+    """Groups of offsets where an agency list may open, with the role it would get.
+
+    Each trigger and each ";" clause is its own group; the commas of an introductory phrase
+    ("Trên cơ sở …, căn cứ …, Giám đốc, Thủ trưởng …") form one group, of which only the
+    first offset that opens a subject counts. ``triggered`` False: the sentence holds no trigger.
+    """
+    groups = []
+    if triggered:
+        for match in TRIGGER_RE.finditer(text, start, end):
+            groups.append([(match.end(), "requested" if match.group("requested") else "lead")])
+    opening = _skip_space(text, start, end)
+    groups.append([(opening, "lead")])
+    semi = text.find(";", start, end)
+    while semi != -1:
+        groups.append([(_skip_space(text, semi + 1, end), "lead")])
+        semi = text.find(";", semi + 1, end)
+    if match_intro(text, opening, end):
+        limit = min(end, opening + MAX_INTRO_CHARS)
+        group = []
+        comma = text.find(",", opening, limit)
+        while comma != -1:
+            group.append((_skip_space(text, comma + 1, end), "lead"))
+            comma = text.find(",", comma + 1, limit)
+        groups.append(group)
+    return groups
+
+
+def _subject(text: str, pos: int, end: int,
+             low: LoweredSpan | None = None) -> tuple[list[tuple[int, int]], int] | None:
+    """The agency list opening at ``pos`` and where its predicate starts, if it is one.
+
+    A subject is an agency list followed by a task verb or a colon: "UBND các xã, thị trấn
+    tổ chức quán triệt …" gives ([UBND các xã, thị trấn], offset of "tổ chức").
+    """
+    head = match_subject_start(text, pos, end, low)
+    if head is None or BARE_FIRST_RE.match(text, pos, end):
+        return None
+    limit = min(end, pos + MAX_SUBJECT_CHARS)
+    boundary = BOUNDARY_RE.search(text, head.end(), limit)
+    if boundary is None or not text[boundary.end() : end].strip():
+        return None  # a list with nothing after it is not assigned anything
+    if NOT_IN_SUBJECT_RE.search(text, pos, boundary.start()):
+        return None
+    # A ";" inside the list is fine only when an agency follows it (000 III.2).
+    semi = text.find(";", pos, boundary.start())
+    while semi != -1:
+        if not match_subject_start(text, _skip_space(text, semi + 1, end), end, low):
+            return None
+        semi = text.find(";", semi + 1, boundary.start())
+    predicate = boundary.start("verb") if boundary.group("verb") else boundary.end()
+    return split_agency_list(text, pos, boundary.start()), predicate
+
+
+def _support_list(text: str, pos: int, end: int,
+                  low: LoweredSpan | None = None) -> list[tuple[int, int]]:
+    """The agencies after "phối hợp với": up to a task verb, a purpose word or punctuation."""
+    head = match_subject_start(text, pos, end, low)
+    if not head:
+        return []
+    limit = min(end, pos + MAX_SUBJECT_CHARS)
+    verb = BOUNDARY_RE.search(text, head.end(), limit)
+    stop = SUPPORT_END_RE.search(text, pos, limit)
+    candidates = [m.start() for m in (verb, stop) if m is not None]
+    list_end = min(candidates) if candidates else limit
+    if list_end == limit and limit < end:
+        return []  # ran past the length limit: not a list
+    if NOT_IN_SUBJECT_RE.search(text, pos, list_end):
+        return []
+    return split_agency_list(text, pos, list_end)
+
+
+def find_heading_agencies(text: str, unit: Unit,
+                          low: LoweredSpan | None = None) -> list[tuple[int, int]] | None:
+    """Agencies of a unit that is nothing but an agency list ("2.12. UBND các xã, thị trấn:")."""
+    if unit.rank is None:
+        return None
+    if not match_subject_start(text, unit.body, unit.end, low, precheck_only=True):
+        return None  # no agency opens it (the check below, on a range no longer, agrees)
+    stripped = text[unit.body : unit.end].rstrip(" \t\r\n*_:")
+    end = unit.body + len(stripped)
+    if not match_subject_start(text, unit.body, end, low) or end - unit.body > MAX_SUBJECT_CHARS:
+        return None
+    wrapped = "\n" in text[unit.body : end].strip()
+    if wrapped and not text[unit.body : unit.end].rstrip().endswith(":"):
+        return None  # a wrapped multi-line paragraph is a sentence, not a heading
+    if BOUNDARY_RE.search(text, unit.body, end) or NOT_IN_SUBJECT_RE.search(text, unit.body, end):
+        return None
+    return split_agency_list(text, unit.body, end)
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\r\n-+*_•":
+        pos += 1
+    return pos

@@ -1,0 +1,166 @@
+"""Where assignments are read: the task sections, their list items and sentences.
+
+Only task sections are read: kinds ``tasks`` and ``organization``, and ``other`` sections whose
+heading says "Tổ chức thực hiện", "Phân công", "Nhiệm vụ", "Giải pháp" or "Trách nhiệm". When a
+document has no such section at all, everything but the preamble and the closing is read. Inside,
+hard-wrapped lines are joined into units (list items and paragraphs), and units into sentences.
+
+Example:
+    >>> text = "1. Sở Y tế:\\n- Chủ trì thực hiện.\\n- Báo cáo kết quả."
+    >>> [(text[u.body:u.end], u.rank) for u in split_units(text, 0, len(text))]
+    [('Sở Y tế:', 1), ('Chủ trì thực hiện.', 7), ('Báo cáo kết quả.', 7)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from policykg.loaders.agency_lists import TRIM_CHARS
+from policykg.loaders.assignment_patterns import is_task_title
+from policykg.loaders.sections import Section
+
+#: Section kinds whose sentences assign tasks.
+TASK_KINDS = frozenset({"tasks", "organization"})
+#: Kinds never read, even when the document has no task section.
+SKIPPED_KINDS = frozenset({"preamble", "closing"})
+
+# A list marker at the start of a line, and the rank of its level (smaller = higher).
+_MARKER = re.compile(
+    r"""
+    [ \t*#_]*                                  # indentation and markdown emphasis
+    (?: (?P<roman> [IVXL]+\. )                 # I.  II.
+      | (?P<num> \d+(?:\.\d+)*\.? )            # 1.  2.1.  2.1
+      | (?P<letter> [a-zđ][).] )               # a)  đ.
+      | (?P<paren> \(\d+\)|\d+\) )             # (1)  1)
+      | (?P<bullet> [-+•–] ) )
+    [ \t*_]+ (?=[^\W\d_]|\(|") (?=\S)          # a list item starts with a word, not a wrap
+    """,
+    re.X,
+)
+_RANK = {"roman": 0, "num": 1, "letter": 5, "paren": 6, "bullet": 7}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+#: _SENTENCE_END with its punctuation inside the match: group 1 is _SENTENCE_END's match.
+_PUNCT_SPACE_RE = re.compile(
+    r"""
+    [.!?]              # the sentence mark _SENTENCE_END looks behind at
+    (\s+)              # _SENTENCE_END's match: the spaces
+    (?=[^\W\d_])        # before a letter
+    """,
+    re.X,
+)
+
+
+class Unit(NamedTuple):
+    """A list item or paragraph: ``[start, end)`` in the text, its marker's rank if any."""
+
+    start: int
+    body: int  # first character after the list marker
+    end: int
+    rank: int | None
+
+
+def find_task_regions(text: str, sections: Sequence[Section]) -> list[tuple[int, int]]:
+    """Merged ``[start, end)`` ranges of the sections that assign tasks."""
+    chosen = [
+        (s.start, s.end)
+        for s in sections
+        if s.kind in TASK_KINDS or (s.kind == "other" and is_task_title(s.title))
+    ]
+    if not chosen:
+        # No task section found: read everything but the preamble and closing.
+        skipped = sorted((s.start, s.end) for s in sections if s.kind in SKIPPED_KINDS)
+        chosen, cursor = [], 0
+        for start, end in skipped + [(len(text), len(text))]:
+            if start > cursor:
+                chosen.append((cursor, start))
+            cursor = max(cursor, end)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in chosen):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        elif end > start:
+            merged.append((start, end))
+    return merged
+
+
+def split_units(text: str, start: int, end: int) -> Iterator[Unit]:
+    """List items and paragraphs of ``text[start:end]``; hard-wrapped lines are joined.
+
+    A line starts a new unit after a blank line, after a line ending in . : ; ! ?, or when it
+    opens with a list marker followed by a word ("- ngư …" after "nông - lâm" is a wrap only
+    if lower-case, which the marker pattern refuses).
+    """
+    current: list[int] | None = None  # [start, body, end, rank]
+    ends_clause = True
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        line_start, line_end = start + line.start(), start + line.end()
+        raw = line.group()
+        if current is not None and line_start - current[2] > 1 and (
+                "\n\n" in text[current[2] : line_start].replace("\r", "")):
+            ends_clause = True  # a blank line separates paragraphs
+        if not raw.strip():
+            ends_clause = True
+            continue
+        marker = _MARKER.match(text, line_start, line_end)
+        if current is None or ends_clause or marker:
+            if current is not None:
+                yield Unit(*current)
+            rank = _marker_rank(marker) if marker else None
+            current = [line_start, marker.end() if marker else line_start, line_end, rank]
+        else:
+            current[2] = line_end
+        ends_clause = raw.rstrip(" \t*_|").endswith((".", ":", ";", "!", "?"))
+    if current is not None:
+        yield Unit(*current)
+
+
+def _marker_rank(marker: re.Match[str]) -> int:
+    kind = marker.lastgroup or "bullet"
+    if kind == "num":  # "2.1." is one level below "2."
+        return _RANK["num"] + marker.group("num").rstrip(".").count(".")
+    return _RANK[kind]
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence ranges inside a unit: split after . ! ? before an upper-case letter.
+
+    Example:
+        >>> split_sentences("Sở Y tế thực hiện. Sở Tài chính bố trí kinh phí.", 0, 48)
+        [(0, 18), (19, 48)]
+    """
+    spans, cursor = [], start
+    # _PUNCT_SPACE_RE holds the punctuation _SENTENCE_END looks behind at, so CPython skips to
+    # it; only a match right at ``start``, after a mark before the range, needs _SENTENCE_END.
+    first = _SENTENCE_END.match(text, start, end) if start and text[start - 1] in ".!?" else None
+    if first is not None and text[first.end()].isupper():
+        spans.append((cursor, first.start()))
+        cursor = first.end()
+    for match in _PUNCT_SPACE_RE.finditer(text, first.end() if first is not None else start, end):
+        if text[match.end()].isupper():
+            spans.append((cursor, match.start(1)))
+            cursor = match.end()
+    spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def body_text(
+    text: str, units: list[Unit], index: int, fallback: str, head: int | None = None
+) -> str:
+    """The tasks under ``units[index]``, from ``head`` (default: the next unit) to its end.
+
+    The body ends before the next unit whose marker ranks as high as the heading's ("2.3."
+    after "2.2."); an unmarked heading owns only the marked items right after it.
+    """
+    rank, last = units[index].rank, index
+    for later in range(index + 1, len(units)):
+        other = units[later].rank
+        if other is None if rank is None else (other is not None and other <= rank):
+            break
+        last = later
+    if head is None:
+        if last == index:
+            return fallback.strip(TRIM_CHARS)
+        head = units[index + 1].start
+    return text[head : units[last].end].strip(TRIM_CHARS) or fallback.strip(TRIM_CHARS)

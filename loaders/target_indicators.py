@@ -1,0 +1,159 @@
+"""The indicator a target value measures, and the span of text that states the target.
+
+The indicator is the words between the clause start (or the previous target) and the value, less
+list markers, "Phấn đấu", year phrases and trailing comparator words; when nothing is left
+("100% xã đạt chuẩn …") the words after the unit; when still nothing, the previous target's
+indicator ("… đạt 2,7 vào năm 2025 và 3,0 vào năm 2030").
+
+Example:
+    >>> text = "- Tỷ lệ hộ nghèo đến năm 2025 còn dưới 1%;"
+    >>> value = Value(39, 41, 1.0, None, "%", "<", "%")
+    >>> find_indicator(text, LoweredSpan(text, 0, 42), value, 0, 41, 0, None)
+    ('Tỷ lệ hộ nghèo', (2, 41))
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.caseless import CASE_PLAIN_RE, Caseless, LoweredSpan, reverse_words
+from policykg.loaders.target_values import VALUE_RE, Value
+from policykg.loaders.target_years import FOUR_DIGITS_RE, YEAR_RE, find_span_end, search_year
+
+#: Indicator tails are looked for in this many last characters only (keeps the search linear).
+TAIL_WINDOW = 80
+#: An indicator shorter than this (after cleaning) is considered missing.
+MIN_INDICATOR_CHARS = 3
+#: Indicators are cut to this length at a word boundary.
+MAX_INDICATOR_CHARS = 220
+#: "…, trong đó 75% đạt khá giỏi": the indicator starts after these words.
+SUBSET_WORDS = "trong đó"
+
+#: Leading noise of an indicator.
+INDICATOR_HEAD_RE = re.compile(
+    r"""
+    (?:\(\d+\)|\s|[-+•*,:;.)(]|\d+(?:\.\d+)*\.(?=\s)|[a-zđ]\)(?=\s)
+      |\b(?:trong\s+đó|cụ\s+thể|và|phấn\s+đấu|ph[aâ]n\s+đ[aấầ]u|đảm\s+bảo)\b)*
+    """,
+    re.X | re.I,
+)
+#: Trailing noise of an indicator: comparator and target verbs.
+INDICATOR_TAIL_RE = Caseless(
+    r"""
+    (?:\s|[,:(]|\b(?:đạt|là|còn|xuống|khoảng|xấp\s+xỉ|gần|trên|hơn|vượt|dưới|từ|ít\s+nhất
+        |tối\s+thiểu|không\s+dưới|không\s+quá|tối\s+đa|bằng|có|ở\s+mức|mức|tỷ\s+lệ|phấn\s+đấu
+        |ph[aâ]n\s+đ[aấầ]u|ổn\s+định|duy\s+trì)\b)*$
+    """,
+    re.X,
+)
+#: Every word of the words of INDICATOR_TAIL_RE ("tỷ" and "lệ" of "tỷ lệ"): a tail holds no other.
+TAIL_WORD_PARTS = [
+    "đạt", "là", "còn", "xuống", "khoảng", "xấp", "xỉ", "gần", "trên", "hơn", "vượt", "dưới", "từ",
+    "ít", "nhất", "tối", "thiểu", "không", "quá", "đa", "bằng", "có", "ở", "mức", "tỷ", "lệ",
+    "phấn", "đấu", "phan", "phân", "đau", "đầu", "ổn", "định", "duy", "trì",
+]
+#: On the reversed lowercase text: the first character or word no tail can hold (see _tail_start).
+_TAIL_STOP_RE = re.compile(
+    rf"""
+    [^\w\s,:(]                                   # a character outside every tail
+  | \b(?!{reverse_words(TAIL_WORD_PARTS)}\b)\w+   # a word that is part of no tail word
+    """,
+    re.X,
+)
+#: Where the words after a value stop naming its indicator: '. ', '( ', ' và 20%', ' trong đó 5…'.
+_POST_CUT_RE = re.compile(
+    r"""
+    [.(]\s                                   # a sentence end or a parenthesis
+  | \s+(?:và|trong\s+đó)\s+(?=\S*\s*\d)      # 'và'/'trong đó' before another number
+    """,
+    re.X,
+)
+_SPACES_RE = re.compile(r"\s+")
+
+
+def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_end: int,
+                   seg_start: int, fallback: str | None) -> tuple[str | None, tuple[int, int]]:
+    """Indicator phrase and the target's span (indicator through value and trailing year).
+
+    Args:
+        text: the document text.
+        span: the paragraph's lowered copy.
+        value: the value; a "không còn" value brings its own indicator.
+        c_start: start of the clause.
+        c_end: end of the clause.
+        seg_start: where the indicator may start (the clause start, or the previous target's end).
+        fallback: the previous target's indicator, for a value that names none.
+    """
+    if value.zero_indicator is not None:
+        return value.zero_indicator, (value.start, value.end)
+    head = INDICATOR_HEAD_RE.match(text, seg_start, value.start)
+    i_start = head.end() if head else seg_start
+    cut = text.rfind(SUBSET_WORDS, i_start, value.start)
+    if cut != -1:  # '…, trong đó 75% đạt khá giỏi': the indicator starts after 'trong đó'
+        i_start = cut + len(SUBSET_WORDS)
+    pos = max(0, value.start - i_start - TAIL_WINDOW)
+    low = span.lower_slice(i_start, value.start)
+    if low is not None:
+        core_end = i_start + _tail_start(low, pos)
+    else:
+        tail = INDICATOR_TAIL_RE.search(text[i_start:value.start], pos)
+        core_end = i_start + tail.start() if tail else value.start
+    indicator = clean_indicator(text[i_start:core_end])
+    span_start = i_start if indicator else value.start
+    span_end = find_span_end(text, value.end, c_end)
+    if indicator is None:
+        post_end = _post_end(text, value.end, c_end)
+        indicator = clean_indicator(text[value.end:post_end])
+        if indicator is not None:
+            span_end = max(span_end, post_end)
+    if indicator is None:
+        indicator = fallback
+    while span_end > span_start and text[span_end - 1].isspace():
+        span_end -= 1
+    return indicator, (span_start, span_end)
+
+
+def clean_indicator(raw: str) -> str | None:
+    """Drop year phrases, list markers and trailing comparator words; None when too short.
+
+    Example:
+        >>> clean_indicator("- Phấn đấu đến năm 2025, tỷ lệ che phủ rừng đạt trên ")
+        'tỷ lệ che phủ rừng'
+    """
+    cleaned = YEAR_RE.sub(" ", raw) if FOUR_DIGITS_RE.search(raw) else raw  # a year has 4 digits
+    cleaned = _SPACES_RE.sub(" ", cleaned)
+    cleaned = INDICATOR_HEAD_RE.sub("", cleaned, count=1)
+    pos = max(0, len(cleaned) - TAIL_WINDOW)
+    if CASE_PLAIN_RE.fullmatch(cleaned):
+        cleaned = cleaned[:_tail_start(cleaned.lower(), pos)]
+    else:
+        tail = INDICATOR_TAIL_RE.search(cleaned, pos)
+        cleaned = cleaned[: tail.start()] if tail else cleaned
+    cleaned = cleaned.strip(" ,:;.-–(")
+    if len(cleaned) < MIN_INDICATOR_CHARS:
+        return None
+    if len(cleaned) > MAX_INDICATOR_CHARS:
+        cleaned = cleaned[:MAX_INDICATOR_CHARS].rsplit(" ", 1)[0]
+    return cleaned
+
+
+def _tail_start(low: str, pos: int) -> int:
+    """Where INDICATOR_TAIL_RE's match in the lowercase ``low`` starts, searching from ``pos``.
+
+    Every match runs to the end of ``low`` and holds only spaces, ",:(" and whole tail words, so
+    it starts after the last character, or word, that no tail word holds (found backwards, on the
+    reversed text): the search starts there instead of trying every position from ``pos``.
+    """
+    stop = _TAIL_STOP_RE.search(low[::-1])
+    start = max(pos, len(low) - stop.start()) if stop else pos
+    tail = INDICATOR_TAIL_RE.lowered.search(low, start)
+    return tail.start() if tail else len(low)
+
+
+def _post_end(text: str, pos: int, c_end: int) -> int:
+    """End of the words after a value that name its indicator ('100% xã đạt chuẩn …')."""
+    m = VALUE_RE.search(text, pos, c_end)
+    y = search_year(text, pos, c_end)  # a year phrase ends the indicator: '3,0 vào năm 2030'
+    stop = min(m.start() if m else c_end, y.start() if y else c_end)
+    cut = _POST_CUT_RE.search(text[pos:stop])
+    return pos + cut.start() if cut else stop

@@ -1,0 +1,160 @@
+"""The unit written after a target's number: percent, per mille, rates, counted nouns, measures.
+
+``%``; ``%0`` for per mille (``%0``, ``‰``); ``%/năm`` (also written ``% năm``); ``% GRDP``;
+else a unit word from a small lexicon of counted nouns and measures, with an optional magnitude
+before it ("nghìn tỷ đồng", "triệu lượt khách") and a ``/…`` rate chain after it ("bác sỹ/vạn
+dân", "triệu đồng/người/năm", "tạ/ha/vụ"), as written, whitespace collapsed and spaces around
+"/" removed. An unknown lowercase noun is kept as a one-word unit; a bare rate "/100.000 trẻ em"
+is a unit on its own.
+
+Example:
+    >>> read_unit("75 triệu đồng/ người/năm.", 2)
+    ('triệu đồng/người/năm', 'đồng', 24)
+    >>> read_unit("14,5%0 vào năm 2025", 4)
+    ('%0', '%', 6)
+"""
+
+from __future__ import annotations
+
+import re
+
+from policykg.loaders.numbers import NUMBER_PATTERN, parse_number
+
+#: Words after a "/" in a rate chain ("/1 vạn dân", "/người").
+RATE_WORDS = 3
+#: Rate denominators ("550/100.000 trẻ em"); any other "a/b" is a fraction or a date.
+RATE_DENOMINATORS = {100.0, 1000.0, 10000.0, 100000.0, 1000000.0}
+
+#: Percent-like units right after the number.
+PERCENT_RE = re.compile(
+    r"""
+    \s*(?:
+        (?P<mille>%\s*0(?!\d)|‰)                 # per mille: 14,5%0 / ‰
+      | %(?P<rate>\s*/\s*năm|\s+năm(?!\s*\d))    # growth rate: %/năm, '% năm'
+      | %(?P<gdp>\s+GR?DP\b)                     # share of GRDP
+      | (?P<pct>%)                               # plain percent
+    )
+    """,
+    re.X,
+)
+
+#: Magnitude words before a unit: "nghìn tỷ đồng", "triệu lượt khách".
+MAGNITUDE = r"(?:nghìn|ngàn|triệu|tỷ)(?:\s+(?:nghìn|ngàn|triệu|tỷ))?"
+#: Counted nouns and measures that are units (longest first matters only within a prefix).
+UNIT_WORDS = [
+    "đồng", "USD", "lượt khách", "lượt người", "lượt", "khách", "lao động", "người", "hộ",
+    "xã", "phường", "thị trấn", "thôn", "khu phố", "huyện", "bác sỹ", "bác sĩ",
+    "dược sỹ đại học", "dược sĩ đại học", "dược sỹ", "dược sĩ", "điều dưỡng", "y sỹ", "y sĩ",
+    "giường bệnh", "giường", "tuổi", "mô hình", "bệnh viện", "trạm y tế", "trường học", "trường",
+    "phòng học", "ha", "héc ta", "km", "m2 sàn", "m2", "m3", "m", "tấn", "tạ", "kg", "con",
+    "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sao", "nhà văn hóa", "nhà văn hoá",
+    "câu lạc bộ", "khu công nghiệp", "cụm công nghiệp", "sản phẩm", "dự án", "công trình",
+    "cơ sở", "học sinh", "sinh viên", "cán bộ", "hội viên", "đảng viên", "căn hộ", "căn", "nhà",
+    "MW", "kWh", "lít", "điểm", "chợ", "siêu thị", "làng nghề", "lớp",
+]
+_UNIT_ALT = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(UNIT_WORDS, key=len, reverse=True)
+)
+#: A lexicon unit with optional magnitude, then an optional acronym ("câu lạc bộ TDTT").
+WORD_UNIT_RE = re.compile(
+    rf"""
+    \s*(?P<unit>
+        (?:{MAGNITUDE}\s+)?(?:{_UNIT_ALT})(?!\w)       # lexicon unit, maybe with magnitude
+      | {MAGNITUDE}(?!\w)                               # bare magnitude ("16-17 nghìn")
+    )
+    (?P<acr>\s+(?-i:[A-ZĐ]{{2,6}})(?!\w))?                    # trailing acronym: TDTT
+    """,
+    re.X | re.I,
+)
+#: Money units keep no acronym after them ("triệu đồng NSNN" is not a unit).
+_MONEY_RE = re.compile(r"đồng|usd", re.I)
+#: Words that end a unit: prepositions, verbs, years and connectors.
+STOP_WORDS = frozenset(
+    "vào năm đến trở so trong tại của đạt và với theo được là có cho từ trên dưới khoảng "
+    "hoặc mỗi hàng dài vốn thuộc ở như mới đã sẽ về lên xuống còn trước sau".split()
+)
+_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+#: One "/" step of a rate chain, with an optional numeric denominator ("/100.000").
+_RATE_STEP_RE = re.compile(rf"\s*/\s*(?:(?P<den>{NUMBER_PATTERN})\s*)?", re.X)
+#: "/năm" in a rate chain ("lao động/năm"), unless a year follows ("/năm 2025").
+_PER_YEAR_RE = re.compile(r"năm(?!\s*\d)", re.I)
+_SPACES_RE = re.compile(r"\s+")
+_NON_SPACE_RE = re.compile(r"\S")
+#: The signs a unit may open with, besides a letter: percent, per mille, a rate's "/".
+UNIT_SIGNS = frozenset("%‰/")
+_SLASH_RE = re.compile(r"\s*/\s*")
+
+
+def read_unit(text: str, pos: int, end: int | None = None) -> tuple[str | None, str, int]:
+    """The unit after a number: (unit as normalized, head word lowercased, end offset).
+
+    The head is '%' for percent units, '/' for a bare rate, '?' for a code glued to the number
+    (4G) and '' when there is no unit.
+
+    Example:
+        >>> read_unit("320ha.", 3)
+        ('ha', 'ha', 5)
+    """
+    end = len(text) if end is None else end
+    first = text[pos] if pos < end else ""
+    if first.isspace():
+        word = _NON_SPACE_RE.search(text, pos, end)
+        first = word.group() if word else ""
+    if first not in UNIT_SIGNS and not first.isalnum():
+        return None, "", pos  # every unit opens with a letter, a percent sign or a "/"
+    m = PERCENT_RE.match(text, pos, end)
+    if m:
+        unit = "%0" if m.group("mille") else "%/năm" if m.group("rate") else (
+            "% " + m.group("gdp").strip() if m.group("gdp") else "%")
+        return unit, "%", m.end()
+    m = WORD_UNIT_RE.match(text, pos, end)
+    if m:
+        words, stop = m.group("unit"), m.end("unit")
+        if m.group("acr") and not _MONEY_RE.search(words):
+            words, stop = words + m.group("acr"), m.end("acr")
+        rate, stop = _rate_chain(text, stop, end)
+        head = _SPACES_RE.sub(" ", words).split(" ")[-1].lower()
+        return clean_unit(words + rate), head, stop
+    if pos < end and text[pos].isalpha():
+        return None, "?", pos
+    rate, stop = _rate_chain(text, pos, end)
+    if rate:
+        return clean_unit(rate), "/", stop
+    w = _WORD_RE.match(text, pos, end)
+    if w and w.start(1) > pos and w.group(1).lower() not in STOP_WORDS and w.group(1).islower():
+        return w.group(1), w.group(1).lower(), w.end()
+    return None, "", pos
+
+
+def _rate_chain(text: str, pos: int, end: int) -> tuple[str, int]:
+    """'/vạn dân', '/ người/năm', '/100.000 trẻ em' after a unit; ('', pos) when none."""
+    out = ""
+    while True:
+        m = _RATE_STEP_RE.match(text, pos, end)
+        if not m:
+            return out, pos
+        words, p = [], m.end()
+        for _ in range(RATE_WORDS):
+            w = _WORD_RE.match(text, p, end)
+            if not w or "\n\n" in text[p:w.start(1)]:
+                break
+            if w.group(1).lower() in STOP_WORDS and not _PER_YEAR_RE.match(text, w.start(1), end):
+                break
+            words.append(w.group(1))
+            p = w.end()
+        if not words and not m.group("den"):
+            return out, pos
+        out += "/" + (m.group("den") + " " if m.group("den") else "") + " ".join(words)
+        pos = p
+
+
+def clean_unit(unit: str) -> str:
+    """Collapse whitespace and drop spaces around "/": 'tạ/ ha/ vụ' -> 'tạ/ha/vụ'."""
+    return _SLASH_RE.sub("/", _SPACES_RE.sub(" ", unit)).strip(" .,;:")
+
+
+def is_rate(unit: str) -> bool:
+    """Is a bare '/…' unit a rate ('/100.000 trẻ em') rather than a fraction ('/7 thôn')?"""
+    m = _RATE_STEP_RE.match(unit)
+    den = parse_number(m.group("den")) if m and m.group("den") else None
+    return den in RATE_DENOMINATORS

@@ -1,0 +1,279 @@
+"""Which numbers of a clause are target values, and their comparator.
+
+A number becomes a value when its unit is a percentage or per mille, or a comparator or target
+verb ("đạt", "còn", "trên", "khoảng", ":", "có", "mới" …) stands right before it, or its unit is
+a measure (money, ha, tấn …) inside an objectives section, or it follows a value of the same
+clause as a sibling ("600 triệu USD vốn FDI và 3.000 tỷ đồng vốn DDI"); and it is not a date,
+a year, a document or article number, a list marker, or a qualifier of the indicator ("trẻ em
+dưới 5 tuổi", "học 2 buổi/ngày", "mức độ 3", "4G"). "không còn hộ nghèo" is the value 0.
+
+The comparator is read from the words just before the value and "trở lên"/"trở xuống" just
+after it. "cao hơn 25%" is a comparative (an increase by 25%), so "hơn" after cao/thấp/nhiều is
+"="; a bare "từ 12%/năm" is ">=".
+
+Example:
+    >>> text = "Tỷ lệ hộ nghèo còn dưới 1%, giảm 0,5%/năm"
+    >>> [(v.value, v.unit, v.comparator) for v in find_values(
+    ...     text, LoweredSpan(text, 0, len(text)), 0, len(text), [], "objectives")]
+    [(1.0, '%', '<'), (0.5, '%/năm', '=')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policykg.loaders.caseless import Caseless, LoweredSpan, forward_words, reverse_words
+from policykg.loaders.numbers import NUMBER_PATTERN, NUMBER_REST_PATTERN, parse_number
+from policykg.loaders.target_segments import UPPER, ZERO_KEY
+from policykg.loaders.target_units import is_rate, read_unit
+from policykg.loaders.target_years import YEAR_MAX, YEAR_MIN, YEAR_RE
+
+#: Characters before a value searched for comparator, label and trigger words (the longest,
+#: "không vượt quá có", fits; a short window keeps the tail searches cheap).
+PREFIX_WINDOW = 28
+#: At most this many words between two values of one clause for the second to count as a
+#: sibling of the first ("600 triệu USD vốn FDI và 3.000 tỷ đồng vốn DDI").
+SIBLING_MAX_WORDS = 8
+#: Characters after "không còn" read as the indicator at most.
+ZERO_INDICATOR_MAX = 80
+
+#: One value candidate: a number, optionally a range "10-11", "10 - 11", "từ 10 đến 11".
+VALUE_RE = re.compile(
+    rf"""
+    (?P<num>\d                          # the first digit first: CPython then skips to digits in C
+        (?<![\w/.,]\d)(?<!\w-\d)         # not inside a word, a symbol or a bigger number
+        (?:{NUMBER_REST_PATTERN}))
+    (?:\s*%?\s*(?:-|–|đến)\s*          # range separator (a first '%' is tolerated: 10%-11%)
+       (?P<num2>{NUMBER_PATTERN}))?
+    """,
+    re.X,
+)
+
+#: Comparator words at the end of the text before a value (fillers such as "có", "bằng" allowed).
+COMPARATOR_TAIL_RE = Caseless(
+    r"""
+    (?P<cmp>
+        (?:cao|thấp|nhiều|ít|lớn|nhỏ|tăng)\s+hơn     # comparative, not a bound: 'cao hơn 25%'
+      | không\s+vượt\s+quá|không\s+quá|tối\s+đa|trở\s+xuống
+      | không\s+dưới|không\s+thấp\s+hơn|ít\s+nhất|tối\s+thiểu
+      | xấp\s+xỉ|khoảng|gần
+      | trên|hơn|vượt
+      | dưới
+      | từ
+      | >=|≥|<=|≤|>|<
+    )
+    (?:\s+(?:có|bằng|đạt|là|mức))?\s*$
+    """,
+    re.X,
+    # the last word of every branch above and of every filler, for the quick refusal
+    tail_words=("hơn", "quá", "đa", "xuống", "dưới", "nhất", "thiểu", "xỉ", "khoảng", "gần", "trên",
+                "vượt", "từ", "=", "≥", "≤", ">", "<", "có", "bằng", "đạt", "là", "mức"),
+)
+COMPARATOR_WORDS = {
+    "trên": ">", "hơn": ">", "vượt": ">", ">": ">",
+    "từ": ">=", "không dưới": ">=", "không thấp hơn": ">=", "ít nhất": ">=",
+    "tối thiểu": ">=", ">=": ">=", "≥": ">=",
+    "dưới": "<", "<": "<",
+    "không quá": "<=", "không vượt quá": "<=", "tối đa": "<=", "<=": "<=", "≤": "<=",
+    "khoảng": "~", "xấp xỉ": "~", "gần": "~",
+}
+#: After the value: "từ 90% trở lên", "1% trở xuống".
+BOUND_AFTER_RE = re.compile(r"\s*(?P<w>trở\s+lên|trở\s+xuống)", re.I)
+
+#: Words right before a value that make a count a target ("đạt", "còn", "có 13 xã", ":"), after
+#: "đạt" and up to two more words ("đạt chuẩn quốc gia 95%"), which are read separately.
+TRIGGER_WORDS = [
+    "là", "còn", "xuống", "lên", "khoảng", "xấp xỉ", "gần", "trên", "hơn", "vượt", "dưới", "từ",
+    "nhất", "thiểu", "quá", "tối đa", "bằng", "có", "cho", "mới", "đón", "với", "điểm", "lập",
+    "được", "tăng", "giảm", "mức", "chiếm", "duy trì", "tích", "suất", "lượng",
+]
+TRIGGER_TAIL_RE = Caseless(
+    rf"""
+    (?:đạt(?:\s+[^\W\d_]+){{0,2}}      # 'đạt' and up to two words: 'đạt chuẩn 95%'
+      |{forward_words(TRIGGER_WORDS)}   # a comparator or target verb
+      |[:>≥<≤=])                       # a colon or a sign
+    \s*$
+    """,
+    re.X,
+    # backwards; the words after "đạt" possessive: a run of letters is followed by a space or "đạt"
+    reverse=rf"\s*(?:{reverse_words(TRIGGER_WORDS)}|[:>≥<≤=]|(?:[^\W\d_]++\s++){{0,2}}tạđ)",
+)
+#: A unitless value needs 'đạt'/'là'/':' right before it ('đạt 2,7 vào năm 2025').
+_VERB_BEFORE_RE = re.compile(r"(?:đạt|là|:)\s*$", re.I)
+
+#: A number that is a label, not a quantity: dates, articles, levels, list positions.
+LABEL_WORDS = [
+    "năm", "ngày", "tháng", "quý", "điều", "khoản", "chương", "mục", "phần", "lần thứ", "khóa",
+    "khoá", "mức độ", "cấp độ", "loại", "số", "thôn", "khu", "vùng", "lớp", "tổ", "đội", "phòng",
+    "đợt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "kỳ", "hạng", "nhóm", "tuyến", "quốc lộ",
+    "tỉnh lộ", "đường", "lô", "công nghiệp", "tiêu chí", "cách mạng", "version", "top",
+]
+LABEL_BEFORE_RE = Caseless(
+    rf"""
+    (?:\b{forward_words(LABEL_WORDS)}   # a label word starting a word
+      |[(\[])                          # or an opening bracket
+    \s*$
+    """,
+    re.X,
+    reverse=rf"\s*(?:{reverse_words(LABEL_WORDS)}(?!\w)|[(\[])",
+)
+#: After a number: a date, a symbol ("12-NQ/TU", "150/2020/NĐ-CP"), a list marker "1." / "a)".
+LABEL_AFTER_RE = re.compile(
+    rf"""
+    \s*(?:[-/]\s*(?:\d{{1,4}}\s*[-/]|[{UPPER}]{{2}}|[A-Z]\w*\s*/)   # date / document symbol
+      | \)                                                            # list marker (1)
+      | \.\s*$|\.\s+[{UPPER}]                                         # '1. Heading'
+    )
+    """,
+    re.X,
+)
+
+#: A past result or a situation review, not a target. (The first-letter filter leaves out "ư",
+#: so the "ước thực hiện" branch never matches; kept as found, see the fast twin.)
+PAST_RE = Caseless(
+    r"(?=[đcuĐCUt])(?:\bđã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|đạt\s+được|cùng\s+kỳ"
+    r"|ước\s+thực\s+hiện|thực\s+hiện\s+được)",
+    # on lowercase text: first letters in branches (CPython skips to them), "\b" of "đã" as a
+    # lookbehind after its "đ"
+    fast=r"(?:đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được)"
+         r"|cùng\s+kỳ|thực\s+hiện\s+được)",
+)
+#: Budgets and allocations: spending, not targets.
+BUDGET_RE = Caseless(
+    r"(?=[ktqbpKTQBP])(?:kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
+    r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ)",
+    fast=r"(?:kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
+         r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ)",
+)
+#: "không còn hộ nghèo": value 0.
+ZERO_RE = re.compile(
+    rf"""\b[Kk]hông\s+còn\s+
+    (?!(?:phù\s+hợp|hiệu\s+lực|hiệu\s+quả|cần\s+thiết|khả\s+năng|là|được|nữa|bao\s+lâu|nhiều)\b)
+    (?P<ind>[^,;.:()\n]{{2,{ZERO_INDICATOR_MAX}}})""",   # 'không còn phù hợp' is no target
+    re.X,
+)
+#: Units that describe the indicator, not a quantity to reach ("2 buổi/ngày", "6 tháng").
+QUALIFIER_UNITS = frozenset("buổi tháng ngày giờ phút lần cv g".split())
+#: Measures accepted inside objectives without a trigger word ("Cây lúa: diện tích 320ha").
+MEASURE_HEADS = frozenset("đồng usd ha héc km m2 m3 tấn tạ kg mw kwh lít".split())
+_SPACES_RE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Value:
+    """A value found in a clause, before it becomes a Target."""
+
+    start: int
+    end: int  # end of the value, its unit and a trailing 'trở lên'
+    value: float
+    value_max: float | None
+    unit: str | None
+    comparator: str
+    unit_head: str = ""
+    zero_indicator: str | None = None
+
+
+def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
+                masks: list[tuple[int, int]], kind: str) -> list[Value]:
+    """Values of the clause ``text[c_start:c_end]`` that read as targets, in text order.
+
+    Numbers inside ``masks`` (yearly paths, quoted titles) are skipped; ``span`` is the
+    paragraph's lowered copy; ``kind`` the section kind ('objectives' accepts bare measures).
+    """
+    out: list[Value] = []
+    for m in VALUE_RE.finditer(text, c_start, c_end):
+        if masks and any(z0 <= m.start() < z1 for z0, z1 in masks):
+            continue
+        value = read_value(text, span, m, c_start, c_end)
+        if value is None or not accepts(text, span, value, c_start, kind, out[-1] if out else None):
+            continue
+        if not value.comparator:  # read only now: most numbers read are no values
+            before = max(c_start, value.start - PREFIX_WINDOW)
+            value.comparator = read_comparator(span, before, value.start)
+        out.append(value)
+    if text.find(ZERO_KEY, c_start, c_end) != -1:
+        for m in ZERO_RE.finditer(text, c_start, c_end):
+            if not any(z0 <= m.start() < z1 for z0, z1 in masks):
+                ind = m.group("ind").strip()
+                out.append(Value(m.start(), m.start("ind") + len(ind), 0.0, None, None, "=",
+                                 unit_head="0", zero_indicator=ind))
+        out.sort(key=lambda v: v.start)
+    return out
+
+
+def read_value(text: str, span: LoweredSpan, m: re.Match[str], c_start: int,
+               c_end: int) -> Value | None:
+    """Parse number, range, unit and comparator of one VALUE_RE match; None for labels.
+
+    The comparator is left empty when it is to be read from the words before the value
+    (:func:`read_comparator`), rather than from a range or a "trở lên" after it.
+    """
+    before_start = max(c_start, m.start() - PREFIX_WINDOW)
+    if LABEL_AFTER_RE.match(text, m.end(), c_end):
+        return None
+    if LABEL_BEFORE_RE.ends_slice(span, before_start, m.start()):
+        return None
+    value = parse_number(m.group("num"))
+    value_max = parse_number(m.group("num2")) if m.group("num2") else None
+    if value is None:
+        return None
+    unit, unit_head, end = read_unit(text, m.end(), c_end)
+    if unit_head == "?":  # a code glued to the number: 4G, COVID-19
+        return None
+    if unit_head == "/" and unit is not None and not is_rate(unit):
+        return None  # a fraction ('7/7 thôn', '10/10 khu phố') or a date
+    comparator = ""
+    bound = BOUND_AFTER_RE.match(text, end, c_end)
+    if bound:
+        comparator = ">=" if "lên" in bound.group("w") else "<="
+        end = bound.end()
+    if value_max is not None:
+        period = value.is_integer() and YEAR_MIN <= value <= YEAR_MAX and unit is None
+        if value_max < value or period:
+            return None  # "2021-2025" is a period; a decreasing pair is not a range
+        comparator = "range"
+    return Value(m.start(), end, value, value_max, unit, comparator, unit_head)
+
+
+def read_comparator(span: LoweredSpan, start: int, end: int) -> str:
+    """Comparator of the words ``span.text[start:end]`` right before a value.
+
+    Example:
+        >>> read_comparator(LoweredSpan("đạt không dưới ", 0, 15), 0, 15)
+        '>='
+    """
+    m = COMPARATOR_TAIL_RE.search_slice(span, start, end)
+    if not m:
+        return "="
+    word = _SPACES_RE.sub(" ", m.group("cmp").lower())
+    return COMPARATOR_WORDS.get(word, "=")
+
+
+def accepts(text: str, span: LoweredSpan, value: Value, c_start: int, kind: str,
+            prev: Value | None) -> bool:
+    """Is this value a target rather than a qualifier or a label? (see module doc)."""
+    head = value.unit_head
+    if head in QUALIFIER_UNITS:
+        return False
+    if head == "tuổi" and "tuổi thọ" not in text[c_start:value.start].lower():
+        return False  # 'trẻ em dưới 5 tuổi' qualifies the indicator
+    if head == "%":
+        return True
+    if value.unit is None and value.value.is_integer() and YEAR_MIN <= value.value <= YEAR_MAX:
+        return False  # a bare year
+    before_start = max(c_start, value.start - PREFIX_WINDOW)
+    if TRIGGER_TAIL_RE.ends_slice(span, before_start, value.start):
+        if value.unit is not None:
+            return True
+        return _VERB_BEFORE_RE.search(text[before_start:value.start]) is not None
+    if prev is not None and _is_sibling(text, prev, value):
+        return True
+    return kind == "objectives" and head in MEASURE_HEADS
+
+
+def _is_sibling(text: str, prev: Value, value: Value) -> bool:
+    between = YEAR_RE.sub(" ", text[prev.end:value.start])
+    if any(ch.isdigit() for ch in between):
+        return False
+    return len(between.split()) <= SIBLING_MAX_WORDS and (value.unit is None) == (prev.unit is None)

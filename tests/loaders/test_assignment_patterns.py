@@ -1,0 +1,131 @@
+"""The words of assignments (assignment_patterns.py): every quick refusal is exact.
+
+Each shortcut refuses a position or a sentence before the pattern runs; these tests check that it
+never refuses one the pattern would match: first letters over every code point, first two
+letters from the pattern's own syntax tree, keywords against random sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser as P  # type: ignore[attr-defined]
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders import assignment_patterns as AP
+from policykg.loaders.caseless import CASE_PLAIN_RE, LoweredSpan
+
+ALL_CHARS = [chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF]
+
+
+def prefixes(items, k: int) -> set[str]:
+    """Lowercased strings of up to ``k`` characters a parsed pattern's matches can open with."""
+    out = {""}
+    for op, av in items:
+        out = {p + q for p in out for q in (prefix_of(op, av, k - len(p)) if len(p) < k else {""})}
+    return {p[:k] for p in out}
+
+
+def prefix_of(op, av, k: int) -> set[str]:
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return {""}
+    if op == C.LITERAL:
+        return {chr(av).lower()}
+    if op == C.IN and all(o == C.LITERAL for o, _ in av):
+        return {chr(a).lower() for _, a in av}
+    if op == C.SUBPATTERN:
+        return prefixes(av[3], k)
+    if op == C.BRANCH:
+        return set().union(*(prefixes(alt, k) for alt in av[1]))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        lo, hi, sub = av
+        out, runs = set(), {""}
+        for i in range(min(hi, k) + 1):
+            if i >= lo:
+                out |= runs
+            runs = {(r + s)[:k] for r in runs for s in prefixes(sub, k)}
+        return out | {r for r in runs if len(r) >= k}
+    return {"*"}  # anything: the tests below refuse it
+
+
+def parsed(pattern: re.Pattern[str]):
+    return P.parse(pattern.pattern, pattern.flags)
+
+
+def test_subject_prefixes_are_the_patterns_own() -> None:
+    two = prefixes(parsed(AP.SUBJECT_START_RE), 2)
+    assert all(len(p) == 2 and "*" not in p for p in two)
+    assert two == set(AP.SUBJECT_PREFIXES)
+
+
+@pytest.mark.parametrize(("pattern", "allowed"), [
+    pytest.param(AP.SUBJECT_START_RE, AP.SUBJECT_FIRST_CHARS, id="subject"),
+    pytest.param(AP.INTRO_RE, AP.INTRO_FIRST_CHARS, id="intro"),
+])
+def test_first_characters_cover_every_case_form(pattern, allowed) -> None:
+    first = prefixes(parsed(pattern), 1)
+    assert "*" not in first
+    letters = re.compile("[" + "".join(sorted(first)) + "]", re.I)
+    assert [c for c in ALL_CHARS if letters.fullmatch(c) and c not in allowed] == []
+
+
+SUBJECTS = ["Sở Y tế", "UBND các xã", "Ủy ban", "Các phòng", "Thủ trưởng các sở", "Giám đốc, Thủ trưởng các sở",
+            "Xây dựng", "Tăng cường", "Triển khai", "Chủ trì", "Thủ tục", "Việc", "KHO BẠC", "công an", "Cục Thuế",
+            "cục thuế", "Bộ Công an", "bộ phận", "Tòa án", "Trường học", "ſở", "Kho", "S", ""]
+
+
+@pytest.mark.parametrize("text", SUBJECTS)
+def test_match_subject_start_agrees(text: str) -> None:
+    want = AP.SUBJECT_START_RE.match(text, 0, len(text))
+    for low in (None, LoweredSpan(text, 0, len(text))):
+        got = AP.match_subject_start(text, 0, len(text), low)
+        assert (got and got.span()) == (want and want.span())
+
+
+TITLES = [
+    pytest.param("TỔ CHỨC THỰC HIỆN", True, id="upper-case"),
+    pytest.param("Phân công nhiệm vụ", True, id="phan-cong"),
+    pytest.param("Giao Sở Y tế chủ trì", True, id="starts-with-giao"),
+    pytest.param("Sở X chủ trì, phối hợp", True, id="chu-tri"),
+    pytest.param("xchủ trì", False, id="chu-tri-inside-a-word"),
+    pytest.param("Mục tiêu cụ thể", False, id="objectives"),
+    pytest.param("Ban giao nhiệm", False, id="giao-not-at-start"),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), TITLES)
+def test_is_task_title(title: str, expected: bool) -> None:
+    assert AP.is_task_title(title) is expected
+    assert bool(AP.TASK_TITLE_RE.search(title)) is expected
+
+
+_WORDS = st.lists(st.sampled_from(
+    "tổ chức thực hiện phân công nhiệm vụ giải pháp trách chủ trì giao đề nghị yêu cầu nếu phối hợp "
+    "với cơ quan đơn vị Giao ĐỀ NGHỊ Yêu cầu NẾU Phối hợp sự tác được : ; , . İ x xchủ Nếu "
+    "TỔ CHỨC THỰC HIỆN".split(" ")), max_size=12).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS)
+def test_is_task_title_agrees_with_the_pattern(title: str) -> None:
+    assert AP.is_task_title(title) == bool(AP.TASK_TITLE_RE.search(title))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS)
+def test_keywords_are_in_every_match(sentence: str) -> None:
+    if not CASE_PLAIN_RE.fullmatch(sentence):
+        return  # keywords are looked for on plain text only
+    low = sentence.lower()
+    if AP.CONDITIONAL_RE.search(sentence):
+        assert AP.CONDITIONAL_KEY in low
+    if AP.COORDINATE_RE.search(sentence):
+        assert AP.COORDINATE_KEY in low
+    if AP.LABELLED_RE.search(sentence):
+        assert ":" in low and any(k in low for k in AP.LABELLED_KEYS)
+    if AP.TRIGGER_RE.search(sentence):
+        assert any(k in low for k in AP.TRIGGER_KEYS)

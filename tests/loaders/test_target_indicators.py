@@ -1,0 +1,49 @@
+"""Indicators and target spans (target_indicators.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders.caseless import LoweredSpan
+from policykg.loaders.target_indicators import (
+    INDICATOR_TAIL_RE,
+    _tail_start,
+    clean_indicator,
+    find_indicator,
+)
+from policykg.loaders.target_values import Value
+
+CLEAN = [
+    pytest.param("- Phấn đấu đến năm 2025, tỷ lệ che phủ rừng đạt trên ", "tỷ lệ che phủ rừng", id="lead-and-tail"),
+    pytest.param("Tỷ lệ hộ nghèo đến năm 2025 còn dưới ", "Tỷ lệ hộ nghèo", id="year-dropped"),
+    pytest.param("a) đạt", None, id="too-short"),
+    pytest.param("hộ nghèo phân đầu ", "hộ nghèo", id="typo-phan-dau"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CLEAN)
+def test_clean_indicator(raw: str, expected: str | None) -> None:
+    assert clean_indicator(raw) == expected
+
+
+def test_find_indicator_and_span() -> None:
+    text = "- Tỷ lệ hộ nghèo đến năm 2025 còn dưới 1%;"
+    value = Value(39, 41, 1.0, None, "%", "<", "%")
+    assert find_indicator(text, LoweredSpan(text, 0, 42), value, 0, 41, 0, None) == ("Tỷ lệ hộ nghèo", (2, 41))
+    words = "100% xã đạt chuẩn nông thôn mới"
+    value = Value(0, 4, 100.0, None, "%", "=", "%")
+    assert find_indicator(words, LoweredSpan(words, 0, 31), value, 0, 31, 0, None)[0] == "xã đạt chuẩn nông thôn mới"
+
+
+_WORDS = st.lists(st.sampled_from(["đạt", "tỷ lệ", "tỷ", "lệ", "phân", "đầu", "phấn đấu", "ít nhất",
+                                   "không quá", "tối đa", "ở mức", "duy trì", "hộ nghèo", "2025", ",",
+                                   ":", "(", ".", " ", "  ", "\n", "-", "x", "còn"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS.map(" ".join), st.integers(0, 60))
+def test_tail_start_agrees_with_the_search(pre: str, pos: int) -> None:
+    pos = min(pos, len(pre))
+    assert _tail_start(pre, pos) == INDICATOR_TAIL_RE.lowered.search(pre, pos).start()

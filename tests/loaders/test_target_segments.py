@@ -1,0 +1,91 @@
+"""Paragraphs, sentences, clauses and masked zones of the target extractor (target_segments.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders.caseless import LoweredSpan
+from policykg.loaders.target_segments import (
+    PARA_BREAK_RE,
+    find_quoted_titles,
+    find_zones,
+    has_number,
+    split_clauses,
+    split_paragraphs,
+    split_sentences,
+)
+
+
+def paragraphs_by_definition(text: str) -> list[tuple[int, int]]:
+    """The paragraphs between PARA_BREAK_RE matches, scanned at every position."""
+    out, start = [], 0
+    for m in PARA_BREAK_RE.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+_PIECES = st.sampled_from(["\n", "\n\n", " \n", "\t\n", ". ", ";", ":", "- ", "+ ", "(1) ", "1. ",
+                           "2.1. ", "a) ", "II. ", "NHIỆM VỤ ", "đạt 95%", "tỷ lệ", "Mục tiêu", " ", "x"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_paragraphs_agree_with_the_break_pattern(text: str) -> None:
+    assert split_paragraphs(text) == paragraphs_by_definition(text)
+
+
+PARAGRAPHS = [
+    pytest.param("Mục tiêu:\nđạt 95%.", ["Mục tiêu:", "đạt 95%."], id="lead-in-colon"),
+    pytest.param("Tỷ lệ hộ nghèo\ncòn dưới 1%", ["Tỷ lệ hộ nghèo\ncòn dưới 1%"], id="hard-wrap-joined"),
+    pytest.param("a\n\nB", ["a", "B"], id="blank-line"),
+    pytest.param("a. \n- b", ["a.", "- b"], id="space-after-stop-before-newline"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARAGRAPHS)
+def test_split_paragraphs(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_paragraphs(text)] == expected
+
+
+def test_sentences_and_clauses() -> None:
+    text = "Đạt 95%; giảm 2%. Tỷ lệ 90%."
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == ["Đạt 95%; giảm 2%.", " Tỷ lệ 90%."]
+    assert [text[a:b] for a, b in split_clauses(text, 0, 17)] == ["Đạt 95%", " giảm 2%."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Không còn hộ đói", True, id="khong-con"),
+    pytest.param("năm 2025", True, id="digit"),
+    pytest.param("Mục tiêu chung", False, id="none"),
+    pytest.param("không  còn", True, id="spaces"),
+])
+def test_has_number(text: str, expected: bool) -> None:
+    assert has_number(text, 0, len(text)) is expected
+
+
+ZONES = [
+    pytest.param("Đạt 97,5% (cụ thể: năm 2020 đạt 94,5%).", ["(cụ thể: năm 2020 đạt 94,5%)"], id="paren"),
+    pytest.param("Đạt 15 ha; trong đó: năm 2020, 2,0 ha", ["trong đó: năm 2020, 2,0 ha"], id="trong-do"),
+    pytest.param("Đạt 95% (cụ thể: các xã).", [], id="no-year-no-zone"),
+    pytest.param("TRONG ĐÓ: NĂM 2020 đạt 5%", ["TRONG ĐÓ: NĂM 2020 đạt 5%"], id="upper-case"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZONES)
+def test_find_zones(text: str, expected: list[str]) -> None:
+    low = LoweredSpan(text, 0, len(text)).low
+    for zones in (find_zones(text, 0, len(text)), find_zones(text, 0, len(text), low)):
+        assert [text[a:b] for a, b in zones] == expected
+
+
+def test_quoted_titles_mask_their_numbers() -> None:
+    text = 'Thực hiện đề án "Đầu tư ít nhất 01 triệu căn hộ" đạt 5%'
+    assert [text[a:b] for a, b in find_quoted_titles(text, 0, len(text))] == [
+        'đề án "Đầu tư ít nhất 01 triệu căn hộ"']
+    assert find_quoted_titles("Đạt 5%", 0, 6) == []

@@ -1,0 +1,70 @@
+"""Units after a target's number (target_units.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders import target_units as U
+from policykg.loaders.target_units import clean_unit, is_rate, read_unit
+
+UNITS = [
+    pytest.param("75 triệu đồng/ người/năm.", 2, ("triệu đồng/người/năm", "đồng", 24), id="money-rate-chain"),
+    pytest.param("14,5%0 vào năm 2025", 4, ("%0", "%", 6), id="per-mille"),
+    pytest.param("320ha.", 3, ("ha", "ha", 5), id="glued-measure"),
+    pytest.param("4G, 5G", 1, (None, "?", 1), id="code-glued"),
+    pytest.param("550/100.000 trẻ em", 3, ("/100.000 trẻ em", "/", 18), id="bare-rate"),
+    pytest.param("13 xã đạt chuẩn", 2, ("xã", "xã", 5), id="counted-noun"),
+    pytest.param("05, 06", 2, (None, "", 2), id="punctuation-after"),
+    pytest.param("12 thành viên", 2, ("thành", "thành", 8), id="unknown-noun-one-word"),
+    pytest.param("12 Thành viên", 2, (None, "", 2), id="capitalized-is-no-unit"),
+]
+
+
+@pytest.mark.parametrize(("text", "pos", "expected"), UNITS)
+def test_read_unit(text: str, pos: int, expected: tuple) -> None:
+    assert read_unit(text, pos) == expected
+
+
+def read_unit_by_definition(text: str, pos: int, end: int) -> tuple[str | None, str, int]:
+    """read_unit without its quick refusal: every pattern tried in turn."""
+    m = U.PERCENT_RE.match(text, pos, end)
+    if m:
+        unit = "%0" if m.group("mille") else "%/năm" if m.group("rate") else (
+            "% " + m.group("gdp").strip() if m.group("gdp") else "%")
+        return unit, "%", m.end()
+    m = U.WORD_UNIT_RE.match(text, pos, end)
+    if m:
+        words, stop = m.group("unit"), m.end("unit")
+        if m.group("acr") and not U._MONEY_RE.search(words):
+            words, stop = words + m.group("acr"), m.end("acr")
+        rate, stop = U._rate_chain(text, stop, end)
+        return clean_unit(words + rate), U._SPACES_RE.sub(" ", words).split(" ")[-1].lower(), stop
+    if pos < end and text[pos].isalpha():
+        return None, "?", pos
+    rate, stop = U._rate_chain(text, pos, end)
+    if rate:
+        return clean_unit(rate), "/", stop
+    w = U._WORD_RE.match(text, pos, end)
+    if w and w.start(1) > pos and w.group(1).lower() not in U.STOP_WORDS and w.group(1).islower():
+        return w.group(1), w.group(1).lower(), w.end()
+    return None, "", pos
+
+
+_AFTER = st.lists(st.sampled_from(["%", "‰", "/", " ", "\n", "năm", "tỷ", "đồng", "USD", "TDTT", "ha",
+                                   "người", ",", ".", ")", "-", "²", "½", "_", "K", "ſ", "0", "100.000",
+                                   "x", "Thành"]), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER)
+def test_quick_refusal_agrees_with_every_pattern(after: str) -> None:
+    text = "95" + after
+    assert read_unit(text, 2) == read_unit_by_definition(text, 2, len(text))
+
+
+def test_rates_and_fractions() -> None:
+    assert is_rate("/100.000 trẻ em") and is_rate("/1.000")
+    assert not is_rate("/7 thôn") and not is_rate("/vạn dân")
+    assert clean_unit(" tạ/ ha/ vụ.") == "tạ/ha/vụ"

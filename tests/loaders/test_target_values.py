@@ -1,0 +1,59 @@
+"""Which numbers are target values, and their comparator (target_values.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.loaders.caseless import LoweredSpan
+from policykg.loaders.target_values import VALUE_RE, find_values, read_comparator, read_value
+
+
+def values(text: str, kind: str = "objectives") -> list[tuple]:
+    span = LoweredSpan(text, 0, len(text))
+    return [(v.value, v.value_max, v.unit, v.comparator)
+            for v in find_values(text, span, 0, len(text), [], kind)]
+
+
+VALUES = [
+    pytest.param("Tỷ lệ hộ nghèo còn dưới 1%, giảm 0,5%/năm", [(1.0, None, "%", "<"), (0.5, None, "%/năm", "=")],
+                 id="percent-and-rate"),
+    pytest.param("Báo cáo trước ngày 15 tháng 12 năm 2025", [], id="dates-are-labels"),
+    pytest.param("Diện tích 320ha", [(320.0, None, "ha", "=")], id="measure-in-objectives"),
+    pytest.param("Có 13 xã đạt chuẩn", [(13.0, None, "xã", "=")], id="count-after-trigger"),
+    pytest.param("đạt 10-11%", [(10.0, 11.0, "%", "range")], id="range"),
+    pytest.param("từ 90% trở lên", [(90.0, None, "%", ">=")], id="bound-after"),
+    pytest.param("Không còn hộ đói", [(0.0, None, None, "=")], id="zero"),
+    pytest.param("Trẻ em dưới 6 tuổi", [], id="age-qualifier"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VALUES)
+def test_find_values(text: str, expected: list[tuple]) -> None:
+    assert values(text) == expected
+
+
+def test_measures_need_objectives_or_a_trigger() -> None:
+    assert values("Cây lúa 320 tấn", kind="tasks") == []
+    assert values("Cây lúa 320 tấn") == [(320.0, None, "tấn", "=")]
+    assert values("Cây lúa đạt 320 tấn", kind="tasks") == [(320.0, None, "tấn", "=")]
+
+
+COMPARATORS = [
+    pytest.param("đạt không dưới ", ">=", id="khong-duoi"),
+    pytest.param("cao hơn ", "=", id="comparative"),
+    pytest.param("ĐẠT TRÊN ", ">", id="upper-case"),
+    pytest.param("tối đa ", "<=", id="toi-da"),
+    pytest.param("đạt ", "=", id="none"),
+]
+
+
+@pytest.mark.parametrize(("before", "expected"), COMPARATORS)
+def test_read_comparator(before: str, expected: str) -> None:
+    assert read_comparator(LoweredSpan(before, 0, len(before)), 0, len(before)) == expected
+
+
+def test_labels_are_refused() -> None:
+    for text in ("Điều 5 khoản 2", "Nghị định số 150/2020/NĐ-CP", "1. Mục tiêu"):
+        span = LoweredSpan(text, 0, len(text))
+        m = VALUE_RE.search(text)
+        assert read_value(text, span, m, 0, len(text)) is None, text

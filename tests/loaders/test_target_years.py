@@ -1,0 +1,78 @@
+"""Years of targets (target_years.py): the year windows find what a plain scan finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders.target_segments import has_number, split_paragraphs
+from policykg.loaders.target_years import (
+    DEADLINE_RE,
+    YEAR_MAX,
+    YEAR_MIN,
+    YEAR_RE,
+    YearWindows,
+    find_horizon,
+    find_lead_in_years,
+    find_year_phrases,
+    is_past_result,
+    pick_year,
+    search_year,
+)
+
+_PIECES = st.sampled_from(["năm 2025", "Năm 2019", "NĂM 2030", "đến hết năm", "giai đoạn 2021-2025",
+                           "thời kỳ 2021 - 2030", "so với năm 2020", "so với", "2025", "12345", " ",
+                           ", ", ". ", ";", ":", "(", ")", "\n\n", "đạt 95%", "vào", "trở đi", "x"])
+_TEXTS = st.lists(_PIECES, max_size=25).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.integers(0, 40), st.integers(0, 400))
+def test_year_phrases_agree_with_a_plain_scan(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    plain = [(m.start(), m.end(), int(m.group("y1") or m.group("y2")))
+             for m in YEAR_RE.finditer(text, start, end) if not m.group("base")]
+    assert find_year_phrases(text, start, end) == [p for p in plain if YEAR_MIN <= p[2] <= YEAR_MAX]
+    first = YEAR_RE.search(text, start, end)
+    found = search_year(text, start, end)
+    assert (found and found.span()) == (first and first.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_horizon_agrees_with_a_plain_scan(text: str) -> None:
+    numbered = [(a, b) for a, b in split_paragraphs(text) if has_number(text, a, b)]
+    years = [int(m.group(1) or m.group(2)) for m in DEADLINE_RE.finditer(text)]
+    years = [y for y in years if YEAR_MIN <= y <= YEAR_MAX]
+    assert find_horizon(text, YearWindows(text, numbered)) == (min(years) if years else None)
+
+
+def test_lead_in_year_covers_the_sentence() -> None:
+    text = "Phấn đấu đến hết năm 2025: tỷ lệ đạt 25%; tuổi thọ 75 tuổi"
+    years = find_year_phrases(text, 0, len(text))
+    assert years == [(9, 25, 2025)]
+    carry = find_lead_in_years(text, 0, len(text), years)
+    assert pick_year(text, 53, 55, 42, len(text), years, carry) == 2025
+
+
+PAST = [
+    pytest.param("Năm 2019 đạt 90% hộ", 2025, True, id="before-horizon"),
+    pytest.param("Năm 2026 đạt 90% hộ", 2025, False, id="after-horizon"),
+    pytest.param("Phấn đấu năm 2019 đạt 90% hộ", 2025, False, id="strive"),
+    pytest.param("Năm 2019 đạt 90% hộ", None, False, id="no-horizon"),
+]
+
+
+@pytest.mark.parametrize(("text", "horizon", "expected"), PAST)
+def test_is_past_result(text: str, horizon: int | None, expected: bool) -> None:
+    value = text.index("90")
+    assert is_past_result(text, value, 0, lambda: horizon) is expected
+
+
+def test_horizon_is_asked_only_for_a_bare_year() -> None:
+    def never() -> int:
+        raise AssertionError("the horizon is not needed")
+
+    assert is_past_result("Tỷ lệ đạt 90%", 10, 0, never) is False
