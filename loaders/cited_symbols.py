@@ -31,6 +31,7 @@ from policykg.loaders.symbols import (
     PARTY_SYMBOL_RE,
     STATE_SYMBOL_RE,
     TYPE_WORDS,
+    doc_type_of,
     issuer_fixed_level,
     normalize_symbol,
 )
@@ -187,7 +188,7 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
         head = m.start() - len(_BARE_SO.search(before).group(0).lstrip())
     code = symbol.split("/")[-1].split("-")[-1]
     type_word = collapse_spaces(tm["type"]).lower() if tm else None
-    type_code = _symbol_type(symbol) or (TYPE_WORDS.get(type_word) if tm else None)
+    type_code = doc_type_of(symbol) or (TYPE_WORDS.get(type_word) if tm else None)
     issued, tail = date_after(text, m.end())
     issuer, tail = _issuer_after(text, tail)
     level = issuer_fixed_level(code)
@@ -197,14 +198,6 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
         doc_type=type_code, issued=issued, issuer=issuer, scope_code=level,
         scope_hint=hint, floating=level is None,
     )
-
-
-def _symbol_type(symbol: str) -> str | None:
-    """Type code inside a normalized symbol ('12-NQ/TU' -> 'NQ'; '74/2022/QH15' -> None)."""
-    if "-" in symbol.split("/")[0]:
-        return symbol.split("-", 1)[1].split("/")[0]
-    last = symbol.split("/")[-1]
-    return last.split("-")[0] if "-" in last else None
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:

@@ -208,12 +208,14 @@ def fold_code(code: str) -> str:
 
 
 def doc_type_of(symbol: str | None) -> str | None:
-    """The type code of a normalized symbol: '12-NQ/TU' -> 'NQ', '150/2020/NĐ-CP' -> 'NĐ'."""
+    """The type code of a normalized symbol: '12-NQ/TU' -> 'NQ', '150/2020/NĐ-CP' -> 'NĐ', '74/2022/QH15' -> None."""
     if not symbol:
         return None
     if "-" in symbol.split("/")[0]:  # party shape: NUMBER-TYPE/ISSUER
         return symbol.split("/")[0].split("-", 1)[1]
-    return symbol.rsplit("/", 1)[-1].split("-", 1)[0]
+    last = symbol.rsplit("/", 1)[-1]
+    # '74/2022/QH15' names its issuer only: the type is in the words before it (Luật, Nghị quyết).
+    return last.split("-", 1)[0] if "-" in last else None
 
 
 def issuer_code_of(symbol: str | None) -> str | None:
@@ -222,4 +224,5 @@ def issuer_code_of(symbol: str | None) -> str | None:
         return None
     if "-" in symbol.split("/")[0]:
         return symbol.split("/", 1)[1]
-    return symbol.rsplit("/", 1)[-1].split("-", 1)[1]
+    last = symbol.rsplit("/", 1)[-1]
+    return last.split("-", 1)[1] if "-" in last else last

@@ -344,6 +344,8 @@ class DocumentType(StrEnum):
     CT = "CT"
     #: programme (Chương trình)
     CTR = "CTr"
+    #: scheme (project) (Đề án)
+    DA = "ĐA"
     #: guidance (Hướng dẫn)
     HD = "HD"
     #: plan (Kế hoạch)
@@ -354,12 +356,16 @@ class DocumentType(StrEnum):
     ND = "NĐ"
     #: resolution (Nghị quyết)
     NQ = "NQ"
+    #: regulation (rules) (Quy chế)
+    QC = "QC"
     #: decision (Quyết định)
     QD = "QĐ"
     #: notice (Thông báo)
     TB = "TB"
     #: circular (Thông tư)
     TT = "TT"
+    #: joint circular (Thông tư liên tịch)
+    TTLT = "TTLT"
     #: submission (Tờ trình)
     TTR = "TTr"
 
@@ -370,14 +376,17 @@ DOCUMENT_TYPE_IRI: dict[DocumentType, str] = {
     DocumentType.CD: "https://w3id.org/policykg/ontology#doctype_CD",
     DocumentType.CT: "https://w3id.org/policykg/ontology#doctype_CT",
     DocumentType.CTR: "https://w3id.org/policykg/ontology#doctype_CTr",
+    DocumentType.DA: "https://w3id.org/policykg/ontology#doctype_DA",
     DocumentType.HD: "https://w3id.org/policykg/ontology#doctype_HD",
     DocumentType.KH: "https://w3id.org/policykg/ontology#doctype_KH",
     DocumentType.KL: "https://w3id.org/policykg/ontology#doctype_KL",
     DocumentType.ND: "https://w3id.org/policykg/ontology#doctype_ND",
     DocumentType.NQ: "https://w3id.org/policykg/ontology#doctype_NQ",
+    DocumentType.QC: "https://w3id.org/policykg/ontology#doctype_QC",
     DocumentType.QD: "https://w3id.org/policykg/ontology#doctype_QD",
     DocumentType.TB: "https://w3id.org/policykg/ontology#doctype_TB",
     DocumentType.TT: "https://w3id.org/policykg/ontology#doctype_TT",
+    DocumentType.TTLT: "https://w3id.org/policykg/ontology#doctype_TTLT",
     DocumentType.TTR: "https://w3id.org/policykg/ontology#doctype_TTr",
 }
 

@@ -80,6 +80,12 @@ class RecordError(InputError):
     """A Record does not follow the contract; the message names the record and the field."""
 
 
+class ExportError(PolicyKGError):
+    """The graph holds something an export cannot write faithfully, or the target path is unusable."""
+
+    http_status = 409
+
+
 class NotFound(PolicyKGError):
     """An id or symbol names nothing in the graph."""
 

@@ -30,8 +30,8 @@ def test_normalize_symbol(raw, expected):
 @pytest.mark.parametrize(
     ("symbol", "doc_type", "issuer"),
     [("12-NQ/TU", "NQ", "TU"), ("91/KH-UBND", "KH", "UBND"), ("150/2020/NĐ-CP", "NĐ", "CP"),
-     ("34-CTr/TU", "CTr", "TU"), (None, None, None)],
-    ids=["party", "state", "normative", "programme", "none"],
+     ("34-CTr/TU", "CTr", "TU"), ("74/2022/QH15", None, "QH15"), (None, None, None)],
+    ids=["party", "state", "normative", "programme", "national-assembly", "none"],
 )
 def test_parts_of_a_symbol(symbol, doc_type, issuer):
     assert doc_type_of(symbol) == doc_type
