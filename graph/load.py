@@ -24,6 +24,7 @@ from policykg.graph import cypher, writes
 from policykg.graph.derive import choose_derivations
 from policykg.graph.reference import indicator_rows, part_of_rows, succession_rows, unit_rows
 from policykg.graph.rows import RecordRows, build_rows
+from policykg.graph.state import bump
 from policykg.graph.store import DEFAULT_BATCH_SIZE, GraphStore, SchemaSpec, WriteCounters
 from policykg.loaders.record import Record
 from policykg.ontology.terms import Label, Rel
@@ -126,6 +127,8 @@ def load_records(store: GraphStore, records: Iterable[Record], *,
     summary.counters += settle_stub_dates(store, sorted(cited))
     summary.derivations, counters = settle_derivations(store, summary.document_ids)
     summary.counters += counters
+    if summary.counters.changed:
+        bump()  # views built from the graph (SPARQL, answer cache) rebuild: graph/state.py
     return summary
 
 
