@@ -13,6 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from policykg.graph.queries.search import IndexCache
 from policykg.graph.store import GraphStore
 from policykg.settings import Settings
 
@@ -27,5 +28,11 @@ def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
+def get_search_index(request: Request) -> IndexCache:
+    """The app's document search index (rebuilt when the graph changes)."""
+    return request.app.state.search_index
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+SearchIndexDep = Annotated[IndexCache, Depends(get_search_index)]

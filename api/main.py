@@ -16,6 +16,7 @@ from policykg import __version__
 from policykg.api.problems import install_problem_handlers
 from policykg.api.routers import coverage, documents, health, indicators, lineage, targets
 from policykg.graph.connect import open_store
+from policykg.graph.queries.search import IndexCache
 from policykg.graph.store import GraphStore
 from policykg.settings import Settings, load_settings
 
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="policykg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store
+    app.state.search_index = IndexCache()
     install_problem_handlers(app)
     for router in (health.router, documents.router, lineage.router, targets.router,
                    indicators.router, coverage.router):

@@ -36,6 +36,12 @@ class DocumentSummary(BaseModel):
     province: str | None = None
 
 
+class SearchHit(DocumentSummary):
+    """A document a search found, with the body that issued it."""
+
+    issuer: str | None = None
+
+
 class IndicatorRef(BaseModel):
     """The indicator a target measures."""
 

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import chain
 
+from policykg.errors import NotFound
 from policykg.ontology.indicators import IndicatorConcept, load_indicators
 from policykg.ontology.terms import Dimension
 
@@ -303,6 +304,23 @@ class IndicatorMatch:
 def indicator_concepts() -> tuple[IndicatorConcept, ...]:
     """Every concept of the vocabulary (sorted by notation), for the graph's Indicator nodes."""
     return load_indicators()
+
+
+def list_indicators() -> list[dict]:
+    """The vocabulary as GET /indicators and ``policykg indicators`` show it.
+
+    Example: ``{"id": "incomePerCapita", "name": "Thu nhập bình quân đầu người", …}``.
+    """
+    return [{"id": c.notation, "name": c.pref_label_vi, "name_en": c.pref_label_en, "unit": c.unit,
+             "dimension": str(c.dimension), "higher_is_better": c.higher_is_better,
+             "alt_labels": list(c.alt_labels)} for c in indicator_concepts()]
+
+
+def require_indicator(notation: str) -> str:
+    """``notation`` if the vocabulary has it, else NotFound naming where the list is."""
+    if notation not in {c.notation for c in indicator_concepts()}:
+        raise NotFound(f"no indicator {notation!r}; GET /indicators (policykg indicators) lists them")
+    return notation
 
 
 def match_indicator(indicator_text: str | None, clause: str | None,

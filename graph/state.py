@@ -12,7 +12,8 @@ misses is a change of property values alone (a stub's settled date when the same
 nothing else), so a process that writes also bumps its own ``local`` counter (``bump``), and
 views compare both.
 
-Both counts are constant-time on FalkorDB (it keeps them per graph) and on Neo4j (count store).
+Both counts are constant-time on FalkorDB (it keeps them per graph) and on Neo4j (count store):
+about 0.5 ms for the pair here.
 
 Example:
     >>> graph_state(store)                                  # doctest: +SKIP
@@ -27,11 +28,11 @@ from dataclasses import dataclass
 
 from policykg.graph.store import GraphStore
 
-#: Both counts in one round trip.
-STATE_QUERY = (
-    "MATCH (n) WITH count(n) AS nodes "
-    "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
-)
+#: Two queries, not one: each alone is answered from the store's own counters (0.2 ms on
+#: FalkorDB), while "MATCH (n) WITH count(n) … OPTIONAL MATCH ()-[r]->()" walks every
+#: relationship (40 ms on the samples' 30,000).
+NODES_QUERY = "MATCH (n) RETURN count(n) AS n"
+RELATIONSHIPS_QUERY = "MATCH ()-[r]->() RETURN count(r) AS n"
 
 _local = itertools.count(1)
 _local_value = 0
@@ -57,5 +58,6 @@ def bump() -> None:
 
 def graph_state(store: GraphStore) -> GraphState:
     """The graph's fingerprint now: node and relationship counts, and this process's writes."""
-    [row] = store.read(STATE_QUERY)
-    return GraphState(int(row["nodes"]), int(row["relationships"]), _local_value)
+    [nodes] = store.read(NODES_QUERY)
+    [relationships] = store.read(RELATIONSHIPS_QUERY)
+    return GraphState(int(nodes["n"]), int(relationships["n"]), _local_value)

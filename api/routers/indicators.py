@@ -6,8 +6,7 @@ from fastapi import APIRouter, Query
 
 from policykg.api.deps import StoreDep
 from policykg.api.schemas import IndicatorCascade, IndicatorOut
-from policykg.errors import NotFound
-from policykg.graph.indicators import indicator_concepts
+from policykg.graph.indicators import list_indicators, require_indicator
 from policykg.graph.queries.indicator_table import indicator_table
 
 router = APIRouter(tags=["indicators"])
@@ -16,9 +15,7 @@ router = APIRouter(tags=["indicators"])
 @router.get("/indicators", response_model=list[IndicatorOut])
 def indicators() -> list[dict]:
     """The indicator vocabulary: Vietnamese and English labels, unit, dimension, direction."""
-    return [{"id": c.notation, "name": c.pref_label_vi, "name_en": c.pref_label_en, "unit": c.unit,
-             "dimension": str(c.dimension), "higher_is_better": c.higher_is_better,
-             "alt_labels": list(c.alt_labels)} for c in indicator_concepts()]
+    return list_indicators()
 
 
 @router.get("/indicators/{indicator}/cascade", response_model=IndicatorCascade)
@@ -26,6 +23,4 @@ def cascade_table(indicator: str, store: StoreDep,
                   root: str = Query(..., min_length=3, max_length=300,
                                     examples=["vn/tinh-uy-vinh-phuc/2020/12-nq-tu"])) -> dict:
     """One indicator across the cascade of a document: each level's target, comparison, or drop."""
-    if indicator not in {c.notation for c in indicator_concepts()}:
-        raise NotFound(f"no indicator {indicator!r}; GET /indicators lists them")
-    return indicator_table(store, root, indicator=indicator)
+    return indicator_table(store, root, indicator=require_indicator(indicator))

@@ -25,7 +25,7 @@ app = typer.Typer(
 )
 
 # Registration by import: each module adds its commands to `app`.
-from policykg.cli import export, extract, load, query, schema, serve, store  # noqa: E402,F401
+from policykg.cli import browse, export, extract, load, query, schema, serve, store  # noqa: E402,F401
 
 
 def fail(message: str, code: int = 1) -> None:

@@ -27,8 +27,13 @@ from policykg.settings import load_settings
 QUOTE_CHARS = 90
 
 
+#: The --json flag every query command takes.
+JSON_OPTION = typer.Option(False, "--json", help="Print JSON.")
+
+
 @contextmanager
-def _store():
+def open_query_store():
+    """The store the settings name, closed afterwards."""
     store = open_store(load_settings())
     try:
         yield store
@@ -36,14 +41,16 @@ def _store():
         store.close()
 
 
-def _emit(data, as_json: bool, table: Callable[[object], Table]) -> None:
+def emit(data, as_json: bool, table: Callable[[object], Table]) -> None:
+    """Print ``data`` as JSON or as the table ``table`` makes of it."""
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         Console().print(table(data))
 
 
-def _short(text: str | None) -> str:
+def short(text: str | None) -> str:
+    """A quote cut to QUOTE_CHARS for a table cell."""
     text = " ".join((text or "").split())
     return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 1] + "…"
 
@@ -51,9 +58,9 @@ def _short(text: str | None) -> str:
 @app.command("resolve")
 def resolve_command(symbol: str, province: str = typer.Option(None, help="Province, e.g. 'Vĩnh Phúc'."),
                     year: int = typer.Option(None, help="Year of issue."),
-                    as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+                    as_json: bool = JSON_OPTION) -> None:
     """Candidate document ids for a symbol as people write it."""
-    with _store() as store:
+    with open_query_store() as store:
         found = resolve(store, symbol, province=province, year=year)
 
     def table(rows):
@@ -62,15 +69,15 @@ def resolve_command(symbol: str, province: str = typer.Option(None, help="Provin
             t.add_row(d["id"], d["symbol"], d["issued"] or "", d["place"] or "", "yes" if d["loaded"] else "cited")
         return t
 
-    _emit(found, as_json, table)
+    emit(found, as_json, table)
 
 
 @app.command("targets")
 def targets_command(doc_id: str, indicator: str = typer.Option(None, help="Indicator id, e.g. incomePerCapita."),
                     level: str = typer.Option(None, help="central, province, district or commune."),
-                    as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+                    as_json: bool = JSON_OPTION) -> None:
     """Every target derived from a document, at any depth of its cascade, with its evidence."""
-    with _store() as store:
+    with open_query_store() as store:
         rows = derived_targets(store, doc_id, indicator=indicator, level=level)
 
     def table(items):
@@ -80,19 +87,19 @@ def targets_command(doc_id: str, indicator: str = typer.Option(None, help="Indic
             value = f"{r['comparator'] or ''} {r['value']:g} {r['unit'] or ''}" if r["value"] is not None else ""
             derived = r["derived_from"]["comparison"] if r["derived_from"] else ""
             t.add_row(r["document"]["symbol"] or r["document"]["id"], r["document"]["place"] or "",
-                      (r["indicator"] or {}).get("id") or _short(r["indicator_text"]), value,
-                      str(r["year"] or ""), derived, _short(r["evidence"]["quote"]))
+                      (r["indicator"] or {}).get("id") or short(r["indicator_text"]), value,
+                      str(r["year"] or ""), derived, short(r["evidence"]["quote"]))
         return t
 
-    _emit(rows, as_json, table)
+    emit(rows, as_json, table)
 
 
 @app.command("lineage")
 def lineage_command(doc_id: str, up: bool = typer.Option(False, "--up", help="Go up instead of down."),
                     max_depth: int = typer.Option(6, min=1, max=10), level: str = typer.Option(None),
-                    as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+                    as_json: bool = JSON_OPTION) -> None:
     """The documents that carry out a document (or that it carries out, with --up)."""
-    with _store() as store:
+    with open_query_store() as store:
         found = cascade(store, doc_id, direction="up" if up else "down", max_depth=max_depth, level=level)
 
     def table(data):
@@ -102,11 +109,11 @@ def lineage_command(doc_id: str, up: bool = typer.Option(False, "--up", help="Go
                       n["place"] or "")
         return t
 
-    _emit(found, as_json, table)
+    emit(found, as_json, table)
 
 
 @app.command("document")
 def document_command(doc_id: str) -> None:
     """A document with its citations, targets and tasks, as JSON."""
-    with _store() as store:
+    with open_query_store() as store:
         typer.echo(json.dumps(document(store, doc_id), ensure_ascii=False, indent=2))
