@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from policykg import __version__
 from policykg.api.problems import install_problem_handlers
-from policykg.api.routers import coverage, documents, health, indicators, lineage, targets
+from policykg.api.routers import coverage, documents, exports, health, indicators, lineage, targets
 from policykg.graph.connect import open_store
 from policykg.graph.queries.search import IndexCache
 from policykg.graph.store import GraphStore
@@ -52,6 +52,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.search_index = IndexCache()
     install_problem_handlers(app)
     for router in (health.router, documents.router, lineage.router, targets.router,
-                   indicators.router, coverage.router):
+                   indicators.router, coverage.router, exports.router):
         app.include_router(router)
     return app
