@@ -9,10 +9,12 @@ Example:
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from policykg.errors import Forbidden, Unauthorized
 from policykg.graph.queries.search import IndexCache
 from policykg.graph.store import GraphStore
 from policykg.settings import Settings
@@ -31,6 +33,21 @@ def get_store(request: Request) -> GraphStore:
 def get_search_index(request: Request) -> IndexCache:
     """The app's document search index (rebuilt when the graph changes)."""
     return request.app.state.search_index
+
+
+def require_token(request: Request) -> None:
+    """Let a write through only with ``Authorization: Bearer <POLICYKG_API_TOKEN>``.
+
+    Writes are off (403) while no token is set. The comparison takes the same time however
+    much of the token is right (``hmac.compare_digest``), so timing does not leak it.
+    """
+    token = request.app.state.settings.api_token
+    if token is None or not token.get_secret_value():
+        raise Forbidden("write endpoints are off; set POLICYKG_API_TOKEN to turn them on")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    expected = token.get_secret_value().encode()
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), expected):
+        raise Unauthorized("a write needs the header 'Authorization: Bearer <POLICYKG_API_TOKEN>'")
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -54,7 +54,10 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _known(request: Request, exc: PolicyKGError) -> JSONResponse:
         # An ambiguous symbol lists its candidates; a missing id may come with close matches.
         extra = {key: getattr(exc, key) for key in ("candidates",) if getattr(exc, key, None)}
-        return problem(exc.http_status, exc.message, request.url.path, **extra)
+        response = problem(exc.http_status, exc.message, request.url.path, **extra)
+        if exc.http_status == 401:  # RFC 9110: a 401 names the scheme it wants
+            response.headers["WWW-Authenticate"] = 'Bearer realm="policykg"'
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -225,3 +225,23 @@ class Lag(BaseModel):
     root: DocumentSummary
     pairs: list[LagPair]
     by_level: dict[str, dict[str, float]]
+
+
+class UploadedFileOut(BaseModel):
+    """What became of one uploaded file."""
+
+    filename: str
+    loaded: bool
+    id: str | None = None
+    symbol: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+    error: str | None = None
+
+
+class UploadOut(BaseModel):
+    """The answer to an upload: one entry per file, and what the load added."""
+
+    files: list[UploadedFileOut]
+    documents: int
+    new_nodes: int
+    new_relationships: int

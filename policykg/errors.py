@@ -86,6 +86,24 @@ class ExportError(PolicyKGError):
     http_status = 409
 
 
+class Unauthorized(PolicyKGError):
+    """A write came without the API token, or with a wrong one."""
+
+    http_status = 401
+
+
+class Forbidden(PolicyKGError):
+    """The request is understood and refused (write endpoints off)."""
+
+    http_status = 403
+
+
+class PayloadTooLarge(InputError):
+    """A request body or an uploaded file is over its limit; the message names it and the limit."""
+
+    http_status = 413
+
+
 class NotFound(PolicyKGError):
     """An id or symbol names nothing in the graph."""
 

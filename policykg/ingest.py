@@ -153,3 +153,52 @@ def load_paths(store, paths: list[Path], *, workers: int = 1, batch_size: int | 
 
     summary = load_records(store, good_records(), batch_size=batch_size or DEFAULT_BATCH_SIZE)
     return LoadOutcome(summary, failures)
+
+
+#: Largest file the API's upload takes (the CLI's limit, MAX_FILE_BYTES, is for local files).
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+#: Most files in one upload.
+MAX_UPLOAD_FILES = 20
+
+
+@dataclass
+class UploadedFile:
+    """What became of one uploaded file: its document id and warnings, or its one-line error."""
+
+    filename: str
+    loaded: bool
+    id: str | None = None
+    symbol: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def load_uploads(store, files: list[tuple[str, bytes]]) -> tuple[list[UploadedFile], object]:
+    """Extract uploaded files and load the good ones in one load; a bad file is reported, not fatal.
+
+    Args:
+        store: an open store.
+        files: (file name as uploaded, bytes), e.g. ``("KH 92 Cau Ngang.docx", b"PK…")``.
+
+    Returns:
+        One ``UploadedFile`` per file, in order, and the load's summary.
+    """
+    from policykg.graph.load import load_records
+    from policykg.loaders.record import parse_record
+
+    outcomes, records = [], []
+    for name, data in files:
+        _, record_json, error = extract_bytes(data, name)
+        if error:
+            outcomes.append(UploadedFile(name, loaded=False, error=error))
+            continue
+        record = parse_record(record_json, name)
+        records.append(record)
+        outcomes.append(UploadedFile(name, loaded=True, symbol=record.document.symbol,
+                                     warnings=[w.message for w in record.warnings]))
+    summary = load_records(store, records)
+    ids = iter(summary.document_ids)
+    for outcome in outcomes:
+        if outcome.loaded:
+            outcome.id = next(ids)
+    return outcomes, summary
