@@ -48,6 +48,7 @@ from policykg.graph.export.elements import (
     list_keys,
     make_edge,
     make_node,
+    scalar_from_text,
 )
 from policykg.graph.export.rdf_terms import XSD_BOOLEAN, XSD_DECIMAL, XSD_INTEGER, prop_types
 from policykg.graph.export.read import PAGE_SIZE, Progress, iter_elements
@@ -255,13 +256,7 @@ def _typed(text: str | None, kind: str) -> Value | None:
         return None
     if kind.endswith("[]"):
         return [_typed(item, kind[:-2]) for item in text.split(ARRAY_DELIMITER)]  # type: ignore[misc]
-    if kind == "long":
-        return int(text)
-    if kind == "double":
-        return float(text)
-    if kind == "boolean":
-        return text == "true"
-    return text
+    return scalar_from_text(text, kind)
 
 
 def read_csv_file(path: Path) -> Iterator[Element]:

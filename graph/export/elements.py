@@ -210,3 +210,15 @@ def grouped_rows(elements: Sequence[Element]) -> list[tuple[str, list[dict[str, 
            for (label, extra), rows in nodes.items()]
     out += [(cypher.merge_edges_query(rel, src, dst), rows) for (rel, src, dst), rows in edges.items()]
     return out
+
+
+def scalar_from_text(text: str, kind: str) -> Value:
+    """A scalar read back from an export's text by the type name both file formats use
+    (``long``, ``double``, ``boolean``, else ``string``): ``scalar_from_text("87.5", "double")``."""
+    if kind == "long":
+        return int(text)
+    if kind == "double":
+        return float(text)
+    if kind == "boolean":
+        return text == "true"
+    return text

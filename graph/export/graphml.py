@@ -33,6 +33,7 @@ from policykg.graph.export.elements import (
     list_keys,
     make_edge,
     make_node,
+    scalar_from_text,
 )
 from policykg.graph.export.rdf_terms import XSD_BOOLEAN, XSD_DECIMAL, XSD_INTEGER, prop_types
 from policykg.graph.export.read import PAGE_SIZE, Progress, iter_elements
@@ -145,13 +146,7 @@ def _keys(path: Path) -> dict[str, tuple[str, str, bool]]:
 def _value(text: str, kind: str, is_list: bool) -> object:
     if is_list:
         return json.loads(text)
-    if kind == "long":
-        return int(text)
-    if kind == "double":
-        return float(text)
-    if kind == "boolean":
-        return text == "true"
-    return text
+    return scalar_from_text(text, kind)
 
 
 def read_graphml(path: Path) -> Iterator[Element]:
