@@ -96,8 +96,14 @@ def test_serve_answers_health_and_docs_then_stops_cleanly_on_ctrl_c(store_home):
             time.sleep(0.2)
         assert b'"backend":"falkordb"' in status[1]
         assert _get(f"http://127.0.0.1:{port}/docs")[0] == 200
+        # A streamed export and a search (which runs in the thread pool) before Ctrl-C: uvicorn's
+        # own signal handling once printed a traceback on this path.
+        assert _get(f"http://127.0.0.1:{port}/export?format=ntriples")[0] == 200
+        assert b"12-NQ/TU" in _get(f"http://127.0.0.1:{port}/documents?q=12-NQ/TU")[1]
         assert len(redis_pids_for(store_home)) == 1
     finally:
+        # Twice, as an impatient user does: the second asks for an immediate stop.
+        server.send_signal(signal.SIGINT)
         server.send_signal(signal.SIGINT)
         out, err = server.communicate(timeout=60)
     assert server.returncode == 0, err

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import signal
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -30,6 +33,25 @@ def _check_port_free(host: str, port: int) -> None:
             ) from None
 
 
+class _Server(uvicorn.Server):
+    """uvicorn's server without its re-raise of Ctrl-C after shutting down.
+
+    uvicorn captures SIGINT/SIGTERM, shuts down, then raises the signal again so that the
+    program sees it; raised inside the event loop, it can cancel the lifespan task while it
+    waits and print a traceback (seen on a second Ctrl-C during shutdown). Here the signal
+    only asks the server to stop (twice: at once), and ``serve`` returns normally.
+    """
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        originals = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in originals.items():
+                signal.signal(sig, handler)
+
+
 @app.command("serve")
 def serve(
     host: str = typer.Option(None, help="Address to bind (default POLICYKG_API_HOST, 127.0.0.1)."),
@@ -52,12 +74,9 @@ def serve(
         url = f"http://{settings.api_host}:{settings.api_port}"
         typer.echo(f"policykg serving {url}  (API docs {url}/docs; store {store.backend} at {where})")
         typer.echo("Press Ctrl-C to stop.")
-        uvicorn.run(
-            create_app(settings, store),
-            host=settings.api_host,
-            port=settings.api_port,
-            log_level=settings.log_level,
-        )
+        config = uvicorn.Config(create_app(settings, store), host=settings.api_host,
+                                port=settings.api_port, log_level=settings.log_level)
+        _Server(config).run()
     finally:
         store.close()
     typer.echo("policykg stopped.")
