@@ -55,6 +55,7 @@ class FalkorStore(GraphStore):
     """
 
     backend = "falkordb"
+    has_outdegree = True
 
     def __init__(self, socket: Path, graph: str, *, query_timeout_ms: int, on_close=None) -> None:
         super().__init__(query_timeout_ms=query_timeout_ms)

@@ -322,7 +322,8 @@ def _derivations(store: GraphStore, ids: list[str], cache: dict[str, list[dict]]
         cache[doc] = []
     step = _settle_batch(store)
     for start in range(0, len(wanted), step):
-        for row in store.read(*writes.indicator_targets_query(wanted[start:start + step])):
+        for row in store.read(*writes.indicator_targets_query(wanted[start:start + step],
+                                                                outdegree=store.has_outdegree)):
             cache[row["id"]].append(row)
     children = {doc: cache[doc] for doc in ids if cache.get(doc)}
     first = choose_derivations(children, strict, cache)

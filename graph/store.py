@@ -93,6 +93,10 @@ class GraphStore(ABC):
 
     #: Short backend name reported by /health and ``policykg store status``.
     backend: ClassVar[str]
+    #: True when the server has FalkorDB's ``outdegree(node, type)``: "has no outgoing X" is
+    #: then a lookup of the node's adjacency instead of an OPTIONAL MATCH per row (see
+    #: ``graph/writes.py`` not_milestone). Portable Cypher is used where it is False.
+    has_outdegree: ClassVar[bool] = False
 
     def __init__(self, *, query_timeout_ms: int, max_batch_bytes: int | None = None) -> None:
         self.query_timeout_ms = query_timeout_ms

@@ -157,13 +157,18 @@ def descendants_query(ids: list[str]) -> Query:
     )
 
 
-def not_milestone(t: str, keep: str) -> str:
+def not_milestone(t: str, keep: str, *, outdegree: bool = False) -> str:
     """Keep only targets that are not a step of a yearly path.
 
-    Written as OPTIONAL MATCH … IS NULL: FalkorDB evaluates the equivalent pattern predicate
-    ``NOT (t)-[:MILESTONE_OF]->()`` by scanning every such relationship (1 s for 20 documents of
-    one province, against 4 ms this way).
+    FalkorDB evaluates the pattern predicate ``NOT (t)-[:MILESTONE_OF]->()`` by scanning every
+    such relationship (1 s for 20 documents of one province). The portable form is OPTIONAL
+    MATCH … IS NULL (4 ms there); with ``outdegree`` (a FalkorDB server, GraphStore.has_outdegree)
+    it is ``outdegree(t, 'MILESTONE_OF') = 0``, which reads the node's adjacency: over the
+    10,449 targets below Thanh Hóa's plan, 0.4 ms against 11 ms, which was a third of the
+    headline query.
     """
+    if outdegree:
+        return f"WITH {keep}, {t} WHERE outdegree({t}, '{Rel.MILESTONE_OF.value}') = 0 "
     return (f"OPTIONAL MATCH ({t})-[milestone:{_rel(Rel.MILESTONE_OF)}]->() "
             f"WITH {keep}, {t}, milestone WHERE milestone IS NULL ")
 
@@ -178,7 +183,7 @@ def ancestors_query(ids: list[str], rels: tuple[Rel, ...]) -> Query:
     )
 
 
-def indicator_targets_query(ids: list[str]) -> Query:
+def indicator_targets_query(ids: list[str], *, outdegree: bool = False) -> Query:
     """Targets that measure an indicator, of the given documents; milestones left out.
 
     Each target comes once, however many children compare with it: the comparison is made in
@@ -187,7 +192,7 @@ def indicator_targets_query(ids: list[str]) -> Query:
     return (
         f"UNWIND $ids AS id MATCH (d:{DOC} {{{KEY}: id}})-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET})"
         f"-[:{_rel(Rel.MEASURES)}]->(i:{INDICATOR}) "
-        f"{not_milestone('t', 'id, i')}"
+        f"{not_milestone('t', 'id, i', outdegree=outdegree)}"
         f"RETURN id, t.{KEY} AS target, t.{Prop.VALUE} AS value, t.{Prop.VALUE_MAX} AS value_max, "
         f"t.{Prop.UNIT} AS unit, t.{Prop.YEAR} AS year, i.{KEY} AS indicator, "
         f"i.{Prop.HIGHER_IS_BETTER} AS higher_is_better",

@@ -91,9 +91,9 @@ def tasks_query(doc_id: str) -> Query:
     )
 
 
-def own_targets_query(doc_id: str) -> Query:
+def own_targets_query(doc_id: str, *, outdegree: bool = False) -> Query:
     """The targets a document sets itself (the lineage query's shape, at depth 0)."""
-    query, params = derived_targets_query(doc_id, 1, None, None)
+    query, params = derived_targets_query(doc_id, 1, None, None, outdegree=outdegree)
     # Same RETURN, but starting from the document instead of walking down from it.
     start = query.index("WITH DISTINCT d")
     return f"MATCH (d:{DOC} {{{KEY}: $id}}) " + query[start:], params
@@ -108,8 +108,8 @@ def document(store: GraphStore, doc_id: str) -> dict:
     doc = require_document(store, doc_id)
     doc["cites"] = [_citation(r) for r in store.read(*citations_query(doc_id, True))]
     doc["cited_by"] = [_citation(r) for r in store.read(*citations_query(doc_id, False))]
-    doc["targets"] = sorted((shape_target(r) for r in store.read(*own_targets_query(doc_id))),
-                            key=lambda t: t["id"])
+    own = store.read(*own_targets_query(doc_id, outdegree=store.has_outdegree))
+    doc["targets"] = sorted((shape_target(r) for r in own), key=lambda t: t["id"])
     doc["tasks"] = [_task(r) for r in store.read(*tasks_query(doc_id))]
     return doc
 

@@ -25,12 +25,12 @@ from policykg.graph.writes import not_milestone
 from policykg.ontology.terms import Rel
 
 
-def targets_of_query(ids: list[str], indicator: str | None) -> Query:
+def targets_of_query(ids: list[str], indicator: str | None, *, outdegree: bool = False) -> Query:
     """Targets (with an indicator) of the given documents, milestones left out."""
     return (
         f"UNWIND $ids AS id MATCH (d:{DOC} {{{KEY}: id}})-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET})"
         f"-[:{_rel(Rel.MEASURES)}]->(:{INDICATOR}) "
-        f"{not_milestone('t', 'd')}"
+        f"{not_milestone('t', 'd', outdegree=outdegree)}"
         f"{_target_tail('t', 'd', indicator_filter=indicator is not None)}",
         {"ids": ids, "indicator": indicator},
     )
@@ -44,7 +44,8 @@ def indicator_table(store: GraphStore, doc_id: str, *, indicator: str | None = N
     for row in store.read(*cascade_query(doc_id, "down", max_depth, None)):
         docs[row[f"d_{KEY}"]] = {"id": row[f"d_{KEY}"], "level": row[f"d_level"], "depth": row["depth"],
                                  "symbol": row["d_symbol"], "place": row["place"]}
-    targets = [shape_target(r) for r in store.read(*targets_of_query(sorted(docs), indicator))]
+    targets = [shape_target(r) for r in store.read(*targets_of_query(sorted(docs), indicator,
+                                                                           outdegree=store.has_outdegree))]
     by_indicator: dict[str, list[dict]] = defaultdict(list)
     names: dict[str, str | None] = {}
     present: dict[str, set[str]] = defaultdict(set)  # document -> indicators it sets

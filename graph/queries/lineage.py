@@ -65,7 +65,8 @@ def _target_tail(t: str, d: str, *, indicator_filter: bool = False, page: str = 
 
 
 def derived_targets_query(doc_id: str, depth: int | None, indicator: str | None,
-                          level: str | None, limit: int | None = None, offset: int = 0) -> Query:
+                          level: str | None, limit: int | None = None, offset: int = 0, *,
+                          outdegree: bool = False) -> Query:
     """Targets set by the documents below the root (milestones of yearly paths left out).
 
     With ``limit`` the answer is one page, in a stable order (document id, then target id).
@@ -78,7 +79,7 @@ def derived_targets_query(doc_id: str, depth: int | None, indicator: str | None,
         f"WHERE $level IS NULL OR d.{Prop.LEVEL} = $level "
         f"WITH DISTINCT d "
         f"MATCH (d)-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET}) "
-        f"{not_milestone('t', 'd')}"
+        f"{not_milestone('t', 'd', outdegree=outdegree)}"
         f"{_target_tail('t', 'd', indicator_filter=indicator is not None, page=page)}",
         {"id": doc_id, "indicator": indicator, "level": check_level(level), "limit": limit,
          "offset": offset},
@@ -103,14 +104,15 @@ def derived_targets(store: GraphStore, doc_id: str, *, indicator: str | None = N
                     limit: int | None = None, offset: int = 0) -> list[dict]:
     """Every target derived from a document, at any depth of its cascade, with evidence."""
     require_document(store, doc_id)
-    query = derived_targets_query(doc_id, max_depth, indicator, level, limit, offset)
+    query = derived_targets_query(doc_id, max_depth, indicator, level, limit, offset,
+                                  outdegree=store.has_outdegree)
     # The page is cut in order inside the query; rows are re-sorted here rather than by a second
     # ORDER BY after the OPTIONAL MATCHes (which cost a third of the query).
     return sorted((shape_target(r) for r in store.read(*query)), key=lambda r: (r["document"]["id"], r["id"]))
 
 
 def count_derived_targets_query(doc_id: str, depth: int | None, indicator: str | None,
-                                level: str | None) -> Query:
+                                level: str | None, *, outdegree: bool = False) -> Query:
     """How many targets :func:`derived_targets_query` would list (for pagination totals)."""
     indicator_match = (f"MATCH (t)-[:{_rel(Rel.MEASURES)}]->(:{INDICATOR} {{{KEY}: $indicator}}) "
                        if indicator is not None else "")
@@ -119,7 +121,7 @@ def count_derived_targets_query(doc_id: str, depth: int | None, indicator: str |
         f"MATCH (root)<-[:{_rel(Rel.IMPLEMENTS)}*1..{check_depth(depth)}]-(d:{DOC}) "
         f"WHERE $level IS NULL OR d.{Prop.LEVEL} = $level "
         f"WITH DISTINCT d MATCH (d)-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET}) "
-        f"{not_milestone('t', 'd')}{indicator_match}RETURN count(t) AS n",
+        f"{not_milestone('t', 'd', outdegree=outdegree)}{indicator_match}RETURN count(t) AS n",
         {"id": doc_id, "indicator": indicator, "level": check_level(level)},
     )
 
@@ -127,7 +129,8 @@ def count_derived_targets_query(doc_id: str, depth: int | None, indicator: str |
 def count_derived_targets(store: GraphStore, doc_id: str, *, indicator: str | None = None,
                           level: str | None = None, max_depth: int | None = MAX_DEPTH) -> int:
     """The number of targets derived from a document (the total of a paged answer)."""
-    [row] = store.read(*count_derived_targets_query(doc_id, max_depth, indicator, level))
+    [row] = store.read(*count_derived_targets_query(doc_id, max_depth, indicator, level,
+                                                    outdegree=store.has_outdegree))
     return row["n"]
 
 

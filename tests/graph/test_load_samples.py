@@ -17,6 +17,7 @@ from policykg.graph.embedded import EmbeddedServer
 from policykg.graph.load import load_records
 from policykg.graph.queries.cascade import cascade
 from policykg.graph.queries.coverage import coverage
+from policykg.graph.queries.documents import document
 from policykg.graph.queries.indicator_table import indicator_table
 from policykg.graph.queries.lag import lag
 from policykg.graph.queries.lineage import derived_targets, target_chain
@@ -164,3 +165,21 @@ def test_cited_documents_carry_what_the_citations_say(loaded):
                         "d.source_sha256 AS sha", {"id": VP_12_NQ_TU})
     assert stub["sha"] is None and stub["issued"] == "2020-03-12"
     assert stub["title"].startswith("về nâng cao thu nhập và phúc lợi của người dân Vĩnh Phúc")
+
+
+def test_milestones_of_yearly_paths_are_left_out_on_either_backend(loaded):
+    """Each backend has its own form of the filter (outdegree on FalkorDB, OPTIONAL MATCH through
+    Bolt); both must drop exactly the steps of yearly paths."""
+    store, _ = loaded
+    [row] = store.read("MATCH (s:Target)-[:MILESTONE_OF]->(:Target) RETURN count(s) AS n")
+    assert row["n"] > 0, "the samples have yearly paths, so the filter is exercised"
+    docs = [r["id"] for r in store.read("MATCH (d:PolicyDocument)-[:SETS_TARGET]->(:Target)-[:MILESTONE_OF]->() "
+                                        "RETURN DISTINCT d.identifier AS id")]
+    for doc_id in docs:
+        listed = {t["id"] for t in document(store, doc_id)["targets"]}
+        steps = {r["id"] for r in store.read(
+            "MATCH (:PolicyDocument {identifier: $id})-[:SETS_TARGET]->(s:Target)-[:MILESTONE_OF]->() "
+            "RETURN s.identifier AS id", {"id": doc_id})}
+        [total] = store.read("MATCH (:PolicyDocument {identifier: $id})-[:SETS_TARGET]->(t:Target) "
+                             "RETURN count(t) AS n", {"id": doc_id})
+        assert steps and not listed & steps and len(listed) == total["n"] - len(steps)
