@@ -149,7 +149,8 @@ def test_datatype_property_has_an_xsd_range(ontology_graph: Graph, prop: URIRef)
 SCHEMES = [
     ("LevelScheme", {"central", "province", "district", "commune"}),
     ("DocumentTypeScheme",
-     {"NQ", "KL", "CT", "KH", "CTr", "QĐ", "NĐ", "TT", "CĐ", "TTr", "BC", "HD", "TB"}),
+     {"NQ", "KL", "CT", "KH", "CTr", "QĐ", "NĐ", "TT", "CĐ", "TTr", "BC", "HD", "TB",
+      "ĐA", "TTLT", "QC"}),
     ("ComparisonScheme", {"stricter", "looser", "equal", "differentDeadline", "unitMismatch"}),
 ]
 
