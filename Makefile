@@ -33,10 +33,15 @@ quality: $(STAMP)
 	$(BIN)/python -m tests.quality_indicators
 
 ## Benchmarks (scripts, not timed tests): loader throughput and memory; graph load and queries
-## at national scale (ten synthetic cascades: about 10 minutes and a few GB of memory).
+## at national scale (ten synthetic cascades: about 10 minutes and a few GB of memory); the
+## API under 32 connections with wrk (Debian package `wrk`; without it an async client stands
+## in) on one national cascade, loaded once into /var/tmp/policykg-bench and reused.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_loaders.py
 	$(BIN)/python scripts/bench_graph.py
+	$(BIN)/python scripts/bench_api.py
+	$(BIN)/python scripts/bench_sparql.py
+	$(BIN)/python scripts/bench_explorer.py
 
 ## Stop an embedded store left running by `policykg store start`.
 stop: $(STAMP)

@@ -13,10 +13,14 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from policykg import __version__
+from policykg.api.cache import AnswerCache, AnswerCacheMiddleware
 from policykg.api.problems import install_problem_handlers
-from policykg.api.routers import coverage, documents, exports, health, indicators, lineage, targets
+from policykg.api.routers import (coverage, documents, explorer, exports, health, indicators, lineage, query,
+                                  sparql, targets)
+from policykg.api.security import install_security
 from policykg.graph.connect import open_store
 from policykg.graph.queries.search import IndexCache
+from policykg.graph.sparql import SparqlView
 from policykg.graph.store import GraphStore
 from policykg.settings import Settings, load_settings
 
@@ -40,9 +44,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store or open_store(settings)
+        app.state.sparql_view = SparqlView.for_store(settings.home, app.state.store)
         try:
             yield
         finally:
+            app.state.sparql_view.close()
             if owned:
                 app.state.store.close()
 
@@ -50,8 +56,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.store = store
     app.state.search_index = IndexCache()
+    app.state.answer_cache = AnswerCache.from_settings(settings)
     install_problem_handlers(app)
+    app.add_middleware(AnswerCacheMiddleware)  # first added, innermost: inside the security headers
+    install_security(app, settings)
     for router in (health.router, documents.router, lineage.router, targets.router,
-                   indicators.router, coverage.router, exports.router):
+                   indicators.router, coverage.router, exports.router, query.router,
+                   explorer.router, sparql.router):
         app.include_router(router)
     return app

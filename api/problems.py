@@ -23,9 +23,26 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from policykg.errors import PolicyKGError
+from policykg.settings import Settings
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("policykg.api")
+
+
+def redact(text: str, settings: Settings | None) -> str:
+    """``text`` without this machine's paths: the store's home and socket become the names of
+    the settings that hold them. Messages name them for a CLI user on the same machine; an HTTP
+    client is told which setting, not where it points.
+
+    Example: "the embedded store on /srv/pk/run/falkordb.sock is not answering" ->
+    "the embedded store on $POLICYKG_SOCKET is not answering".
+    """
+    if settings is None:
+        return text
+    for path, name in ((settings.socket_path, "$POLICYKG_SOCKET"), (settings.home, "$POLICYKG_HOME")):
+        for form in {str(path), str(path.resolve()), str(path.absolute())}:
+            text = text.replace(form, name)
+    return text
 
 
 def problem(status: int, detail: str, instance: str, **extra: Any) -> JSONResponse:
@@ -54,7 +71,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def _known(request: Request, exc: PolicyKGError) -> JSONResponse:
         # An ambiguous symbol lists its candidates; a missing id may come with close matches.
         extra = {key: getattr(exc, key) for key in ("candidates",) if getattr(exc, key, None)}
-        response = problem(exc.http_status, exc.message, request.url.path, **extra)
+        detail = redact(exc.message, getattr(request.app.state, "settings", None))
+        response = problem(exc.http_status, detail, request.url.path, **extra)
         if exc.http_status == 401:  # RFC 9110: a 401 names the scheme it wants
             response.headers["WWW-Authenticate"] = 'Bearer realm="policykg"'
         return response

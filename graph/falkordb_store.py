@@ -24,7 +24,7 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 
-from policykg.errors import QueryError, ReadOnlyViolation, StoreUnavailable
+from policykg.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from policykg.graph.cypher import LIST_CONSTRAINTS, LIST_INDEXES, plain_index_statement
 from policykg.graph.store import GraphStore, Params, Row, SchemaSpec, WriteCounters, WriteResult, plain
 
@@ -85,7 +85,7 @@ class FalkorStore(GraphStore):
             if _RO_REFUSAL in message:
                 raise ReadOnlyViolation("this path is read-only and the query writes") from None
             if _TIMEOUT_REFUSAL in message:
-                raise QueryError(
+                raise QueryTimeout(
                     f"the query ran past its time limit of {kwargs.get('timeout')} ms; narrow it "
                     "or raise POLICYKG_QUERY_TIMEOUT_MS"
                 ) from None

@@ -25,6 +25,7 @@ from neo4j.graph import Node, Relationship
 
 from policykg.errors import (
     QueryError,
+    QueryTimeout,
     ReadOnlyViolation,
     StoreConfigError,
     StoreError,
@@ -35,6 +36,9 @@ from policykg.graph.store import GraphStore, Params, Row, SchemaSpec, WriteCount
 
 #: Neo4j's status code for a write attempted in a read transaction.
 _WRITE_IN_READ_CODES = ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Security.Forbidden")
+#: Neo4j's status codes for a transaction stopped by its time limit (ours, or the server's).
+_TIMED_OUT_CODES = ("Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+                    "Neo.ClientError.Transaction.TransactionTimedOut")
 #: How long a managed transaction is retried on transient errors before giving up.
 MAX_RETRY_TIME_S = 5.0
 
@@ -64,6 +68,9 @@ def convert_driver_error(exc: Exception, uri: str) -> StoreError:
     code = getattr(exc, "code", None) or ""
     if code in _WRITE_IN_READ_CODES:
         return ReadOnlyViolation("this path is read-only and the query writes")
+    if code in _TIMED_OUT_CODES:
+        return QueryTimeout("the query ran past its time limit; narrow it or raise "
+                            "POLICYKG_QUERY_TIMEOUT_MS")
     if isinstance(exc, nx.ClientError):
         return QueryError(f"Neo4j rejected the query: {getattr(exc, 'message', exc)}")
     return StoreError(f"Neo4j at {uri} failed: {getattr(exc, 'message', None) or exc}")

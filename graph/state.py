@@ -56,6 +56,12 @@ def bump() -> None:
         _local_value = next(_local)
 
 
+def local_writes() -> int:
+    """This process's write counter alone, without a store round trip (the API's answer cache
+    compares it on every request, so a load made by the API process is seen at once)."""
+    return _local_value
+
+
 def graph_state(store: GraphStore) -> GraphState:
     """The graph's fingerprint now: node and relationship counts, and this process's writes."""
     [nodes] = store.read(NODES_QUERY)

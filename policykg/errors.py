@@ -66,6 +66,17 @@ class ReadOnlyViolation(QueryError):
     http_status = 403
 
 
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and the store stopped it.
+
+    504 (Gateway Timeout), not 408: the request arrived in time; it is the store behind the API
+    that did not answer within the limit, and clients do not retry a 504 on their own as
+    browsers do a 408.
+    """
+
+    http_status = 504
+
+
 class InputError(PolicyKGError):
     """A user's input (file, record, request field) is invalid."""
 
@@ -108,3 +119,15 @@ class NotFound(PolicyKGError):
     """An id or symbol names nothing in the graph."""
 
     http_status = 404
+
+
+class NotAcceptable(PolicyKGError):
+    """No media type the client accepts can carry the answer; the message lists those that can."""
+
+    http_status = 406
+
+
+class UnsupportedMediaType(InputError):
+    """A request body comes in a media type the endpoint does not read; the message lists those it does."""
+
+    http_status = 415

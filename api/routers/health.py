@@ -6,7 +6,8 @@ from fastapi import APIRouter
 from pydantic import BaseModel
 
 from policykg import __version__
-from policykg.api.deps import StoreDep
+from policykg.api.deps import SettingsDep, StoreDep
+from policykg.api.problems import redact
 
 router = APIRouter(tags=["health"])
 
@@ -30,7 +31,9 @@ class Health(BaseModel):
 
 
 @router.get("/health", response_model=Health)
-def health(store: StoreDep) -> Health:
+def health(store: StoreDep, settings: SettingsDep) -> Health:
     """Report the service version and the store it answers from; 503 when the store is down."""
     store.ping()
-    return Health(status="ok", version=__version__, store=StoreInfo(**store.describe()))
+    info = store.describe()
+    info["location"] = redact(str(info["location"]), settings)
+    return Health(status="ok", version=__version__, store=StoreInfo(**info))

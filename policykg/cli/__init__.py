@@ -26,6 +26,9 @@ app = typer.Typer(
 
 # Registration by import: each module adds its commands to `app`.
 from policykg.cli import browse, export, extract, load, query, schema, serve, store  # noqa: E402,F401
+from policykg.cli import cypher  # noqa: E402,F401
+from policykg.cli import viz  # noqa: E402,F401
+from policykg.cli import sparql  # noqa: E402,F401
 
 
 def fail(message: str, code: int = 1) -> None:

@@ -50,8 +50,10 @@ def test_store_down_is_503_problem_without_internals(store_home):
     server = EmbeddedServer(store_home)
     server.start()
     store = FalkorStore(server.socket, "g", query_timeout_ms=5000)
-    with TestClient(create_app(Settings(), store)) as c:
-        assert c.get("/health").status_code == 200
+    with TestClient(create_app(Settings(home=store_home), store)) as c:
+        healthy = c.get("/health")
+        assert healthy.status_code == 200 and str(store_home) not in healthy.text
+        assert healthy.json()["store"]["location"] == "$POLICYKG_SOCKET"
         os.kill(server.status().pid, signal.SIGKILL)
         deadline = time.monotonic() + 10
         while server.status().running and time.monotonic() < deadline:
@@ -63,3 +65,4 @@ def test_store_down_is_503_problem_without_internals(store_home):
     assert problem["title"] == "Service Unavailable"
     assert "not answering" in problem["detail"]
     assert "Traceback" not in response.text and "File \"" not in response.text
+    assert str(store_home) not in response.text and "$POLICYKG_SOCKET" in problem["detail"]
