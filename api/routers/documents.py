@@ -106,11 +106,13 @@ async def _read_files(request: Request) -> list[tuple[str, bytes]]:
     if not uploads:
         raise InputError("files: no file in the field 'files'; attach one or more documents")
     files = []
-    for item in uploads:
-        name = item.filename or "upload"
-        if item.size is not None and item.size > MAX_UPLOAD_BYTES:
-            raise PayloadTooLarge(f"{name}: {item.size / 2**20:.1f} MB is over the "
-                                  f"{MAX_UPLOAD_BYTES // 2**20} MB limit of one file; split the document")
-        files.append((name, await item.read()))
-    await form.close()
+    try:
+        for item in uploads:
+            name = item.filename or "upload"
+            if item.size is not None and item.size > MAX_UPLOAD_BYTES:
+                raise PayloadTooLarge(f"{name}: {item.size / 2**20:.1f} MB is over the {MAX_UPLOAD_BYTES // 2**20} "
+                                      "MB limit of one file; split the document")
+            files.append((name, await item.read()))
+    finally:
+        await form.close()  # the spooled temporary files go now, not at garbage collection
     return files
