@@ -61,6 +61,18 @@ def store(request) -> Iterator[GraphStore]:
         yield made
 
 
+@pytest.fixture(scope="session")
+def samples_store(embedded_server) -> Iterator[FalkorStore]:
+    """The five samples loaded once, in a graph of their own, for the modules that only read it
+    (a test that writes takes ``falkor_store`` instead)."""
+    from policykg.graph.load import load_records
+    from tests.factories import sample_records
+
+    with make_falkor_store(embedded_server) as made:
+        load_records(made, sample_records())
+        yield made
+
+
 @pytest.fixture
 def falkor_store(embedded_server) -> Iterator[FalkorStore]:
     """The embedded backend alone, on a fresh graph."""

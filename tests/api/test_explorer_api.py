@@ -7,11 +7,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from policykg.api.main import create_app
-from policykg.graph.load import load_records
 from policykg.settings import Settings
 from policykg.viz.explorer import bundle
 from policykg.viz.page import ASSETS
-from tests.factories import make_falkor_store, sample_records
 
 VP_12 = "vn/tinh-uy-vinh-phuc/2020/12-nq-tu"
 SONG_LO_PLAN = "vn/ubnd-huyen-song-lo/undated/kh-287558f142e7"
@@ -19,15 +17,8 @@ TW_13 = "vn/trung-uong-dang/2022/13-nq-tw"
 
 
 @pytest.fixture(scope="module")
-def loaded(embedded_server):
-    with make_falkor_store(embedded_server) as store:
-        load_records(store, sample_records())
-        yield store
-
-
-@pytest.fixture(scope="module")
-def client(loaded):
-    with TestClient(create_app(Settings(), loaded)) as c:
+def client(samples_store):
+    with TestClient(create_app(Settings(), samples_store)) as c:
         yield c
 
 
@@ -118,8 +109,8 @@ def test_unknown_root_offers_close_matches(client):
     assert VP_12 in body["candidates"]
 
 
-def test_the_standalone_bundle_holds_the_api_answers(client, loaded):
-    answers = bundle(loaded, TW_13)
+def test_the_standalone_bundle_holds_the_api_answers(client, samples_store):
+    answers = bundle(samples_store, TW_13)
     live = client.get(f"/explorer/cascade/{TW_13}").json()
     stored = answers[f"/explorer/cascade/{TW_13}"]
     assert [(n["id"], n["label"], n["x"], n["y"]) for n in stored["nodes"]] == \

@@ -6,19 +6,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from policykg.api.main import create_app
-from policykg.graph.load import load_records
 from policykg.settings import Settings
-from tests.factories import make_falkor_store, sample_records
 
 VP_12 = "vn/tinh-uy-vinh-phuc/2020/12-nq-tu"
 
 
 @pytest.fixture(scope="module")
-def client(embedded_server):
-    with make_falkor_store(embedded_server) as store:
-        load_records(store, sample_records())
-        with TestClient(create_app(Settings(), store)) as c:
-            yield c
+def client(samples_store):
+    with TestClient(create_app(Settings(), samples_store)) as c:
+        yield c
 
 
 def test_resolve_a_symbol_as_people_write_it(client):

@@ -21,11 +21,9 @@ from policykg.api.main import create_app
 from policykg.cli import app as cli_app
 from policykg.errors import InputError, QueryError, QueryTimeout, ReadOnlyViolation
 from policykg.graph.cypher_guard import check_read_only, needs_limit
-from policykg.graph.load import load_records
 from policykg.graph.neo4j_store import convert_driver_error
 from policykg.graph.queries.researcher import MAX_QUERY_CHARS, json_safe, run_cypher
 from policykg.settings import Settings
-from tests.factories import make_falkor_store, sample_records
 
 VP_12 = "vn/tinh-uy-vinh-phuc/2020/12-nq-tu"
 TW_13 = "vn/trung-uong-dang/2022/13-nq-tw"
@@ -169,15 +167,8 @@ def test_a_limit_is_appended_only_where_it_is_valid(query, expected):
 
 
 @pytest.fixture(scope="module")
-def loaded(embedded_server):
-    with make_falkor_store(embedded_server) as made:
-        load_records(made, sample_records())
-        yield made
-
-
-@pytest.fixture(scope="module")
-def client(loaded):
-    with TestClient(create_app(Settings(cypher_max_rows=50, query_timeout_ms=5_000), loaded)) as c:
+def client(samples_store):
+    with TestClient(create_app(Settings(cypher_max_rows=50, query_timeout_ms=5_000), samples_store)) as c:
         yield c
 
 
@@ -229,9 +220,9 @@ def test_the_row_limit(client, body, rows, truncated):
     assert (len(answer["rows"]), answer["truncated"]) == (rows, truncated)
 
 
-def test_the_limit_stops_the_store_early(loaded):
+def test_the_limit_stops_the_store_early(samples_store):
     """The appended LIMIT bounds what the store builds: 9 million rows answer like 11."""
-    answer = run_cypher(loaded, "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b RETURN a, b",
+    answer = run_cypher(samples_store, "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b RETURN a, b",
                         timeout_ms=300, max_rows=10)
     assert answer["truncated"] and answer["rows"][-1] == [1, 10]
 
@@ -258,8 +249,8 @@ def test_errors_are_problem_details(client, body, status, fragment):
     assert fragment in response.json()["detail"]
 
 
-def test_a_timeout_is_capped_by_the_setting(loaded):
-    with TestClient(create_app(Settings(query_timeout_ms=20), loaded)) as c:
+def test_a_timeout_is_capped_by_the_setting(samples_store):
+    with TestClient(create_app(Settings(query_timeout_ms=20), samples_store)) as c:
         response = c.post("/query/cypher", json={"query": SLOW_QUERY, "timeout_ms": 60_000})
     assert response.status_code == 504 and "20 ms" in response.json()["detail"]
 
@@ -274,8 +265,8 @@ def test_parameters_are_values_not_query_text(client):
 
 
 @pytest.fixture(scope="module")
-def cli_env(loaded, embedded_server):
-    return {"POLICYKG_HOME": str(embedded_server.home), "POLICYKG_GRAPH": loaded.graph_name}
+def cli_env(samples_store, embedded_server):
+    return {"POLICYKG_HOME": str(embedded_server.home), "POLICYKG_GRAPH": samples_store.graph_name}
 
 
 def test_cli_json_is_the_endpoint_answer(client, cli_env):

@@ -12,7 +12,7 @@ from policykg.api.main import create_app
 from policykg.graph.load import load_records
 from policykg.graph.queries.search import DocumentIndex, IndexCache, search_documents, words_of
 from policykg.settings import Settings
-from tests.factories import make_falkor_store, make_record, sample_records
+from tests.factories import make_record
 
 VP_12 = "vn/tinh-uy-vinh-phuc/2020/12-nq-tu"
 SONG_LO = "vn/ubnd-huyen-song-lo/undated/kh-287558f142e7"
@@ -21,15 +21,8 @@ QN_91 = "vn/ubnd-tinh-quang-ninh/2021/91-kh-ubnd"
 
 
 @pytest.fixture(scope="module")
-def loaded(embedded_server):
-    with make_falkor_store(embedded_server) as store:
-        load_records(store, sample_records())
-        yield store
-
-
-@pytest.fixture(scope="module")
-def client(loaded):
-    with TestClient(create_app(Settings(), loaded)) as c:
+def client(samples_store):
+    with TestClient(create_app(Settings(), samples_store)) as c:
         yield c
 
 
