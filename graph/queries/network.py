@@ -50,11 +50,11 @@ def context_query(ids: list[str]) -> Query:
     )
 
 
-def indicators_set_query(ids: list[str]) -> Query:
+def indicators_set_query(ids: list[str], *, outdegree: bool = False) -> Query:
     """Per document, the indicators its targets measure (milestones of yearly paths left out)."""
     return (
         f"UNWIND $ids AS id MATCH (d:{DOC} {{{KEY}: id}})-[:{_rel(Rel.SETS_TARGET)}]->(t:{TARGET}) "
-        f"{not_milestone('t', 'd, id')}"
+        f"{not_milestone('t', 'd, id', outdegree=outdegree)}"
         f"MATCH (t)-[:{_rel(Rel.MEASURES)}]->(i:{INDICATOR}) "
         f"RETURN id, i.{KEY} AS indicator, i.{Prop.NAME} AS name, count(t) AS targets",
         {"ids": ids},
@@ -88,7 +88,7 @@ def document_context(store: GraphStore, ids: list[str]) -> dict[str, dict]:
     for row in store.read(*context_query(ids)):
         # A unit PART_OF two districts cannot happen in the gazetteer; the first row wins.
         context.setdefault(row["id"], {**row, "indicators": {}})
-    for row in store.read(*indicators_set_query(ids)):
+    for row in store.read(*indicators_set_query(ids, outdegree=store.has_outdegree)):
         if row["id"] in context:
             context[row["id"]]["indicators"][row["indicator"]] = row["name"]
     return context
@@ -96,8 +96,8 @@ def document_context(store: GraphStore, ids: list[str]) -> dict[str, dict]:
 
 def document_targets(store: GraphStore, doc_id: str) -> list[dict]:
     """The targets a document sets, as the lineage answers give them (with evidence), by id."""
-    return sorted((shape_target(r) for r in store.read(*own_targets_query(doc_id))),
-                  key=lambda t: t["id"])
+    own = store.read(*own_targets_query(doc_id, outdegree=store.has_outdegree))
+    return sorted((shape_target(r) for r in own), key=lambda t: t["id"])
 
 
 def lead_agencies(store: GraphStore, doc_id: str) -> list[dict]:
