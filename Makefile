@@ -26,8 +26,8 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## Extraction quality against the gold annotations of the five samples (precision / recall),
-## and the indicator matcher against its gold mapping.
+## Extraction quality against the gold annotations of the five samples and of the dev set
+## (tests/documents/dev, unseen; precision / recall), and the indicator matcher against its gold.
 quality: $(STAMP)
 	$(BIN)/python -m tests.quality
 	$(BIN)/python -m tests.quality_indicators
