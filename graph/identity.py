@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -335,3 +336,23 @@ def issuer_code(symbol: str | None) -> str | None:
     if "-" in symbol.split("/")[0] or "-" in last:
         return issuer_code_of(symbol)
     return last or None  # "74/2022/QH15": a National Assembly resolution names no type
+
+
+def majority_date(stated: list[str | None]) -> str | None:
+    """The date most citations state (ISO text): first the year most of them state, then the
+    day most state within it; the earliest among equals. It settles a cited document's date and,
+    for Party documents, the year of its id (``graph/party_terms.py``), so the two agree.
+
+    Examples:
+        >>> majority_date(["2020-03-12", "2019-03-12", "2020-03-12"])
+        '2020-03-12'
+        >>> majority_date(["2019-03-12", "2020-03-12", "2020-03-13"])  # two say 2020
+        '2020-03-12'
+    """
+    dates = [d for d in stated if d]
+    if not dates:
+        return None
+    years = Counter(d[:4] for d in dates)
+    year = min(years, key=lambda y: (-years[y], y))
+    days = Counter(d for d in dates if d.startswith(year))
+    return min(days, key=lambda d: (-days[d], d))

@@ -15,13 +15,15 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
 from policykg.graph import cypher, writes
 from policykg.graph.derive import choose_derivations
+from policykg.graph.identity import majority_date
+from policykg.graph.party_terms import fold_party_terms
 from policykg.graph.reference import indicator_rows, part_of_rows, succession_rows, unit_rows
 from policykg.graph.rows import RecordRows, build_rows
 from policykg.graph.state import bump
@@ -121,11 +123,17 @@ def load_records(store: GraphStore, records: Iterable[Record], *,
             cited.update(row["dst"] for row in rows.cited)
             if on_record:
                 on_record(record)
+    # Terms first: an undated citation joins a dated document only once its years are folded.
+    folded, counters = fold_party_terms(store, sorted(cited | set(summary.document_ids)),
+                                        step=_settle_batch(store))
+    summary.counters += counters
     merged, counters = merge_undated_stubs(store)
     summary.counters += counters
+    merged = {**folded, **merged}
     cited = (cited - set(merged)) | set(merged.values())
     summary.counters += settle_stub_dates(store, sorted(cited))
-    summary.derivations, counters = settle_derivations(store, summary.document_ids)
+    summary.derivations, counters = settle_derivations(
+        store, sorted({*summary.document_ids, *folded.values()}))
     summary.counters += counters
     if summary.counters.changed:
         bump()  # views built from the graph (SPARQL, answer cache) rebuild: graph/state.py
@@ -264,19 +272,6 @@ def settle_stub_dates(store: GraphStore, ids: list[str]) -> WriteCounters:
         if changes:
             total += store.write_batches(writes.set_issued_query(), changes)
     return total
-
-
-def majority_date(stated: list[str | None]) -> str | None:
-    """The most stated date (ISO text); the earliest among equals.
-
-    Example:
-        >>> majority_date(["2020-03-12", "2019-03-12", "2020-03-12"])
-        '2020-03-12'
-    """
-    days = Counter(d for d in stated if d)
-    if not days:
-        return None
-    return min(days, key=lambda d: (-days[d], d))
 
 
 def settle_derivations(store: GraphStore, loaded: list[str]) -> tuple[int, WriteCounters]:

@@ -54,6 +54,8 @@ def make_falkor_store(server: EmbeddedServer, graph: str | None = None) -> Falko
 
 #: Longest string the Bolt test store sends (see _bolt_safe).
 BOLT_MAX_STRING = 500
+#: Largest batch message the Bolt test server takes safely (it aborts past ~4 KB).
+BOLT_BATCH_BYTES = 2500
 
 
 def _bolt_safe(value):
@@ -88,6 +90,7 @@ def make_bolt_store(server: EmbeddedServer, graph: str | None = None, **override
         database=graph or next(_graph_names),
         query_timeout_ms=TEST_QUERY_TIMEOUT_MS,
         connect_timeout_s=10.0,
+        max_batch_bytes=BOLT_BATCH_BYTES,
     )
     options.update(overrides)
     return BoltTestStore(f"bolt://127.0.0.1:{server.bolt_port}", **options)

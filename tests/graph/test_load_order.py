@@ -83,7 +83,7 @@ def _citer(province: str, day: str | None, symbol: str = "12-NQ/TU"):
 
 def test_conflicting_dates_are_kept_with_their_sources(falkor_store):
     # Two Vĩnh Phúc plans say 12/3/2020, one says 21/3/2020: the stub takes the majority, each
-    # citation keeps the date it stated. (A conflict across years makes two ids: see README.)
+    # citation keeps the date it stated. (Across years of one term too: see the tests below.)
     records = [_citer("Vĩnh Phúc", "2020-03-12"), _citer("Vĩnh Phúc", "2020-03-21"), sample_records()[0]]
     load_records(falkor_store, records)
     stated = sorted(r["d"] for r in falkor_store.read(
@@ -104,6 +104,7 @@ def test_three_twelves_are_three_nodes(falkor_store):
     pytest.param(["2020-03-12", "2019-03-12", "2020-03-12"], "2020-03-12", id="majority"),
     pytest.param(["2020-03-12", "2019-03-12"], "2019-03-12", id="tie-earliest"),
     pytest.param([None, None], None, id="none"),
+    pytest.param(["2019-03-12", "2020-03-13", "2020-03-12"], "2020-03-12", id="year-first-then-earliest-day"),
 ])
 def test_majority_date(stated, expected):
     assert majority_date(stated) == expected
@@ -122,11 +123,53 @@ def test_an_undated_citation_joins_the_one_dated_document(embedded_server, undat
 
 
 def test_an_undated_citation_stays_apart_when_the_year_is_ambiguous(falkor_store):
-    records = [_citer("Vĩnh Phúc", None), _citer("Vĩnh Phúc", "2016-05-01"), sample_records()[0]]
+    # 2013 is the 2010-2015 term: another 12-NQ/TU than 2020's, so the undated one could be either.
+    records = [_citer("Vĩnh Phúc", None), _citer("Vĩnh Phúc", "2013-05-01"), sample_records()[0]]
     load_records(falkor_store, records)
     ids = sorted(r["id"] for r in falkor_store.read(
         "MATCH (d:PolicyDocument {symbol: '12-NQ/TU'}) RETURN d.identifier AS id"))
-    assert ids == ["vn/tinh-uy-vinh-phuc/2016/12-nq-tu", VP_12, "vn/tinh-uy-vinh-phuc/undated/12-nq-tu"]
+    assert ids == ["vn/tinh-uy-vinh-phuc/2013/12-nq-tu", VP_12, "vn/tinh-uy-vinh-phuc/undated/12-nq-tu"]
+
+
+def _twelves(store, symbol: str = "12-NQ/TU") -> list[dict]:
+    return store.read("MATCH (d:PolicyDocument {symbol: $symbol}) OPTIONAL MATCH (c)-[r:IMPLEMENTS]->(d) "
+                      "RETURN d.identifier AS id, d.issued AS issued, collect(r.stated_date) AS stated "
+                      "ORDER BY id", {"symbol": symbol})
+
+
+@pytest.mark.parametrize("order", ["as-listed", "reversed", "one-by-one", "one-by-one-reversed"])
+def test_a_party_document_cited_with_two_years_of_one_term_is_one_node(embedded_server, order):
+    # 12/3/2019 and 12/3/2020 both fall in Vĩnh Phúc's 2015-2020 term, where 12-NQ/TU names one
+    # resolution: the majority year keeps the id, every citation keeps the date it stated.
+    records = [_citer("Vĩnh Phúc", "2019-03-12"), _citer("Vĩnh Phúc", "2020-03-12"),
+               _citer("Vĩnh Phúc", "2020-03-13")]
+    records = records[::-1] if "reversed" in order else records
+    with make_falkor_store(embedded_server) as store:
+        for batch in ([[r] for r in records] if "one-by-one" in order else [records]):
+            load_records(store, batch)
+        [node] = _twelves(store)
+        assert node["id"] == VP_12 and node["issued"] == "2020-03-12"  # two of three say 2020
+        assert sorted(node["stated"]) == ["2019-03-12", "2020-03-12", "2020-03-13"]
+
+
+@pytest.mark.parametrize("document_first", [True, False], ids=["document-first", "citer-first"])
+def test_a_citation_with_another_year_of_the_term_joins_the_loaded_document(embedded_server, document_first):
+    citer = _citer("Vĩnh Phúc", "2019-03-12")
+    order = [resolution_12_nq_tu(), citer] if document_first else [citer, resolution_12_nq_tu()]
+    with make_falkor_store(embedded_server) as store:
+        for record in order:
+            load_records(store, [record])
+        assert _twelves(store) == [{"id": VP_12, "issued": "2020-03-12", "stated": ["2019-03-12"]}]
+
+
+@pytest.mark.parametrize(("first", "second", "symbol"), [
+    pytest.param("2016-05-01", "2021-05-01", "12-NQ/TU", id="two-terms"),
+    pytest.param("2019-05-01", "2020-09-01", "12-NQ/TU", id="congress-season-is-ambiguous"),
+    pytest.param("2022-05-01", "2023-05-01", "92/KH-UBND", id="state-numbering-is-yearly"),
+])
+def test_two_years_that_may_be_two_documents_stay_two_nodes(falkor_store, first, second, symbol):
+    load_records(falkor_store, [_citer("Vĩnh Phúc", first, symbol), _citer("Vĩnh Phúc", second, symbol)])
+    assert [n["issued"] for n in _twelves(falkor_store, symbol)] == [first, second]
 
 
 def test_a_parent_target_without_a_counterpart_is_reported_dropped(falkor_store):

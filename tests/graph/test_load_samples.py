@@ -2,7 +2,7 @@
 
 One load per backend per module (the Bolt endpoint writes in small messages, so a load takes a
 few seconds); every test here only reads. The Neo4j backend runs through the real neo4j driver
-against FalkorDB's Bolt port, with batches cut at BOLT_BATCH_BYTES (that endpoint aborts on
+against FalkorDB's Bolt port, with batches cut at factories.BOLT_BATCH_BYTES (that endpoint aborts on
 larger messages; a real Neo4j has no such limit).
 """
 
@@ -23,8 +23,6 @@ from policykg.graph.queries.lag import lag
 from policykg.graph.queries.lineage import derived_targets, target_chain
 from tests.factories import free_bolt_port, make_bolt_store, make_falkor_store, sample_records, short_tempdir
 
-#: Largest message the Bolt test server takes safely (it aborts past ~4 KB).
-BOLT_BATCH_BYTES = 2500
 
 VP_12_NQ_TU = "vn/tinh-uy-vinh-phuc/2020/12-nq-tu"
 TW_12_NQ_TW = "vn/trung-uong-dang/2022/12-nq-tw"
@@ -45,7 +43,7 @@ def loaded(request) -> Iterator:
         server = EmbeddedServer(home, bolt_port=free_bolt_port(), persistent=False)
     with server.acquire():
         store = (make_falkor_store(server) if request.param == "falkordb"
-                 else make_bolt_store(server, max_batch_bytes=BOLT_BATCH_BYTES))
+                 else make_bolt_store(server))
         with store:
             summary = load_records(store, sample_records())
             yield store, summary
