@@ -1,14 +1,17 @@
 """Extraction quality against the hand-made gold annotations (tests/gold/).
 
-Two gold sets, scored with the same rules:
+Three gold sets, scored with the same rules:
 
 * samples: ``tests/gold/0*.json``, the five bundled samples (``samples/*.txt``); the extractors
   were tuned while reading them. ``tests/loaders/test_quality.py`` fails below issue 3's bars.
 * dev (unseen): ``tests/gold/dev/*.json``, four documents of the development corpus copied to
   ``tests/documents/dev/`` that the extractors were not tuned on; an honest estimate of quality
-  on new documents.
+  on new documents. It is about to be used for tuning, and then stops being unseen.
+* held-out (never tuned on): ``tests/gold/heldout/*.json``, four other documents of the corpus
+  copied to ``tests/documents/heldout/``. Nobody tunes on them: read their scores, never fix the
+  extractors against their disagreements, so that they stay an unbiased measure.
 
-``make quality`` prints the tables of both; ``python -m tests.quality --diff`` also lists every
+``make quality`` prints the tables of all three; ``python -m tests.quality --diff`` also lists every
 disagreement (what the gold has and the extractor missed, what the extractor found and the gold
 has not). Matching rules, chosen to compare what a researcher relies on:
 
@@ -37,6 +40,11 @@ DEV_DOCUMENTS_DIR = Path(__file__).parent / "documents" / "dev"
 #: Sample gold files; indicators.json beside them is the indicator gold, scored elsewhere.
 SAMPLE_GOLD_PATTERN = "0*.json"
 DEV_GOLD_PATTERN = "*.json"
+HELDOUT_GOLD_DIR = GOLD_DIR / "heldout"
+HELDOUT_GOLD_PATTERN = "*.json"
+HELDOUT_DOCUMENTS_DIR = Path(__file__).parent / "documents" / "heldout"
+#: The file beside the documents of a set that names their sources; not a document.
+DOCUMENTS_README = "README.md"
 DOCUMENT_FIELDS = ("symbol", "doc_type", "issuer", "level", "province", "district", "commune",
                    "issued", "title", "signer")
 FACT_KINDS = ("citations", "targets", "assignments")
@@ -44,6 +52,11 @@ FACT_KINDS = ("citations", "targets", "assignments")
 QUOTE_CHARS = 200
 #: Two values closer than this are equal (floats from "87,5").
 VALUE_TOLERANCE = 1e-6
+#: Width of one gold set's column in the side-by-side summary (fits "held-out (never tuned on)").
+SIDE_COLUMN = 28
+#: Headings of the three gold sets, as `make quality` prints them.
+SAMPLES_HEADING, DEV_HEADING, HELDOUT_HEADING = ("samples (tuned on)", "dev (unseen)",
+                                                 "held-out (never tuned on)")
 
 
 def fold(text: str | None) -> str:
@@ -174,9 +187,19 @@ def extract_samples() -> dict[str, Record]:
     return _extract_all(sorted(SAMPLES_DIR.glob("*.txt")))
 
 
+def document_paths(directory: Path) -> list[Path]:
+    """The documents of a copied set, sorted (the README beside them is not one)."""
+    return [p for p in sorted(directory.iterdir()) if p.name != DOCUMENTS_README]
+
+
 def extract_dev() -> dict[str, Record]:
-    """Run the loaders on every dev-set document (the README beside them is not one)."""
-    return _extract_all([p for p in sorted(DEV_DOCUMENTS_DIR.iterdir()) if p.name != "README.md"])
+    """Run the loaders on every dev-set document."""
+    return _extract_all(document_paths(DEV_DOCUMENTS_DIR))
+
+
+def extract_heldout() -> dict[str, Record]:
+    """Run the loaders on every held-out document."""
+    return _extract_all(document_paths(HELDOUT_DOCUMENTS_DIR))
 
 
 def _pr(score: Score) -> str:
@@ -198,17 +221,19 @@ def render(result: dict, total_label: str = "all five", heading: str = "samples"
     return "\n".join(lines)
 
 
-def render_side_by_side(samples: dict, dev: dict) -> str:
-    """One line per field: the samples' figures beside the dev set's."""
-    lines = [f"{'':<28}{'samples (tuned on)':>20}{'dev (unseen)':>20}"]
+def render_side_by_side(columns: list[tuple[str, dict]]) -> str:
+    """One line per field, one column per gold set: (heading, result of `evaluate`) in order."""
+    results = [result for _, result in columns]
+    lines = [f"{'':<28}" + "".join(f"{heading:>{SIDE_COLUMN}}" for heading, _ in columns)]
     cells = [f"{sum(r['document_fields'].values())}/{len(DOCUMENT_FIELDS) * r['document_total']}"
-             " correct" for r in (samples, dev)]
-    lines.append(f"{'document metadata':<28}{cells[0]:>20}{cells[1]:>20}")
+             " correct" for r in results]
+    lines.append(f"{'document metadata':<28}" + "".join(f"{c:>{SIDE_COLUMN}}" for c in cells))
     for kind in FACT_KINDS:
         cells = [f"P {r['totals'][kind].precision:.2f} R {r['totals'][kind].recall:.2f}"
-                 for r in (samples, dev)]
-        counts = [f"({r['totals'][kind].tp + r['totals'][kind].fn} gold)" for r in (samples, dev)]
-        lines.append(f"{kind:<28}{cells[0]:>20}{cells[1]:>20}   {counts[0]} / {counts[1]}")
+                 for r in results]
+        counts = " / ".join(f"({r['totals'][kind].tp + r['totals'][kind].fn} gold)"
+                            for r in results)
+        lines.append(f"{kind:<28}" + "".join(f"{c:>{SIDE_COLUMN}}" for c in cells) + f"   {counts}")
     return "\n".join(lines)
 
 
@@ -259,16 +284,19 @@ def _one_line(text: str) -> str:
 
 
 def main(argv: list[str]) -> str:
-    """``python -m tests.quality [--diff]``: both tables, their comparison, optionally the diffs."""
-    sample_records, dev_records = extract_samples(), extract_dev()
-    sample_golds, dev_golds = load_gold(), load_gold(DEV_GOLD_DIR, DEV_GOLD_PATTERN)
-    samples = evaluate(sample_records, sample_golds)
-    dev = evaluate(dev_records, dev_golds)
-    parts = [render(samples), "", render(dev, total_label="all four", heading="dev (unseen)"), "",
-             render_side_by_side(samples, dev)]
+    """``python -m tests.quality [--diff]``: the three tables, their comparison, maybe the diffs."""
+    sets = [(SAMPLES_HEADING, "all five", extract_samples(), load_gold()),
+            (DEV_HEADING, "all four", extract_dev(), load_gold(DEV_GOLD_DIR, DEV_GOLD_PATTERN)),
+            (HELDOUT_HEADING, "all four", extract_heldout(),
+             load_gold(HELDOUT_GOLD_DIR, HELDOUT_GOLD_PATTERN))]
+    results = [(heading, evaluate(records, golds)) for heading, _, records, golds in sets]
+    parts = []
+    for (heading, total_label, _, _), (_, result) in zip(sets, results):
+        parts += [render(result, total_label=total_label, heading=heading), ""]
+    parts.append(render_side_by_side(results))
     if "--diff" in argv:
-        parts += ["", "Disagreements (samples):", *disagreements(sample_records, sample_golds),
-                  "", "Disagreements (dev):", *disagreements(dev_records, dev_golds)]
+        for heading, _, records, golds in sets:
+            parts += ["", f"Disagreements ({heading}):", *disagreements(records, golds)]
     return "\n".join(parts)
 
 
