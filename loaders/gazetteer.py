@@ -26,7 +26,6 @@ Example:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -82,34 +81,26 @@ class Unit:
         )
 
 
+#: A unit as the data file lists it: (code, name, kind, era, parent id or None).
+_Row = tuple[str, str, str, Era, str | None]
+
+
 @dataclass(frozen=True)
 class _Gazetteer:
-    units: dict[str, Unit]
+    """The data file, indexed. Units are built when first asked for (``get_unit``): a
+    document needs a handful of the 14,000, and building them all was ~40 % of the load (which
+    every ``policykg extract`` pays); the tree and the succession are indexed on first use."""
+
+    rows: dict[str, _Row]  # unit id -> its row, in file order
     by_key: dict[str, tuple[str, ...]]  # name_key(name) -> unit ids, in file order
-    children: dict[str, tuple[str, ...]]  # unit id -> child unit ids
-    succession: dict[str, tuple[str, ...]]  # legacy id -> current ids
+    validity: dict[Era, tuple[date | None, date | None]]  # era -> (valid from, valid to)
+    raw_succession: dict[str, list[str]] = field(repr=False)  # legacy code -> current codes
     meta: dict = field(repr=False)
+    units: dict[str, Unit] = field(default_factory=dict, repr=False)  # built so far
 
 
 def _parse_day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
-
-
-def _era_units(data: dict, era: Era) -> Iterable[Unit]:
-    """The units of one era, parents before children (the file lists them so)."""
-    kinds = data["kinds"]
-    validity = data["eras"][era]
-    valid_from, valid_to = _parse_day(validity["from"]), _parse_day(validity["to"])
-    names: dict[str, Unit] = {}
-    for code, name, kind_index, parent in data[era]:
-        kind = kinds[kind_index]
-        up = names.get(parent) if parent else None
-        district = up.name if up and up.level == "district" else (up.district_name if up else "")
-        province = (up.name if up.level == "province" else up.province_name) if up else ""
-        unit = Unit(f"{era}:{code}", code, name, kind, KINDS[kind], era,
-                    f"{era}:{parent}" if parent else None, valid_from, valid_to, district, province)
-        names[code] = unit
-        yield unit
 
 
 @cache
@@ -120,19 +111,46 @@ def _gazetteer() -> _Gazetteer:
     if data.get("version") != GAZETTEER_VERSION:
         raise RuntimeError(f"{GAZETTEER_FILE} has version {data.get('version')}, expected "
                            f"{GAZETTEER_VERSION}; run scripts/build_gazetteer.py")
-    units: dict[str, Unit] = {}
+    kinds = data["kinds"]
+    rows: dict[str, _Row] = {}
     by_key: dict[str, list[str]] = {}
-    children: dict[str, list[str]] = {}
     for era in ("legacy", "current"):
-        for unit in _era_units(data, era):
-            units[unit.id] = unit
-            by_key.setdefault(name_key(unit.name), []).append(unit.id)
-            if unit.parent_id:
-                children.setdefault(unit.parent_id, []).append(unit.id)
-    succession = {f"legacy:{old}": tuple(f"current:{new}" for new in news)
-                  for old, news in data["succession"].items()}
-    return _Gazetteer(units, {k: tuple(v) for k, v in by_key.items()},
-                      {k: tuple(v) for k, v in children.items()}, succession, data["meta"])
+        for code, name, kind_index, parent in data[era]:
+            unit_id = f"{era}:{code}"
+            parent_id = f"{era}:{parent}" if parent else None
+            rows[unit_id] = (code, name, kinds[kind_index], era, parent_id)
+            by_key.setdefault(name_key(name), []).append(unit_id)
+    validity = {era: (_parse_day(days["from"]), _parse_day(days["to"]))
+                for era, days in data["eras"].items()}
+    return _Gazetteer(rows, {k: tuple(v) for k, v in by_key.items()}, validity,
+                      data["succession"], data["meta"])
+
+
+def _build_unit(gazetteer: _Gazetteer, unit_id: str) -> Unit:
+    """The unit of a row, with the names of the district and province above it."""
+    code, name, kind, era, parent_id = gazetteer.rows[unit_id]
+    up = get_unit(parent_id) if parent_id else None
+    district = up.name if up and up.level == "district" else (up.district_name if up else "")
+    province = (up.name if up.level == "province" else up.province_name) if up else ""
+    return Unit(unit_id, code, name, kind, KINDS[kind], era, parent_id, *gazetteer.validity[era],
+                district, province)
+
+
+@cache
+def _children() -> dict[str, tuple[str, ...]]:
+    """Unit id -> the ids of the units directly below it, by code (the file's order)."""
+    found: dict[str, list[str]] = {}
+    for unit_id, (_code, _name, _kind, _era, parent_id) in _gazetteer().rows.items():
+        if parent_id:
+            found.setdefault(parent_id, []).append(unit_id)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+@cache
+def _succession() -> dict[str, tuple[str, ...]]:
+    """Legacy unit id -> the ids of the current units it passed into."""
+    return {f"legacy:{old}": tuple(f"current:{new}" for new in news)
+            for old, news in _gazetteer().raw_succession.items()}
 
 
 def gazetteer_meta() -> dict:
@@ -142,12 +160,17 @@ def gazetteer_meta() -> dict:
 
 def get_unit(unit_id: str) -> Unit:
     """The unit with this id ("legacy:00001"); KeyError if none."""
-    return _gazetteer().units[unit_id]
+    gazetteer = _gazetteer()
+    unit = gazetteer.units.get(unit_id)
+    if unit is None:
+        unit = gazetteer.units[unit_id] = _build_unit(gazetteer, unit_id)
+    return unit
 
 
 def all_units(*, era: Era | None = None, level: Level | None = None) -> list[Unit]:
     """Every unit, optionally of one era and one level, in file order (by level, then code)."""
-    return [u for u in _gazetteer().units.values()
+    units = map(get_unit, _gazetteer().rows)
+    return [u for u in units
             if (era is None or u.era == era) and (level is None or u.level == level)]
 
 
@@ -162,7 +185,7 @@ def ancestors(unit: Unit) -> list[Unit]:
 
 def children(unit: Unit) -> list[Unit]:
     """The units directly below ``unit``, by code."""
-    return [get_unit(i) for i in _gazetteer().children.get(unit.id, ())]
+    return [get_unit(i) for i in _children().get(unit.id, ())]
 
 
 def successors(unit: Unit) -> list[Unit]:
@@ -176,7 +199,7 @@ def successors(unit: Unit) -> list[Unit]:
         >>> [u.province_name for u in successors(find_units("Cầu Ngang", level="district")[0])][:1]
         ['Vĩnh Long']
     """
-    return [get_unit(i) for i in _gazetteer().succession.get(unit.id, ())]
+    return [get_unit(i) for i in _succession().get(unit.id, ())]
 
 
 def _kind_matches(unit_kind: str, wanted: str) -> bool:

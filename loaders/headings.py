@@ -64,7 +64,7 @@ _YEAR = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     marker: str
     path: str  # the labels of the open sections down to this one, joined by "/"
@@ -72,6 +72,7 @@ class _Open:
     start: int
     kind: SectionKind
     year: int | None
+    slot: int  # its place in the list of sections, kept from when it opened
     children: dict[str, int] = field(default_factory=dict)  # bullet ordinals per marker
 
 
@@ -140,7 +141,9 @@ def build_sections(text: str, body_start: int, closing: int, default_year: int |
         closing: where the signature block or "Nơi nhận" starts.
         default_year: the year of an annual plan, which top-level sections inherit.
     """
-    sections: list[Section] = []
+    # Sections are listed in text order, the order in which their headings open: each takes
+    # its place when it opens and is filled in when it closes, so no sort is needed.
+    sections: list[Section | None] = []
     stack: list[_Open] = []
     markers: list[str] = []  # the markers of ``stack``, for a quick look-up
     matches = _HEADING.finditer(text, body_start, closing)
@@ -163,22 +166,22 @@ def build_sections(text: str, body_start: int, closing: int, default_year: int |
         kind = _kind(title, marker, parent.kind if parent else "other")
         year = _year(title, parent.year if parent else default_year)
         path = f"{parent.path}/{label}" if parent else label
-        stack.append(_Open(marker, path, title, match.start(), kind, year))
+        stack.append(_Open(marker, path, title, match.start(), kind, year, len(sections)))
         markers.append(marker)
+        sections.append(None)
     _close_to(stack, markers, None, closing, sections)
     if closing < len(text):
         sections.append(Section("~", "closing", closing, len(text), "closing"))
-    sections.sort(key=lambda s: (s.start, s.depth))
     return sections
 
 
 def _close_to(stack: list[_Open], markers: list[str], marker: str | None, end: int,
-              out: list[Section]) -> None:
+              out: list[Section | None]) -> None:
     """Close open sections down to (and including) the one of ``marker``, or all if None."""
     while stack:
         node = stack.pop()
         markers.pop()
-        out.append(Section(node.path, node.title, node.start, end, node.kind, node.year,
-                           depth=len(stack) + 1))
+        out[node.slot] = Section(node.path, node.title, node.start, end, node.kind, node.year,
+                                 depth=len(stack) + 1)
         if node.marker == marker:
             return

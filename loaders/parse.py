@@ -30,7 +30,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -60,14 +60,18 @@ _SYMBOL_LINE = re.compile(
     """,
     re.X,
 )
+#: The longest place a place-and-date line names: a letter and up to 60 more characters.
+PLACE_MAX_CHARS = 61
 _PLACE_DATE = re.compile(
-    r"""(?P<place>[^\W\d_][^\n,|]{1,60}?)\s*,\s*  # place ("Quảng Ninh", "Thị trấn Vĩnh Lộc")
+    r"""(?P<place>[^\W\d_][^\n,|]{1,%d}?)\s*,\s*  # place ("Quảng Ninh", "Thị trấn Vĩnh Lộc")
         ngày\s+\**(?P<d>\d{1,2})\**\s*          # day (sometimes in bold)
         (?:tháng\s+(?P<m>\d{1,2})\s*năm\s+(?P<y>\d{4})  # "tháng 4 năm 2021"
           |[/.\-](?P<m2>\d{1,2})[/.\-](?P<y2>\d{4}))    # or "26/4/2021"
-    """,
+    """ % (PLACE_MAX_CHARS - 1),
     re.X,
 )
+#: The comma of a place-and-date line: one followed by "ngày" (white space between).
+_DATE_COMMA = re.compile(r",(?=\s*ngày)")
 #: Type words of the type line ("KẾ HOẠCH") and their codes, from the running-text table.
 TYPE_WORDS = {word.upper(): code for word, code in SYMBOL_TYPE_WORDS.items() if code}
 TYPE_WORDS["CHƯƠNG TRÌNH HÀNH ĐỘNG"] = "CTr"
@@ -198,7 +202,7 @@ def _symbol(window: str, metadata: Mapping[str, str], spans: dict) -> str | None
 
 
 def _date(window: str, metadata: Mapping[str, str], spans: dict) -> tuple[date | None, str | None]:
-    for match in _PLACE_DATE.finditer(window):
+    for match in _place_dates(window):
         day, month, year = int(match["d"]), int(match["m"] or match["m2"]), int(match["y"] or match["y2"])
         try:
             issued = date(year, month, day)
@@ -215,6 +219,28 @@ def _date(window: str, metadata: Mapping[str, str], spans: dict) -> tuple[date |
             except ValueError:
                 return None, None
     return None, None
+
+
+def _place_dates(window: str) -> Iterator[re.Match[str]]:
+    """The matches ``_PLACE_DATE.finditer(window)`` gives, tried only just before a comma that
+    "ngày" follows instead of at every letter of the window (which cost ~1.5 ms a document).
+
+    Neither the place nor the white space after it holds a comma, so a match's comma is the
+    first one after its start, and is followed by "ngày": a match starts before the white
+    space ahead of such a comma, at most PLACE_MAX_CHARS before it. Starts are tried left to
+    right, and the search goes on from a match's end, as ``finditer`` does.
+    """
+    pos = 0
+    while (comma := _DATE_COMMA.search(window, pos)) is not None:
+        place_end = pos + len(window[pos:comma.start()].rstrip())  # \s and str.isspace agree
+        for start in range(max(pos, place_end - PLACE_MAX_CHARS), place_end):
+            match = _PLACE_DATE.match(window, start)
+            if match:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = comma.end()  # the next place can start right after this comma ("ngày …")
 
 
 def _type_and_title(text: str, window: str, spans: dict) -> tuple[str | None, str | None, int]:

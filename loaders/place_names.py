@@ -168,11 +168,27 @@ def spell_normalized(text: str) -> str:
 
     Example: ``spell_normalized("Vĩnh Lộc")`` equals ``spell_words("Vĩnh Lộc", casefold=False)``.
     """
-    return " ".join(map(_spell_word, _WORD.findall(text)))
+    return " ".join(map(spell_word, _WORD.findall(text)))
+
+
+#: A word that stands for punctuation in a spelled text (see spell_with_bars).
+PART_BAR = "|"
+_WORD_OR_BAR = re.compile(r"[^\W_]+|\|")  # the words _WORD finds, and each PART_BAR
+
+
+def spell_with_bars(text: str) -> str:
+    """``spell_normalized(text)``, each PART_BAR kept as a word of its own.
+
+    Example:
+        >>> parts = ["Vĩnh Lộc", "xã Vĩnh Thành"]
+        >>> spell_with_bars("|".join(parts)) == " | ".join(map(spell_normalized, parts))
+        True
+    """
+    return " ".join(map(spell_word, _WORD_OR_BAR.findall(text)))
 
 
 @lru_cache(maxsize=SPELL_CACHE_WORDS)
-def _spell_word(word: str) -> str:
+def spell_word(word: str) -> str:
     """One word as letters plus its sorted marks; cached, since a Vietnamese text is made of a
     few thousand distinct syllables and whole documents are spelled for mention search."""
     word = unicodedata.normalize("NFD", word)  # split first: \W would eat the marks

@@ -24,13 +24,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from policykg.loaders.gazetteer import Unit, ancestors, children, find_units, successors
 from policykg.loaders.place_names import (
     KIND_MENTIONS,
+    PART_BAR,
     Level,
-    spell_normalized,
+    spell_with_bars,
     spell_words,
     spelling_key,
     strip_unit_prefix,
@@ -126,8 +127,40 @@ _BARRIER = re.compile(
 )
 
 
+#: Distinct runs of text (between white space) whose spelling is kept: a few thousand a document.
+RUN_CACHE_SIZE = 65536
+
+
+def _barred(run: str) -> str:
+    """A run of non-space characters split at its barriers, each part NFC, joined by bars
+    ("Lộc," -> "Lộc|"); NFC after the split, since a text need not be NFC and NFC makes a
+    Greek question mark a ";", which must not become a barrier."""
+    return PART_BAR.join(unicodedata.normalize("NFC", part) for part in _BARRIER.split(run))
+
+
+@lru_cache(maxsize=RUN_CACHE_SIZE)
+def _spell_run(run: str) -> str:
+    """A run of non-space characters as ``_Text.cased`` spells it: its words spelled, a bar for
+    each stretch of punctuation (_BARRIER) in it; "" if neither.
+
+    A text is read a run at a time and each run spelled once: runs repeat ("của", "và",
+    "Lộc,") far more than they vary. White space parts words and punctuation alike, and no
+    barrier spans it or needs more than its run to be found (a dot's lookbehinds stop at a
+    word's start, its lookahead at white space), so the runs give the words of the whole text.
+    """
+    return spell_with_bars(_barred(run))
+
+
+@lru_cache(maxsize=RUN_CACHE_SIZE)
+def _spell_folded_run(run: str) -> str:
+    """``_spell_run`` of the case-folded run: case folding keeps white space white space and
+    makes none, so the runs of the case-folded text are the case-folded runs."""
+    return spell_with_bars(_barred(run).casefold())
+
+
 class _Text:
-    """A text prepared for mention search: space-padded, with " | " where punctuation was.
+    """A text prepared for mention search: its words spelled (``spell_word``) one space apart,
+    with a "|" where punctuation was (see _BARRIER), space-padded.
 
     ``cased`` keeps case: unit mentions need a capitalized name ("xã Trung Tâm", not "trung
     tâm"). ``folded`` is casefolded, for anchors, which are distinctive enough in any case; it is
@@ -135,10 +168,12 @@ class _Text:
     """
 
     def __init__(self, text: str) -> None:
-        self._parts = [unicodedata.normalize("NFC", part) for part in _BARRIER.split(text)]
-        self.cased = " " + " | ".join(spell_normalized(p) for p in self._parts) + " "
+        self._runs = text.split()
+        self.cased = " " + " ".join(filter(None, map(_spell_run, self._runs))) + " "
         self._folded: str | None = None
-        self._places: dict[str, list[int]] = {}  # kind word (" xã ") -> where it stands in cased
+        # kind word (" xã ") -> the word after it -> where the two stand in cased
+        self._places: dict[str, dict[str, list[int]]] = {}
+        self._words_after_kinds: frozenset[str] | None = None
 
     @classmethod
     def of(cls, text: str) -> _Text:
@@ -147,44 +182,92 @@ class _Text:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            folded = (spell_normalized(part.casefold()) for part in self._parts)
-            self._folded = " " + " | ".join(folded) + " "
+            self._folded = " " + " ".join(filter(None, map(_spell_folded_run, self._runs))) + " "
         return self._folded
 
-    def places(self, prefix: str) -> list[int]:
-        """Every place ``prefix`` starts at in ``cased``, overlapping ones included."""
+    def places(self, prefix: str, word: str) -> list[int]:
+        """Every place ``prefix`` starts at in ``cased`` followed by ``word`` (and a space or the
+        end), overlapping ones included."""
+        return self._places_of(prefix).get(word, [])
+
+    @property
+    def words_after_kinds(self) -> frozenset[str]:
+        """Every word that follows the last word of a kind word in ``cased`` (a few more than
+        follow whole kind words: "phố" without "thành"): a unit whose name starts with none of
+        them is not named. One pass over the text, not one per kind word."""
+        if self._words_after_kinds is None:
+            cased, found = self.cased, set()
+            for match in _KIND_LAST_WORD.finditer(cased):
+                start = match.end() + 1
+                found.add(cased[start:cased.find(" ", start)])  # "" at the padded end
+            self._words_after_kinds = frozenset(found)
+        return self._words_after_kinds
+
+    def _places_of(self, prefix: str) -> dict[str, list[int]]:
+        """The places of ``prefix`` in ``cased``, found once and grouped by the word after them:
+        a name is then checked only where its first word stands."""
         found = self._places.get(prefix)
         if found is None:
-            found = self._places[prefix] = []
+            found = self._places[prefix] = {}
             at = self.cased.find(prefix)
             while at >= 0:
-                found.append(at)
+                start = at + len(prefix)
+                end = self.cased.find(" ", start)  # -1 only at the padded end: no word follows
+                found.setdefault(self.cased[start:end] if end >= 0 else "", []).append(at)
                 at = self.cased.find(prefix, at + 1)
         return found
 
 
+def _kind_prefix(kind_word: str) -> str:
+    """A kind word as a mention in ``_Text.cased`` starts: " xã " (spelled, spaces around)."""
+    return f" {spell_words(kind_word, casefold=False)} "
+
+
+#: Every kind word a mention can start with, lower, Capitalized or UPPER, as _mentions writes it.
+_KIND_PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(
+    _kind_prefix(case) for words in KIND_MENTIONS.values() for word in words
+    for case in (word, word.capitalize(), word.upper())))
+#: The last word of a kind word in ``_Text.cased`` (" xã", " phố"), a space after it.
+_KIND_LAST_WORD = re.compile(" (?:" + "|".join(
+    re.escape(word)
+    for word in sorted({prefix.split()[-1] for prefix in _KIND_PREFIXES}, key=len, reverse=True)
+) + ")(?= )")
+
+
 @cache
-def _mentions(unit: Unit) -> tuple[tuple[str, str], ...]:
+def _mentions(unit: Unit) -> tuple[tuple[str, str, str], ...]:
     """How a text names the unit: kind word (lower, Capitalized or UPPER) then name (as is or
-    UPPER); each mention with its kind-word part, which it starts with."""
-    found: dict[str, str] = {}
+    UPPER); each mention with its kind-word part, which it starts with, and the name's first
+    word, which follows that part."""
+    found: dict[str, tuple[str, str]] = {}
     for word in KIND_MENTIONS[unit.kind]:
         for kind_word in (word, word.capitalize(), word.upper()):
-            prefix = f" {spell_words(kind_word, casefold=False)} "
+            prefix = _kind_prefix(kind_word)
             for name in (unit.name, unit.name.upper()):
-                found.setdefault(f"{prefix}{spell_words(name, casefold=False)} ", prefix)
-    return tuple((prefix, mention) for mention, prefix in found.items())
+                spelled = spell_words(name, casefold=False)
+                found.setdefault(f"{prefix}{spelled} ", (prefix, spelled.split(" ")[0]))
+    return tuple((prefix, first, mention) for mention, (prefix, first) in found.items())
+
+
+@cache
+def _first_words(unit: Unit) -> frozenset[str]:
+    """The first words of the unit's name in its mentions (as written and UPPER)."""
+    return frozenset(first for _prefix, first, _mention in _mentions(unit))
 
 
 def _named(unit: Unit, text: _Text) -> bool:
     """Whether ``text`` names ``unit``, as a whole name: "xã Đông" is not in "xã Đông Anh".
 
     A mention starts with its kind word, so it can only stand where the kind word does: those
-    few places are checked rather than the whole text searched for every mention.
+    few places are checked rather than the whole text searched for every mention. Most of the
+    hundreds of units around the candidates are not named at all, and their names start with
+    no word that follows a kind word in the text: one set look-up rules them out.
     """
+    if text.words_after_kinds.isdisjoint(_first_words(unit)):
+        return False
     cased = text.cased
-    for prefix, mention in _mentions(unit):
-        for at in text.places(prefix):
+    for prefix, first_word, mention in _mentions(unit):
+        for at in text.places(prefix, first_word):
             if cased.startswith(mention, at):
                 after = cased[at + len(mention):at + len(mention) + 1]
                 # A capitalized word after it continues the name, except in an all-caps header.
@@ -193,8 +276,10 @@ def _named(unit: Unit, text: _Text) -> bool:
     return False
 
 
-def _neighbourhood(unit: Unit) -> list[tuple[Unit, int]]:
-    """Units whose mention in a text points to ``unit``, with their weight, nearest first."""
+@cache
+def _neighbourhood(unit: Unit) -> tuple[tuple[Unit, int], ...]:
+    """Units whose mention in a text points to ``unit``, with their weight, nearest first
+    (cached: the gazetteer does not change, and the same names come up document after document)."""
     above = ancestors(unit)
     near = [(a, EVIDENCE_ANCESTOR) for a in above]
     near += [(c, EVIDENCE_NEIGHBOUR) for c in children(unit)]
@@ -204,7 +289,7 @@ def _neighbourhood(unit: Unit) -> list[tuple[Unit, int]]:
         near += [(s, weight) for s in children(above[0]) if s.id != unit.id]
     if len(above) == 2:  # a legacy commune: the other districts of its province
         near += [(d, EVIDENCE_SAME_PROVINCE) for d in children(above[1]) if d.id != above[0].id]
-    return near
+    return tuple(near)
 
 
 @cache
@@ -289,6 +374,12 @@ def resolve_issuer_place(level: Level, name: str, *, on: date | None = None, tex
         ...                          text="… khu di tích Thành nhà Hồ, đê sông Mã …")
         >>> r.confident, r.province, r.district
         (True, 'Thanh Hóa', 'Vĩnh Lộc')
+
+    Only an ambiguous name reads ``text``, so only then does the answer depend on it. Nothing
+    keyed on (level, name, date) is cached: without the text the look-up takes microseconds,
+    and with it the answer is the document's own. What recurs from document to document is
+    cached instead: each candidate's neighbourhood and mentions, and the spelling of a run of
+    text ("Lộc,").
     """
     bare, prefixed_kind = strip_unit_prefix(name)
     wanted = kind or prefixed_kind

@@ -21,13 +21,15 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import lxml.html
-from lxml import etree
 from policykg.loaders.reader_errors import describe_error
 from policykg.loaders.readers_text import SNIFF_BYTES
 
 from policykg.errors import DocumentError
+
+if TYPE_CHECKING:  # for annotations only; the readers import lxml when they run
+    from lxml import etree
 
 #: Text is HTML without a ``<!doctype>``/``<html>`` start when it has this many HTML tags ...
 HTML_MIN_TAGS = 20
@@ -108,6 +110,10 @@ def html_to_text(text: str, name: str) -> str:
     Raises:
         DocumentError: lxml cannot read the page, or it is nested too deeply.
     """
+    # lxml is imported by the first page only: is_html sniffs every text without it.
+    import lxml.html
+    from lxml import etree
+
     try:
         page = _XML_ILLEGAL.sub("", _XML_DECLARATION.sub("", text, count=1))
         root = lxml.html.document_fromstring(page)

@@ -22,11 +22,14 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from lxml import etree
 from policykg.loaders.reader_errors import guard
 
 from policykg.errors import DocumentError
+
+if TYPE_CHECKING:  # for annotations only; the readers import lxml when they run
+    from lxml import etree
 
 #: Largest unpacked ``word/document.xml``: a guard against ZIP bombs (a 50 MB docx unpacks to less).
 MAX_DOCX_XML_BYTES = 400 * 1024 * 1024
@@ -51,8 +54,7 @@ def read_docx(data: bytes, name: str) -> str:
             ``MAX_DOCX_XML_BYTES``.
     """
     xml = guard(name, "a damaged .docx (ZIP) file", lambda: _docx_xml(data, name))
-    root = guard(name, "a .docx whose document.xml is damaged",
-                  lambda: etree.fromstring(xml, parser=_xml_parser()))
+    root = guard(name, "a .docx whose document.xml is damaged", lambda: _parse_xml(xml))
     body = root.find(_W + "body")
     if body is None:
         raise DocumentError(f"{name} is a .docx without a document body; re-save it in Word")
@@ -65,12 +67,16 @@ def read_docx(data: bytes, name: str) -> str:
     return "\n".join(line for line in lines if line.strip(" |\t"))
 
 
-def _xml_parser() -> etree.XMLParser:
+def _parse_xml(xml: bytes) -> etree._Element:
+    # lxml is imported by the first .docx only: a text document never needs it.
+    from lxml import etree
+
     # A fresh parser per document (lxml parsers must not be shared across threads); no DTDs,
     # entities or network: document.xml comes from an untrusted file.
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
     )
+    return etree.fromstring(xml, parser=parser)
 
 
 def _docx_xml(data: bytes, name: str) -> bytes:

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import typer
@@ -36,7 +37,11 @@ def extract(
             typer.echo(f"error: {error}", err=True)
             continue
         if as_json:
-            typer.echo(record_json)
+            # Straight to stdout: a Record is tens of kB of JSON (no terminal escapes to strip,
+            # control characters are escaped), and typer.echo would scan it for them.
+            sys.stdout.write(record_json)
+            sys.stdout.write("\n")
+            sys.stdout.flush()  # one line at a time, as with echo, so errors interleave in order
         else:
             _summary(path, json.loads(record_json))
         if text:

@@ -124,3 +124,17 @@ def reference_closing_start(text: str) -> int:
                                  "\n\n", " ", "Nơi", "nhận:", "TL."]), max_size=30).map("".join))
 def test_closing_is_found_from_the_floor_on(text):
     assert parse._closing_start(text) == reference_closing_start(text)
+
+
+#: Pieces of place-and-date lines and of what surrounds them, including near misses: a
+#: comma without "ngày", "ngày" without a comma, places over the length limit, invalid dates.
+DATE_PIECES = ["Quảng Ninh", ", ngày 26 tháng 4 năm 2021", ",ngày 31/2/2021", ", ngày ", " ngày 5",
+               ",", " ", "\n", "|", "*", "Thị trấn Vĩnh Lộc", "x" * 70, "tháng 13 năm 2020",
+               "-4-2020", "Số: 12/KH", "ngày", "\t", "9"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join))
+def test_place_dates_are_the_matches_finditer_gives(window):
+    expected = [(m.span(), m.groupdict()) for m in parse._PLACE_DATE.finditer(window)]
+    assert [(m.span(), m.groupdict()) for m in parse._place_dates(window)] == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import unicodedata
 
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders import place_resolution
-from policykg.loaders.place_names import spell_words
+from policykg.loaders.place_names import spell_normalized, spell_words
 from policykg.loaders.places import ANCHORS, find_units, resolve_issuer_place, spelling_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,7 +119,7 @@ def test_barrier_splits_as_first_written(text):
 
 def reference_named(unit, text) -> bool:
     """``_named`` searching the whole text for every mention."""
-    for _prefix, mention in place_resolution._mentions(unit):
+    for _prefix, _first_word, mention in place_resolution._mentions(unit):
         at = text.cased.find(mention)
         while at >= 0:
             after = text.cased[at + len(mention):at + len(mention) + 1]
@@ -149,5 +150,32 @@ def test_folded_text_is_spelled_when_first_read():
     text = place_resolution._Text.of(raw)
     assert text._folded is None
     parts = place_resolution._BARRIER.split(raw)
-    assert text.folded == " " + " | ".join(spell_words(p, casefold=True) for p in parts) + " "
+    reference = " " + " | ".join(spell_words(p, casefold=True) for p in parts) + " "
+    # The same words and bars; an empty part (after the final dot) leaves one space, not two.
+    assert text.folded == " " + " ".join(reference.split()) + " "
     assert f" {spelling_key('Thành nhà Hồ')} " in text.folded
+
+
+def reference_spelling(text: str, *, casefold: bool) -> str:
+    """``_Text``'s spelling as first written: the text split at its barriers, each part NFC
+    (case-folded for ``folded``) and spelled, the parts joined by " | "."""
+    parts = [unicodedata.normalize("NFC", part) for part in place_resolution._BARRIER.split(text)]
+    return " " + " | ".join(spell_normalized(p.casefold() if casefold else p) for p in parts) + " "
+
+
+#: Runs that spell differently from their parts or case-fold oddly: a sentence dot, "TP." and
+#: "N.T", marks apart from their letters, "İ" (folds to i and a combining dot), U+0345 (not a
+#: letter, folds to one), a Greek question mark (NFC makes it ";", which is no barrier then).
+RUN_PIECES = ["xã Vĩnh Thành", "TP.", "N.T", ". ", ".", ",", "…", "|", " ", "\n", "\t", "Hoà", "HÒA",
+              "a\u0301", "İ", "\u0345", "ᾳ", "\u037e", "ß", "Ⅳ", "_", "(sông Mã)", "\u2000", "\x85",
+              "ab", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RUN_PIECES), max_size=20).map("".join))
+def test_text_spelled_run_by_run_is_the_text_spelled_part_by_part(text):
+    prepared = place_resolution._Text.of(text)
+    for spelled, casefold in ((prepared.cased, False), (prepared.folded, True)):
+        reference = reference_spelling(text, casefold=casefold)
+        # The same words and bars; an empty part leaves one space between bars, not two.
+        assert spelled == " " + " ".join(reference.split()) + " "
