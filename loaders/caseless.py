@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Characters for which re.I matching is plain equality of ``str.lower()`` forms, one character to
@@ -57,8 +58,9 @@ class Caseless:
     pattern, equal on lowercase text, written so that CPython can skip to its first letters.
     ``reverse`` is, for a pattern anchored at the end (``…\\s*$``), the pattern of its matches
     read backwards: matched at the start of the reversed string, it tries one position instead
-    of every one (see :func:`reverse_words`). ``tail_words``, for such a pattern, are the last
-    words of all its matches: a string that ends with none of them is refused without a search.
+    of every one (see :func:`reverse_words`); with re.I it needs no lowered copy at all.
+    ``tail_words``, for such a pattern, are the last words of all its matches: a string that
+    ends with none of them is refused without a search.
     """
 
     def __init__(self, pattern: str, flags: int = 0, fast: str | None = None,
@@ -68,6 +70,12 @@ class Caseless:
         self.fast = re.compile(fast, flags) if fast is not None else self.lowered
         self.tail_words = tail_words
         self.reverse = re.compile(reverse, flags) if reverse is not None else None
+
+    @functools.cached_property
+    def reverse_caseless(self) -> re.Pattern[str]:
+        """``reverse`` (there must be one) with re.I, compiled on first use, by :meth:`ends`."""
+        reverse: re.Pattern[str] = self.reverse  # type: ignore[assignment]
+        return re.compile(reverse.pattern, reverse.flags | re.I)
 
     def search(self, s: str, pos: int = 0) -> re.Match[str] | None:
         """``re.search`` with re.I on a short string (lowered whole, so offsets are kept)."""
@@ -108,6 +116,20 @@ class Caseless:
         if span.low is None:
             return self.found_in(span.text, start, end)
         return self.fast.search(span.low, start - span.base, end - span.base) is not None
+
+    def spans_in_span(self, span: LoweredSpan, start: int, end: int) -> list[tuple[int, int]]:
+        """``[m.span() for m in self.caseless.finditer(span.text, start, end)]``, found in the
+        span's lowered copy if any (the patterns look at most one character behind ``start``)."""
+        if span.low is None:
+            return [m.span() for m in self.caseless.finditer(span.text, start, end)]
+        base = span.base
+        return [(m.start() + base, m.end() + base)
+                for m in self.fast.finditer(span.low, start - base, end - base)]
+
+    def ends(self, text: str, start: int, end: int) -> bool:
+        """Does ``self.search(text[start:end])`` find a match (of an end-anchored pattern with a
+        ``reverse``)? Read backwards with re.I: characters compare one by one, either way."""
+        return self.reverse_caseless.match(text[start:end][::-1]) is not None
 
     def ends_slice(self, span: LoweredSpan, start: int, end: int) -> bool:
         """Does ``self.search(span.text[start:end])`` find a match (of an end-anchored pattern)?"""

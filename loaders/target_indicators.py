@@ -91,14 +91,7 @@ def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_e
     cut = text.rfind(SUBSET_WORDS, i_start, value.start)
     if cut != -1:  # '…, trong đó 75% đạt khá giỏi': the indicator starts after 'trong đó'
         i_start = cut + len(SUBSET_WORDS)
-    pos = max(0, value.start - i_start - TAIL_WINDOW)
-    low = span.lower_slice(i_start, value.start)
-    if low is not None:
-        core_end = i_start + _tail_start(low, pos)
-    else:
-        tail = INDICATOR_TAIL_RE.search(text[i_start:value.start], pos)
-        core_end = i_start + tail.start() if tail else value.start
-    indicator = clean_indicator(text[i_start:core_end])
+    indicator = _indicator_before(text, span, i_start, value.start)
     span_start = i_start if indicator else value.start
     span_end = find_span_end(text, value.end, c_end)
     if indicator is None:
@@ -113,28 +106,52 @@ def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_e
     return indicator, (span_start, span_end)
 
 
-def clean_indicator(raw: str) -> str | None:
+def _indicator_before(text: str, span: LoweredSpan, i_start: int, v_start: int) -> str | None:
+    """The cleaned indicator in ``text[i_start:v_start]``, less its tail of comparator words."""
+    pos = max(0, v_start - i_start - TAIL_WINDOW)
+    low = span.lower_slice(i_start, v_start)
+    if low is not None:
+        core_end = i_start + _tail_start(low, pos)
+    else:
+        tail = INDICATOR_TAIL_RE.search(text[i_start:v_start], pos)
+        core_end = i_start + tail.start() if tail else v_start
+    return clean_indicator(text[i_start:core_end], untailed=low is not None and pos == 0)
+
+
+def clean_indicator(raw: str, untailed: bool = False) -> str | None:
     """Drop year phrases, list markers and trailing comparator words; None when too short.
+
+    ``untailed`` says that ``raw`` is plain (CASE_PLAIN_RE) and ends where INDICATOR_TAIL_RE's
+    leftmost match in a longer string, searched from its start, began: a tail of ``raw`` itself
+    would have extended that match further left, so when cleaning changes nothing else there
+    is no tail to drop (the tail search is most of the cost).
 
     Example:
         >>> clean_indicator("- Phấn đấu đến năm 2025, tỷ lệ che phủ rừng đạt trên ")
         'tỷ lệ che phủ rừng'
     """
     cleaned = YEAR_RE.sub(" ", raw) if FOUR_DIGITS_RE.search(raw) else raw  # a year has 4 digits
-    cleaned = _SPACES_RE.sub(" ", cleaned)
-    cleaned = INDICATOR_HEAD_RE.sub("", cleaned, count=1)
-    pos = max(0, len(cleaned) - TAIL_WINDOW)
-    if CASE_PLAIN_RE.fullmatch(cleaned):
-        cleaned = cleaned[:_tail_start(cleaned.lower(), pos)]
-    else:
-        tail = INDICATOR_TAIL_RE.search(cleaned, pos)
-        cleaned = cleaned[: tail.start()] if tail else cleaned
+    if "  " in cleaned or not cleaned.isprintable():  # else every whitespace is a single " "
+        cleaned = _SPACES_RE.sub(" ", cleaned)
+    # INDICATOR_HEAD_RE matches at 0 (maybe empty): the first match is there.
+    cleaned = cleaned[INDICATOR_HEAD_RE.match(cleaned).end():]
+    if not (untailed and cleaned == raw):
+        cleaned = _drop_tail(cleaned)
     cleaned = cleaned.strip(" ,:;.-–(")
     if len(cleaned) < MIN_INDICATOR_CHARS:
         return None
     if len(cleaned) > MAX_INDICATOR_CHARS:
         cleaned = cleaned[:MAX_INDICATOR_CHARS].rsplit(" ", 1)[0]
     return cleaned
+
+
+def _drop_tail(phrase: str) -> str:
+    """``phrase`` less INDICATOR_TAIL_RE's match in its last TAIL_WINDOW characters."""
+    pos = max(0, len(phrase) - TAIL_WINDOW)
+    if CASE_PLAIN_RE.fullmatch(phrase):
+        return phrase[:_tail_start(phrase.lower(), pos)]
+    tail = INDICATOR_TAIL_RE.search(phrase, pos)
+    return phrase[: tail.start()] if tail else phrase
 
 
 def _tail_start(low: str, pos: int) -> int:

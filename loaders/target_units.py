@@ -113,7 +113,7 @@ def read_unit(text: str, pos: int, end: int | None = None) -> tuple[str | None, 
         if m.group("acr") and not _MONEY_RE.search(words):
             words, stop = words + m.group("acr"), m.end("acr")
         rate, stop = _rate_chain(text, stop, end)
-        head = _SPACES_RE.sub(" ", words).split(" ")[-1].lower()
+        head = words.split()[-1].lower()  # the group starts and ends with a letter
         return clean_unit(words + rate), head, stop
     if pos < end and text[pos].isalpha():
         return None, "?", pos
@@ -150,7 +150,11 @@ def _rate_chain(text: str, pos: int, end: int) -> tuple[str, int]:
 
 def clean_unit(unit: str) -> str:
     """Collapse whitespace and drop spaces around "/": 'tạ/ ha/ vụ' -> 'tạ/ha/vụ'."""
-    return _SLASH_RE.sub("/", _SPACES_RE.sub(" ", unit)).strip(" .,;:")
+    if "  " in unit or not unit.isprintable():  # else every whitespace is a single " "
+        unit = _SPACES_RE.sub(" ", unit)
+    if "/" in unit:
+        unit = _SLASH_RE.sub("/", unit)
+    return unit.strip(" .,;:")
 
 
 def is_rate(unit: str) -> bool:

@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from policykg.loaders.caseless import Caseless, LoweredSpan, forward_words, reverse_words
@@ -129,23 +130,32 @@ LABEL_AFTER_RE = re.compile(
     re.X,
 )
 
+#: VALUE_RE, with an empty group ``label`` when LABEL_AFTER_RE matches right after the number (up
+#: to the end of the range scanned): the scan for numbers refuses most labels too. The group is
+#: optional and empty, so the matches and their other groups are VALUE_RE's.
+NUMBER_SCAN_RE = re.compile(
+    rf"{VALUE_RE.pattern}(?:(?={LABEL_AFTER_RE.pattern})(?P<label>))?", re.X)
+#: Lowercase words of a past result, each branch opening with a letter (CPython skips to them);
+#: "\b" of "đã" as a lookbehind after its "đ".
+_PAST_FAST = (r"đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được)"
+              r"|cùng\s+kỳ|thực\s+hiện\s+được")
+#: Words of a budget or an allocation.
+_BUDGET_WORDS = (r"kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
+                 r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ")
 #: A past result or a situation review, not a target. (The first-letter filter leaves out "ư",
 #: so the "ước thực hiện" branch never matches; kept as found, see the fast twin.)
-PAST_RE = Caseless(
+_PAST_PATTERN = (
     r"(?=[đcuĐCUt])(?:\bđã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|đạt\s+được|cùng\s+kỳ"
-    r"|ước\s+thực\s+hiện|thực\s+hiện\s+được)",
-    # on lowercase text: first letters in branches (CPython skips to them), "\b" of "đã" as a
-    # lookbehind after its "đ"
-    fast=r"(?:đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được)"
-         r"|cùng\s+kỳ|thực\s+hiện\s+được)",
+    r"|ước\s+thực\s+hiện|thực\s+hiện\s+được)"
 )
+PAST_RE = Caseless(_PAST_PATTERN, fast=f"(?:{_PAST_FAST})")
 #: Budgets and allocations: spending, not targets.
-BUDGET_RE = Caseless(
-    r"(?=[ktqbpKTQBP])(?:kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
-    r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ)",
-    fast=r"(?:kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
-         r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ)",
-)
+_BUDGET_PATTERN = rf"(?=[ktqbpKTQBP])(?:{_BUDGET_WORDS})"
+BUDGET_RE = Caseless(_BUDGET_PATTERN, fast=f"(?:{_BUDGET_WORDS})")
+#: A budget or a past result: a clause holding either states no target. One scan for both, its
+#: fast twin one flat alternation of words that open with a letter.
+NO_TARGET_RE = Caseless(f"{_PAST_PATTERN}|{_BUDGET_PATTERN}",
+                        fast=f"(?:{_PAST_FAST}|{_BUDGET_WORDS})")
 #: "không còn hộ nghèo": value 0.
 ZERO_RE = re.compile(
     rf"""\b[Kk]hông\s+còn\s+
@@ -174,18 +184,63 @@ class Value:
     zero_indicator: str | None = None
 
 
+def find_numbers(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """VALUE_RE's matches in a paragraph ``text[start:end]``, less the labels LABEL_AFTER_RE finds.
+
+    No match crosses a ";" or a sentence end, so one scan of the paragraph finds the matches of
+    all its clauses; what makes a label here makes it one in its clause too: a list marker or
+    a date after a number (LABEL_AFTER_RE) never holds a clause's cut, and a "." that ends the
+    paragraph ends the clause. (The few labels only a clause's end makes are refused later.)
+
+    Example:
+        >>> [m.group() for m in find_numbers("1. Năm 2025 đạt 95%", 0, 19)]
+        ['2025', '95']
+    """
+    return [m for m in NUMBER_SCAN_RE.finditer(text, start, end) if m.group("label") is None]
+
+
+def drop_labels(text: str, numbers: Iterable[re.Match[str]], start: int) -> list[re.Match[str]]:
+    """``numbers`` of a paragraph starting at ``start``, less those its words make labels.
+
+    The words that make a number a label (LABEL_BEFORE_RE: "năm 2025", "Điều 5") end at the
+    number and hold no ";" or sentence end, so the paragraph's words before it make it one
+    exactly when its clause's do. Most paragraphs with a digit hold labels only ("1. Mục
+    tiêu", "năm 2025"), and are then left without a further look (nor a lowered copy).
+
+    Example:
+        >>> text = "1. Năm 2025 đạt 95%"
+        >>> [m.group() for m in drop_labels(text, find_numbers(text, 0, 19), 0)]
+        ['95']
+    """
+    out = []
+    for m in numbers:
+        n_start = m.start()
+        if not LABEL_BEFORE_RE.ends(text, max(start, n_start - PREFIX_WINDOW), n_start):
+            out.append(m)
+    return out
+
+
 def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
-                masks: list[tuple[int, int]], kind: str) -> list[Value]:
+                masks: list[tuple[int, int]], kind: str,
+                numbers: Sequence[re.Match[str]] | None = None) -> list[Value]:
     """Values of the clause ``text[c_start:c_end]`` that read as targets, in text order.
 
     Numbers inside ``masks`` (yearly paths, quoted titles) are skipped; ``span`` is the
-    paragraph's lowered copy; ``kind`` the section kind ('objectives' accepts bare measures).
+    paragraph's lowered copy; ``kind`` the section kind ('objectives' accepts bare measures);
+    ``numbers``, when given, the clause's matches left by :func:`find_numbers` and
+    :func:`drop_labels` (else all VALUE_RE's).
     """
     out: list[Value] = []
-    for m in VALUE_RE.finditer(text, c_start, c_end):
+    unchecked = numbers is None
+    for m in VALUE_RE.finditer(text, c_start, c_end) if numbers is None else numbers:
         if masks and any(z0 <= m.start() < z1 for z0, z1 in masks):
             continue
-        value = read_value(text, span, m, c_start, c_end)
+        if unchecked:
+            value = read_value(text, span, m, c_start, c_end)
+        elif LABEL_AFTER_RE.match(text, m.end(), c_end):
+            continue  # one of the few labels only the clause's end makes (see find_numbers)
+        else:
+            value = parse_value(text, m, c_end)
         if value is None or not accepts(text, span, value, c_start, kind, out[-1] if out else None):
             continue
         if not value.comparator:  # read only now: most numbers read are no values
@@ -214,8 +269,15 @@ def read_value(text: str, span: LoweredSpan, m: re.Match[str], c_start: int,
         return None
     if LABEL_BEFORE_RE.ends_slice(span, before_start, m.start()):
         return None
-    value = parse_number(m.group("num"))
-    value_max = parse_number(m.group("num2")) if m.group("num2") else None
+    return parse_value(text, m, c_end)
+
+
+def parse_value(text: str, m: re.Match[str], c_end: int) -> Value | None:
+    """Number, range, unit and comparator of a VALUE_RE match that is no label (see read_value);
+    None for a code, a fraction, a period or a decreasing pair."""
+    num, num2 = m.group("num", "num2")
+    value = parse_number(num)
+    value_max = parse_number(num2) if num2 else None
     if value is None:
         return None
     unit, unit_head, end = read_unit(text, m.end(), c_end)
@@ -246,8 +308,10 @@ def read_comparator(span: LoweredSpan, start: int, end: int) -> str:
     m = COMPARATOR_TAIL_RE.search_slice(span, start, end)
     if not m:
         return "="
-    word = _SPACES_RE.sub(" ", m.group("cmp").lower())
-    return COMPARATOR_WORDS.get(word, "=")
+    word = m.group("cmp").lower()
+    if word in COMPARATOR_WORDS:  # written with single spaces, the usual case
+        return COMPARATOR_WORDS[word]
+    return COMPARATOR_WORDS.get(_SPACES_RE.sub(" ", word), "=")
 
 
 def accepts(text: str, span: LoweredSpan, value: Value, c_start: int, kind: str,

@@ -44,6 +44,8 @@ YEAR_RE = re.compile(
     """,
     re.X | re.I,
 )
+#: A year phrase after the spaces after a value (YEAR_RE opens with a letter, never a space).
+YEAR_AFTER_RE = re.compile(rf"(?P<gap>\s*){YEAR_RE.pattern}", re.X | re.I)
 #: An explicit deadline, for the document's horizon: "đến (hết) năm 2025", "giai đoạn 2021-2025".
 DEADLINE_RE = re.compile(
     r"""(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?(\d{4})          # đến năm 2025
@@ -78,7 +80,6 @@ FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 #: Characters no year phrase holds (see YEAR_RE, DEADLINE_RE): they bound the year windows.
 YEAR_FREE = ".,;:()"
 _YEAR_FREE_RE = re.compile(f"[{re.escape(YEAR_FREE)}]")
-_SPACES_RE = re.compile(r"\s+")
 
 
 class YearWindows:
@@ -120,12 +121,27 @@ class YearWindows:
 
 
 def _after_last_free(text: str, lo: int, hi: int) -> int:
-    """One past the last YEAR_FREE character in ``text[lo:hi]``, or ``lo`` when there is none."""
+    """One past the last YEAR_FREE character in ``text[lo:hi]``, or ``lo`` when there is none.
+
+    The last WINDOW_LOOKBACK characters are searched first, backwards (one scan of their
+    reversed copy), the rest only when they hold none.
+    """
     near = max(lo, hi - WINDOW_LOOKBACK)
-    best = max([text.rfind(c, near, hi) for c in YEAR_FREE])
-    if best == -1 and near > lo:
-        best = max([text.rfind(c, lo, near) for c in YEAR_FREE])
+    free = _YEAR_FREE_RE.search(text[near:hi][::-1])
+    if free is not None:
+        return hi - free.start()
+    best = max([text.rfind(c, lo, near) for c in YEAR_FREE]) if near > lo else -1
     return max(lo, best + 1)
+
+
+def _deadline_years(text: str, start: int, end: int) -> list[int]:
+    """Years of the DEADLINE_RE matches in ``text[start:end]``.
+
+    Each is a match of the whole text too, the one :func:`find_horizon` sees at that offset: no
+    match starts inside another (none holds a "đến", "tới", "giai" or "thời" but at its start),
+    and the end of the range only cuts matches off, it never makes a shorter one succeed.
+    """
+    return [int(m.group(1) or m.group(2)) for m in DEADLINE_RE.finditer(text, start, end)]
 
 
 def find_horizon(text: str, windows: YearWindows) -> int | None:
@@ -139,9 +155,8 @@ def find_horizon(text: str, windows: YearWindows) -> int | None:
         >>> find_horizon(text, YearWindows(text, [(0, len(text))]))
         2025
     """
-    years = [int(m.group(1) or m.group(2))
-             for w_start, w_end in windows.spans(0, len(text))
-             for m in DEADLINE_RE.finditer(text, w_start, w_end)]
+    years = [year for w_start, w_end in windows.spans(0, len(text))
+             for year in _deadline_years(text, w_start, w_end)]
     years = [y for y in years if YEAR_MIN <= y <= YEAR_MAX]
     return min(years) if years else None
 
@@ -237,17 +252,20 @@ def is_past_result(text: str, v_start: int, c_start: int,
     years = [int(m.group("y")) for m in PAST_YEAR_RE.finditer(text, c_start, v_start)]
     if not years or STRIVE_RE.search(text, c_start, v_start):
         return False
+    # A deadline of the clause is one of the horizon's ("Đến năm 2025 đạt 95%"), so the horizon
+    # is not after it: years from it on are no past, and the document need not be scanned.
+    deadlines = [year for year in _deadline_years(text, c_start, v_start)
+                 if YEAR_MIN <= year <= YEAR_MAX]
+    if deadlines and min(years) >= min(deadlines):
+        return False
     nearest = horizon()
     return nearest is not None and any(year < nearest for year in years)
 
 
 def find_span_end(text: str, v_end: int, c_end: int) -> int:
     """End of a target's span: past a year phrase right after the value, else the value's end."""
-    m = YEAR_RE.match(text, v_end, c_end)
-    if m is None:
-        m = _SPACES_RE.match(text, v_end, c_end)
-        m = YEAR_RE.match(text, m.end(), c_end) if m else None
-    if m is not None and m.start() - v_end <= TRAILING_YEAR_GAP and not m.group("base"):
+    m = YEAR_AFTER_RE.match(text, v_end, c_end)
+    if m is not None and m.end("gap") - v_end <= TRAILING_YEAR_GAP and not m.group("base"):
         return m.end()
     return v_end
 

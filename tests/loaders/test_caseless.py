@@ -13,7 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders import agency_lists, assignment_patterns, target_indicators, target_values
+from policykg.loaders import (
+    agency_lists,
+    assignment_patterns,
+    target_indicators,
+    target_segments,
+    target_values,
+)
 from policykg.loaders.caseless import (
     CASE_PLAIN_RE,
     Caseless,
@@ -28,7 +34,10 @@ CASELESS = {
     "LABEL_BEFORE_RE": target_values.LABEL_BEFORE_RE,
     "PAST_RE": target_values.PAST_RE,
     "BUDGET_RE": target_values.BUDGET_RE,
+    "NO_TARGET_RE": target_values.NO_TARGET_RE,
     "INDICATOR_TAIL_RE": target_indicators.INDICATOR_TAIL_RE,
+    "ZONE_OPEN_RE": target_segments.ZONE_OPEN_RE,
+    "QUOTED_TITLE_RE": target_segments.QUOTED_TITLE_RE,
 }
 #: Every lowercase word matched on lowered text instead of with re.I, anywhere in the loaders.
 LOWERED_WORDS = (
@@ -95,7 +104,9 @@ _BEFORE = st.lists(st.sampled_from(
 def test_backward_tails_agree_with_the_search(before: str) -> None:
     span = LoweredSpan(before, 0, len(before))
     for pattern in (target_values.LABEL_BEFORE_RE, target_values.TRIGGER_TAIL_RE):
-        assert pattern.ends_slice(span, 0, len(before)) == bool(pattern.caseless.search(before))
+        want = bool(pattern.caseless.search(before))
+        assert pattern.ends_slice(span, 0, len(before)) == want
+        assert pattern.ends(before, 0, len(before)) == want
 
 
 @settings(max_examples=400, deadline=None)
@@ -120,13 +131,32 @@ def test_fast_twins_agree(clause: str, cut: int) -> None:
     text = "Mục tiêu: " + clause
     start = min(len(text), 10 + cut)
     span = LoweredSpan(text, 0, len(text))
-    for pattern in (target_values.PAST_RE, target_values.BUDGET_RE):
+    for pattern in (target_values.PAST_RE, target_values.BUDGET_RE, target_values.NO_TARGET_RE):
         want = pattern.caseless.search(text, start, len(text)) is not None
         assert pattern.found_in_span(span, start, len(text)) == want
         assert pattern.found_in(text, start, len(text)) == want
+    past, budget = target_values.PAST_RE, target_values.BUDGET_RE
+    assert target_values.NO_TARGET_RE.found_in_span(span, start, len(text)) == (
+        past.found_in_span(span, start, len(text)) or budget.found_in_span(span, start, len(text)))
 
 
 def test_caseless_keeps_ignorecase_for_other_text() -> None:
     pattern = Caseless(r"\bđạt\s*$")
     assert pattern.search("İ ĐẠT ") is not None  # not plain: the re.I pattern answers
     assert pattern.search("tỷ lệ đạt") is not None
+
+
+_PARAGRAPH = st.lists(st.sampled_from(
+    "( cụ thể : CỤ  THỂ trong đó TRONG ĐÓ năm 2020 NĂM 2021 đề án Đề Án chương trình \" “ ” x đạt "
+    "İ ſ K 5% \n".split(" ")), max_size=16).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PARAGRAPH, st.integers(0, 4))
+def test_span_scans_agree_with_the_caseless_scan(paragraph: str, cut: int) -> None:
+    text = "Mục tiêu: " + paragraph
+    start = min(len(text), 8 + cut)
+    span = LoweredSpan(text, start, len(text))
+    for pattern in (target_segments.ZONE_OPEN_RE, target_segments.QUOTED_TITLE_RE):
+        want = [m.span() for m in pattern.caseless.finditer(text, start, len(text))]
+        assert pattern.spans_in_span(span, start, len(text)) == want

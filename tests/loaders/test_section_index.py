@@ -68,3 +68,13 @@ def test_locator_reads_any_offset_it_reads(sections: list[Section], start: int, 
     locator = SectionLocator(sections)
     end = start + length
     assert locator.reads_any(start, end) == any(locator.kind(x) is not None for x in range(start, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(any_sections(), tree_sections()), st.lists(st.integers(0, 64), max_size=12))
+def test_locator_read_ranges_agree_with_reads_any(sections: list[Section],
+                                                  bounds: list[int]) -> None:
+    locator = SectionLocator(sections)
+    points = sorted(set(bounds))
+    ranges = list(zip(points, points[1:]))
+    assert list(locator.read_ranges(ranges)) == [r for r in ranges if locator.reads_any(*r)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 from policykg.loaders.caseless import LoweredSpan
 from policykg.loaders.target_indicators import (
     INDICATOR_TAIL_RE,
+    TAIL_WINDOW,
+    _drop_tail,
     _tail_start,
     clean_indicator,
     find_indicator,
@@ -47,3 +51,19 @@ _WORDS = st.lists(st.sampled_from(["đạt", "tỷ lệ", "tỷ", "lệ", "phân
 def test_tail_start_agrees_with_the_search(pre: str, pos: int) -> None:
     pos = min(pos, len(pre))
     assert _tail_start(pre, pos) == INDICATOR_TAIL_RE.lowered.search(pre, pos).start()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS.map(" ".join))
+def test_a_phrase_cut_at_its_tail_has_none_left(phrase: str) -> None:
+    """clean_indicator's ``untailed`` shortcut: what precedes the leftmost tail has no tail."""
+    phrase = phrase[:TAIL_WINDOW]
+    raw = phrase[:_tail_start(phrase.lower(), 0)]
+    assert _drop_tail(raw) == raw
+    assert clean_indicator(raw, untailed=True) == clean_indicator(raw)
+
+
+def test_only_the_space_is_printable_whitespace() -> None:
+    """clean_indicator and clean_unit skip collapsing spaces in a printable text without "  "."""
+    spaces = [c for c in map(chr, range(0x110000)) if c.isspace() or re.match(r"\s", c)]
+    assert [c for c in spaces if c.isprintable()] == [" "]

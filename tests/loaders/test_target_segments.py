@@ -79,8 +79,8 @@ ZONES = [
 
 @pytest.mark.parametrize(("text", "expected"), ZONES)
 def test_find_zones(text: str, expected: list[str]) -> None:
-    low = LoweredSpan(text, 0, len(text)).low
-    for zones in (find_zones(text, 0, len(text)), find_zones(text, 0, len(text), low)):
+    span = LoweredSpan(text, 0, len(text))
+    for zones in (find_zones(text, 0, len(text)), find_zones(text, 0, len(text), span)):
         assert [text[a:b] for a, b in zones] == expected
 
 
