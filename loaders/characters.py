@@ -40,6 +40,9 @@ _SPECIAL = re.compile(
 #: Two spaces or more. Written with a two-space literal prefix (not "  +", whose prefix is one
 #: space) so that the regex engine skips ahead with a fast substring search.
 _RUNS_OF_SPACES = re.compile(r"  [ ]*")
+#: A space starting a line. Found by the regex engine, which skips to the rare line end, faster
+#: than by ``"\n " in text``, which tests every (frequent) space.
+_LINE_START_SPACE = re.compile("\n ")
 #: Letters only Vietnamese uses: ă â đ ê ô ơ ư and the precomposed tone-marked block.
 _VIETNAMESE_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð ð (Icelandic eth) -> Đ đ
@@ -50,15 +53,41 @@ def clean_characters(raw: str, stats: NormalizeStats) -> str:
 
     Example: ``"Số:\\u00a091/QÐ-UBND\\r\\n"`` -> ``"Số: 91/QĐ-UBND\\n"`` (in a Vietnamese text).
     """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
-    special = _has_special(text)
+    return clean_pass(raw, stats)[0]
+
+
+def clean_pass(raw: str, stats: NormalizeStats, *, again: bool = False,
+               nfc: bool = False) -> tuple[str, bool]:
+    """``clean_characters``, and whether its result is surely NFC: it is unless invisible
+    characters were dropped, which can leave a letter next to a combining mark.
+
+    ``again`` says that ``raw`` was cleaned before and since then only lost characters or gained
+    ASCII ones (a later normalization pass reads the earlier one's output). It then holds no "\\r",
+    no special character and no look-alike this step would replace (the Vietnamese letters that
+    decide it can only have become fewer), so only NFC is checked, and not even that with ``nfc``.
+
+    Example: ``clean_pass("Kế hoạch", NormalizeStats(), again=True, nfc=True)`` -> ``("Kế hoạch",
+    True)``, without reading the text.
+    """
+    if again and nfc:
+        return raw, True
+    text = raw.replace("\r\n", "\n").replace("\r", "\n") if not again and "\r" in raw else raw
+    special = not again and _has_special(text)
     if special:
         text = _RARE_LINE_ENDS.sub("\n", text)
-    if not unicodedata.is_normalized("NFC", text):
+    composed = not unicodedata.is_normalized("NFC", text)
+    if composed:
         text = unicodedata.normalize("NFC", text)
         special = _SPECIAL.search(text) is not None  # NFC maps U+2000/U+2001 to other spaces
     if special:
         text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    if not again or composed:  # NFC may compose the letters that decide on the look-alikes
+        text = _replace_lookalikes(text, stats)
+    return text, not special
+
+
+def _replace_lookalikes(text: str, stats: NormalizeStats) -> str:
+    """Đ/đ for the Icelandic Ð/ð in a Vietnamese text (VIETNAMESE_MIN_MARKS of its letters)."""
     eth = "\u00d0" in text or "\u00f0" in text
     if eth and len(_VIETNAMESE_MARK.findall(text)) >= VIETNAMESE_MIN_MARKS:
         stats.lookalikes += text.count("\u00d0") + text.count("\u00f0")
@@ -82,6 +111,6 @@ def tidy_spaces(text: str) -> list[str]:
         text = _RUNS_OF_SPACES.sub(" ", text)
     if " \n" in text:  # a scan for the pair is cheaper than a replace that finds nothing
         text = text.replace(" \n", "\n")
-    if "\n " in text:
+    if _LINE_START_SPACE.search(text):
         text = text.replace("\n ", "\n")
     return text.strip(" ").split("\n")

@@ -281,13 +281,17 @@ def _find_all(text: str, needle: str) -> list[int]:
     return found
 
 
-def _line_kinds(lines: list[str], cache: LineKinds) -> list[int]:
-    """``line_kind`` of every line, each distinct line computed once per document."""
-    new = list(set(lines).difference(cache))
+def _line_kinds(lines: list[str], cache: LineKinds) -> list[int] | None:
+    """``line_kind`` of every line, each distinct line computed once per document; None when no
+    line has a kind (most texts: then the lines need not be looked up one by one)."""
+    distinct = set(lines)
+    new = list(distinct.difference(cache))
     if new:
         portal = _may_name_portal(new)
         for line in new:
             cache[line] = line_kind(line, notice=line in portal)
+    if not any(map(cache.__getitem__, distinct)):
+        return None
     return list(map(cache.__getitem__, lines))
 
 
@@ -344,9 +348,9 @@ def remove_chrome(lines: list[str], stats: NormalizeStats, cache: LineKinds) -> 
     -> ``[HARD, HARD, HARD, "UỶ BAN NHÂN DÂN"]``.
     """
     kinds = _line_kinds(lines, cache)
-    marked = [i for i, kind in enumerate(kinds) if kind]
-    if not marked:
+    if kinds is None:
         return lines
+    marked = [i for i, kind in enumerate(kinds) if kind]
     chrome = _chrome_lines(lines, kinds, marked)
     stats.count_chrome(lines[i] for i in sorted(chrome))
     out = list(lines)

@@ -32,6 +32,7 @@ from collections import Counter
 from datetime import date
 
 from policykg.loaders.citation_occurrence import (
+    NAME_KEY_PREFIX,
     RELATION_RANK,
     CitationContext,
     Occurrence,
@@ -99,7 +100,7 @@ class _GroupKeys:
     def opened(self, key: str) -> None:
         if key.startswith("congress:"):
             self.congress_groups.append(key)
-        elif key.startswith("name:"):
+        elif key.startswith(NAME_KEY_PREFIX):
             self.name_groups.append(key)
 
     def key_of(self, occ: Occurrence) -> str:
@@ -111,13 +112,13 @@ class _GroupKeys:
             for key in self.congress_groups:
                 if key.startswith(f"congress:{level}:") and occ.key.endswith(":"):
                     return key
-        if occ.key.startswith("name:"):
-            mine = occ.key[5:]
+        if occ.key.startswith(NAME_KEY_PREFIX):
+            mine = occ.key[len(NAME_KEY_PREFIX):]
             for name, key in self.named:  # "Luật Thủ đô" alone, after "Luật Thủ đô số 39/2024/QH15"
                 if name == mine:
                     return key
             for key in self.name_groups:
-                other = key[5:]
+                other = key[len(NAME_KEY_PREFIX):]
                 if (other.startswith((mine + " ", mine + ","))
                         or mine.startswith((other + " ", other + ","))):
                     return key
@@ -128,6 +129,8 @@ def _majority_date(key: str, group: list[Occurrence]) -> tuple[date | None, Reco
     dates = [o.issued for o in group if o.issued]
     if not dates:
         return None, None
+    if dates.count(dates[0]) == len(dates):
+        return dates[0], None  # one date (the usual case): nothing to count
     counts = Counter(dates)
     best = max(counts, key=lambda d: (counts[d], -dates.index(d)))
     if len(counts) == 1:
@@ -147,14 +150,21 @@ def _citation(group: list[Occurrence], issued: date | None, ctx: CitationContext
     issuer = next((o.issuer for o in group if o.issuer), None)
     doc_type = next((o.doc_type for o in group if o.doc_type), None)
     symbol = next((o.symbol for o in group if o.symbol), None)
-    names = [o.name for o in group if o.name]
+    named = [o for o in group if o.name]
     # The first form it is cited by, unless a later one says more ("… tầm nhìn đến năm 2050").
-    name = max(names, key=lambda n: len(document_name_key(n))) if names else None
+    name = max(named, key=_name_key_length).name if named else None
     spans = sorted({(o.start, o.end) for o in group})
     return Citation(
         symbol=symbol, doc_type=doc_type, issued=issued, issuer=issuer,
         issuer_scope=_scope(group, ctx), relation=relation, name=name, spans=spans,
     )
+
+
+def _name_key_length(occ: Occurrence) -> int:
+    """Length of the dedup key of ``occ.name``, which a named occurrence carries already."""
+    if occ.key.startswith(NAME_KEY_PREFIX):
+        return len(occ.key) - len(NAME_KEY_PREFIX)  # its key is the prefix + document_name_key
+    return len(document_name_key(occ.name or ""))
 
 
 def _scope(group: list[Occurrence], ctx: CitationContext) -> Level | None:

@@ -20,9 +20,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from policykg.loaders.caseless import CASE_PLAIN_RE
 from policykg.loaders.record import Level, Relation
 from policykg.loaders.units import CENTRAL_CITIES  # "thành phố X" is a province only for these
 
+#: Dedup keys of documents cited by name: this prefix and ``named_documents.document_name_key``.
+NAME_KEY_PREFIX = "name:"
 #: implements > based_on > mentions: the strongest relation over all occurrences wins.
 RELATION_RANK: dict[str, int] = {"mentions": 0, "based_on": 1, "implements": 2}
 
@@ -46,7 +49,7 @@ class CitationContext:
 class Occurrence:
     """One place a document is cited."""
 
-    key: str  # dedup key: normalized symbol, or "name:" + normalized name
+    key: str  # dedup key: normalized symbol, or NAME_KEY_PREFIX + normalized name
     start: int  # span of the symbol or the name
     end: int
     head: int  # where its type words start ("Nghị quyết số …"), for cue reach and connectors
@@ -92,26 +95,36 @@ def date_after(text: str, pos: int) -> tuple[date | None, int]:
         return None, m.end()
 
 
-_LEVEL_WORDS: list[tuple[re.Pattern[str], Level]] = [
-    (re.compile(r"trung\s+ương|bộ\s+chính\s+trị|ban\s+bí\s+thư|chính\s+phủ|thủ\s+tướng|"
-                r"quốc\s+hội|^bộ\s|của\s+đảng$|^đảng$", re.I), "central"),
-    (re.compile(r"tỉnh|thành\s+ủy|thành\s+uỷ|^sở\s", re.I), "province"),
-    (re.compile(r"huyện|quận|thị\s+xã", re.I), "district"),
-    (re.compile(r"\bxã\b(?!\s+hội)|phường|thị\s+trấn|đảng\s+ủy|đảng\s+uỷ", re.I), "commune"),
+#: Words that give an issuer's level, in order of precedence (lowercase; case-insensitive).
+_LEVEL_PATTERNS: list[tuple[str, Level]] = [
+    (r"trung\s+ương|bộ\s+chính\s+trị|ban\s+bí\s+thư|chính\s+phủ|thủ\s+tướng|"
+     r"quốc\s+hội|^bộ\s|của\s+đảng$|^đảng$", "central"),
+    (r"tỉnh|thành\s+ủy|thành\s+uỷ|^sở\s", "province"),
+    (r"huyện|quận|thị\s+xã", "district"),
+    (r"\bxã\b(?!\s+hội)|phường|thị\s+trấn|đảng\s+ủy|đảng\s+uỷ", "commune"),
 ]
-
-
-_CITY = re.compile(r"thành\s+phố\s+(.+)", re.I)
+_CITY_PATTERN = r"thành\s+phố\s+(.+)"
+# Each pattern twice: with re.I, and as written for the lowercased words when lowering keeps
+# what re.I compares (caseless.py), where every branch opens with a literal letter that the
+# regex engine tests at once instead of trying the branch.
+_LEVEL_WORDS = [(re.compile(rx, re.I), level) for rx, level in _LEVEL_PATTERNS]
+_LEVEL_WORDS_LOWER = [(re.compile(rx), level) for rx, level in _LEVEL_PATTERNS]
+_CITY = re.compile(_CITY_PATTERN, re.I)
+_CITY_LOWER = re.compile(_CITY_PATTERN)
 
 
 def level_of_words(words: str | None, ctx: CitationContext | None = None) -> Level | None:
     """Level of an issuer as written: 'UBND tỉnh' province, 'Ban Thường vụ Huyện ủy' district."""
     if not words:
         return None
-    city = _CITY.search(words)
+    if CASE_PLAIN_RE.fullmatch(words):
+        words, city_rx, level_words = words.lower(), _CITY_LOWER, _LEVEL_WORDS_LOWER
+    else:
+        city_rx, level_words = _CITY, _LEVEL_WORDS
+    city = city_rx.search(words)
     if city:
         return "province" if city[1].strip().lower().startswith(CENTRAL_CITIES) else "district"
-    for rx, level in _LEVEL_WORDS:
+    for rx, level in level_words:
         if rx.search(words):
             return level
     if ctx:
@@ -123,15 +136,15 @@ def level_of_words(words: str | None, ctx: CitationContext | None = None) -> Lev
     return None
 
 
-_WS = re.compile(r"\s+")
-
-
 def collapse_spaces(s: str) -> str:
     """Collapse whitespace (hard line wraps) into single spaces.
 
+    ``str.split`` cuts at the characters ``\\s`` matches, so this is ``re.sub(r"\\s+", " ",
+    s).strip()`` without a match object per space.
+
     Example: ``"Pháp lệnh Ưu\\nđãi  Người có công "`` -> ``"Pháp lệnh Ưu đãi Người có công"``.
     """
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def fullmatch_between(

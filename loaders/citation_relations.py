@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from policykg.loaders.caseless import CASE_PLAIN_RE
 from policykg.loaders.citation_occurrence import RELATION_RANK, Occurrence
 from policykg.loaders.record import Relation
 from policykg.loaders.sections import Section
@@ -41,6 +42,9 @@ _CUE = re.compile(
     """,
     re.X | re.I,
 )
+
+#: _CUE for lowercased text, where re.I is lowercase equality (see _cues).
+_CUE_LOWER = re.compile(_CUE.pattern, re.X)
 
 # What may stand before a cue for it to open a clause: nothing on the line, a clause mark, a
 # bullet, or a title heading ("KẾ HOẠCH Thực hiện", "Chương trình hành động 01/CTr-UBND thực hiện").
@@ -86,7 +90,7 @@ def assign_relations(text: str, occs: list[Occurrence], preamble_end: int) -> No
     Example: in "Căn cứ Kế hoạch số 82-KH/HU … thực hiện Chương trình số 34-CTr/TU", the first
     becomes ``based_on``; the second, nested in its description, stays ``mentions``.
     """
-    for cue in _CUE.finditer(text, 0, preamble_end):
+    for cue in _cues(text, preamble_end):
         if not _CLAUSE_OPEN.search(text[max(0, cue.start() - 80):cue.start()]):
             continue
         relation: Relation = "based_on" if cue["cue"].lower().startswith("căn") else "implements"
@@ -98,6 +102,16 @@ def assign_relations(text: str, occs: list[Occurrence], preamble_end: int) -> No
         if re.search(r"[.;]", text[cue.end():chain[0].head]):
             continue
         _govern_chain(text, chain, relation)
+
+
+def _cues(text: str, end: int) -> list[re.Match[str]]:
+    """``_CUE.finditer(text, 0, end)``, found in the lowercased title and preamble when lowering
+    keeps what re.I compares (caseless.py): the case-sensitive twin opens each branch with a
+    literal letter, which the regex engine tests at once instead of trying every branch."""
+    part = text[:end]
+    if CASE_PLAIN_RE.fullmatch(part):
+        return list(_CUE_LOWER.finditer(part.lower()))
+    return list(_CUE.finditer(text, 0, end))
 
 
 def _govern_chain(text: str, chain: list[Occurrence], relation: Relation) -> None:

@@ -32,7 +32,8 @@ MAX_TITLE = 240
 MIN_TITLE_WORDS = 3
 
 _TITLE = re.compile(
-    r"""(?<!\w)về(?!\w)          # the word that opens a trích yếu
+    r"""v(?<!\w.)ề(?!\w)        # the word that opens a trích yếu, not inside a word (tested after
+                               # its literal first letter, which the regex engine skips to)
         \s+(?P<body>[^;\n]+)     # up to a clause break or the end of the line
     """,
     re.X,
@@ -53,7 +54,8 @@ _LEAD = re.compile(
         \s*$""",
     re.X,
 )
-_TRAILING = re.compile(r"[\s,.:(\"“”]+$")  # punctuation left at the cut
+#: Punctuation left at the cut, taken off the end (the title's only spaces are single ones).
+_TRAILING = " ,.:(\"“”"
 
 
 def add_citation_titles(text: str, citations: list[Citation]) -> list[Citation]:
@@ -61,14 +63,16 @@ def add_citation_titles(text: str, citations: list[Citation]) -> list[Citation]:
     starts = sorted(start for c in citations for start, _ in c.spans)
     out = []
     for citation in citations:
-        titles = [t for _, end in sorted(citation.spans) if (t := _title_after(text, end, starts))]
-        best = titles[0] if titles else None
+        found = (_title_after(text, end, starts) for _, end in sorted(citation.spans))
+        best = next((title for title in found if title), None)  # the first citation's that has one
         out.append(citation.model_copy(update={"title": best}) if best else citation)
     return out
 
 
 def _title_after(text: str, end: int, starts: list[int]) -> str | None:
     lead = text[end:end + MAX_LEAD]
+    if "về" not in lead:
+        return None  # no title opens here (_TITLE needs the word), wherever the lead is cut
     stop = _BREAK.search(lead)
     lead = lead[:stop.start()] if stop else lead
     match = _TITLE.search(lead)
@@ -83,5 +87,5 @@ def _title_after(text: str, end: int, starts: list[int]) -> str | None:
         if listed:  # "về …, dự toán ngân sách năm 2025 và Nghị quyết 45/NQ-HĐND": stop before the list
             title = text[start:listed.start()]
             break
-    title = _TRAILING.sub("", " ".join(title.split()))
+    title = " ".join(title.split()).rstrip(_TRAILING)
     return title if len(title.split()) > MIN_TITLE_WORDS else None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from policykg.loaders.caseless import Caseless
 from policykg.loaders.citation_occurrence import (
     Occurrence,
     collapse_spaces,
@@ -49,10 +50,15 @@ _ISSUER_STOP = {
 }
 #: Word pairs that end an issuer ("ban hành" - while "Ban Chấp hành" is an issuer).
 _ISSUER_STOP_PAIRS = {("ban", "hành"), ("chỉ", "đạo"), ("hướng", "dẫn")}
+_ISSUER_PAIR_FIRSTS = {first for first, _ in _ISSUER_STOP_PAIRS}
 #: Most words an issuer takes ("Ban Chấp hành Trung ương Đảng" is five).
 ISSUER_MAX_WORDS = 10
 
-_TYPE_BEFORE = re.compile(
+# The two patterns below end at the symbol and are searched on the lowercased words before it
+# (caseless.py: re.I there is lowercase equality), where a case-sensitive branch opens with its
+# literal letter and the regex engine refuses most positions at once; and only when those
+# words end with the last word of some match.
+_TYPE_BEFORE = Caseless(
     r"""
     (?P<type>nghị\s+quyết|kết\s+luận|chỉ\s+thị|kế\s+hoạch|chương\s*trình|quyết\s+định|
        nghị\s+định|thông\s+tư|công\s+điện|tờ\s+trình|báo\s+cáo|hướng\s+dẫn|thông\s+báo)
@@ -60,14 +66,19 @@ _TYPE_BEFORE = re.compile(
     (?:\s+liên\s+tịch)?
     \s*(?:số)?\s*$                             # optional "số" right before the symbol
     """,
-    re.X | re.I,
+    re.X,
+    tail_words=("số", "quyết", "luận", "thị", "hoạch", "trình", "định", "tư", "điện", "cáo",
+                "dẫn", "báo", "động", "tịch"),
 )
 
-_BARE_SO = re.compile(r"(?:^|\s)số\s*$", re.I)  # "thực hiện số 78/NQ-CP": type word lost
+#: "thực hiện số 78/NQ-CP": the type word is lost.
+_BARE_SO = Caseless(r"(?:^|\s)số\s*$", tail_words=("số",))
 
 # The header line "Số: 91/KH-UBND" ("Số hiệu | 01/CTr-UBND", "Số: **92** /KH-UBND"); the colon
 # or pipe is required, since a wrapped title line may start with "SỐ 41-KH/TU".
 _OWN_HEADER = re.compile(r"(?:^|\n)[ \t|*]*Số(?:\s+hiệu)?\s*[:|][ \t*]*$", re.I)
+#: How far back the header label of a symbol may start.
+OWN_HEADER_LOOKBACK = 30
 
 #: Where a symbol of either style may start: a number not glued to a word, then "-" or "/".
 #: The symbol patterns are tried only there. ``symbol_starts`` finds the same places faster;
@@ -168,11 +179,16 @@ def find_symbols(text: str, own: str | None) -> list[Occurrence]:
     for rx, starts in ((PARTY_SYMBOL_RE, party), (STATE_SYMBOL_RE, state)):
         for m in _matches_at(rx, text, starts):
             symbol = normalize_symbol(m.group(0))
-            if symbol is None or symbol == own or _OWN_HEADER.search(
-                    text[max(0, m.start() - 30):m.start()]):
+            if symbol is None or symbol == own or _is_own_header(text, m.start()):
                 continue  # the document's own number in its header is not a citation
             found.append(_symbol_occurrence(text, m, symbol))
     return found
+
+
+def _is_own_header(text: str, start: int) -> bool:
+    """Whether the symbol at ``start`` follows its header label ("Số: ", "Số hiệu | ")."""
+    before = text[max(0, start - OWN_HEADER_LOOKBACK):start]
+    return (":" in before or "|" in before) and _OWN_HEADER.search(before) is not None
 
 
 def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
@@ -184,8 +200,9 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
     before = text[max(0, m.start() - TYPE_LOOKBACK):m.start()]
     tm = _TYPE_BEFORE.search(before)
     head = m.start() - (len(before) - tm.start()) if tm else m.start()
-    if not tm and _BARE_SO.search(before):
-        head = m.start() - len(_BARE_SO.search(before).group(0).lstrip())
+    bare = _BARE_SO.search(before) if not tm else None
+    if bare:
+        head = m.start() - len(bare.group(0).lstrip())
     code = symbol.split("/")[-1].split("-")[-1]
     type_word = collapse_spaces(tm["type"]).lower() if tm else None
     type_code = doc_type_of(symbol) or (TYPE_WORDS.get(type_word) if tm else None)
@@ -209,22 +226,23 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     if not m:
         return None, pos
     end, words = m.end(), []
-    while len(words) < ISSUER_MAX_WORDS:
-        w = _ISSUER_WORD.match(text, end)
-        if not w or "\n\n" in text[end:w.start("w")] or _ends_issuer(w["w"], text, w.end()):
+    w = _ISSUER_WORD.match(text, end)
+    while w and len(words) < ISSUER_MAX_WORDS and "\n\n" not in text[end:w.start("w")]:
+        nxt = _ISSUER_WORD.match(text, w.end())  # read once: the pair test and the next round
+        if _ends_issuer(w["w"], nxt):
             break
         words.append(w["w"])
-        end = w.end()
+        end, w = w.end(), nxt
     return (" ".join(words) or None), (end if words else pos)
 
 
-def _ends_issuer(word: str, text: str, pos: int) -> bool:
-    """True when ``word`` (followed by the text at ``pos``) starts the clause after the issuer."""
+def _ends_issuer(word: str, nxt: re.Match[str] | None) -> bool:
+    """True when ``word`` (followed by the word ``nxt``) starts the clause after the issuer."""
     low = word.lower()
-    if low in _ISSUER_STOP or any(ch.isdigit() for ch in low):
+    if low in _ISSUER_STOP or any(map(str.isdigit, low)):
         return True
-    nxt = _ISSUER_WORD.match(text, pos)
-    return bool(nxt) and (low, nxt["w"].lower()) in _ISSUER_STOP_PAIRS
+    return (low in _ISSUER_PAIR_FIRSTS and nxt is not None
+            and (low, nxt["w"].lower()) in _ISSUER_STOP_PAIRS)
 
 
 _ISSUER_BEFORE = re.compile(r"của\s+((?:Sở|Bộ|Ủy\s+ban|UBND|HĐND)[^;.]*?)\s+tại\s*$")

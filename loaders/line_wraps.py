@@ -127,16 +127,22 @@ def _is_upper_line(line: str) -> bool:
     return False
 
 
-def _is_closed(line: str) -> bool:
-    """Whether the line ends a sentence or heading: ". ; : ! ? …" (possibly before closing quotes
-    and brackets), or the whole line is a parenthesised note "(Chi tiết có biểu kèm theo)".
+def _ends_closed(first: str, tail: str) -> bool:
+    """Whether a line opening with ``first`` and ending with ``tail`` (its last TAIL_CHARS) ends a
+    sentence or heading: ". ; : ! ? …" (possibly before closing quotes and brackets), or is a
+    parenthesised note "(Chi tiết có biểu kèm theo)".
 
-    The closing marks are stripped rather than searched with a regex: the two sets are disjoint,
-    so the last character left is the sentence end if there is one, and no position is retried.
+    The last character mostly settles it. Otherwise the closing marks are stripped rather than
+    searched with a regex: the two sets are disjoint, so the last character left is the sentence
+    end if there is one, and no position is retried.
     """
-    tail = line[-TAIL_CHARS:]
+    last = tail[-1:]
+    if last in SENTENCE_ENDS:
+        return True
+    if not last or last not in CLOSING_MARKS:
+        return False
     return (tail.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_ENDS
-            or (tail[:1] == "(" and tail[-1:] == ")"))
+            or (last == ")" and (tail[:1] == "(" or first[:1] == "(")))
 
 
 #: What stands between the last paragraph and the next line: nothing (a wrap may continue it),
@@ -155,7 +161,7 @@ class _Joined:
     can still be continued, and a text of thousands of lines then allocates no object per line.
     """
 
-    __slots__ = ("first", "parts", "tail", "length", "_closed", "_upper")
+    __slots__ = ("first", "parts", "tail", "length", "closed", "_upper")
 
     def __init__(self) -> None:
         self.parts: list[str] | None = None
@@ -165,7 +171,8 @@ class _Joined:
         self.parts: list[str] | None = None  # created by the first join
         self.tail = line[-TAIL_CHARS:]
         self.length = len(line)
-        self._closed: bool | None = None
+        #: Whether the line so far ends a sentence, or is a parenthesised note as a whole.
+        self.closed = _ends_closed(line, self.tail)
         self._upper: bool | None = None
 
     def add(self, line: str) -> None:
@@ -174,7 +181,7 @@ class _Joined:
         self.parts.append(line)
         self.tail = f"{self.tail} {line}"[-TAIL_CHARS:]
         self.length += len(line) + 1
-        self._closed = None
+        self.closed = _ends_closed(self.first, self.tail)
         self._upper = None
 
     def text(self) -> str:
@@ -192,13 +199,6 @@ class _Joined:
     def numbered(self) -> bool:
         """Whether it starts with a NUMBERED_HEADING marker (read in its first TAIL_CHARS)."""
         return NUMBERED_HEADING.match(self.first, 0, TAIL_CHARS) is not None
-
-    def closed(self) -> bool:
-        """Whether the line so far ends a sentence, or is a parenthesised note as a whole."""
-        if self._closed is None:
-            note = self.first[:1] == "(" and self.tail[-1:] == ")"
-            self._closed = _is_closed(self.tail) or note
-        return self._closed
 
     def is_doc_type(self) -> bool:
         return self.length <= DOC_TYPE_MAX_CHARS and self.text() in DOC_TYPE_LINES
@@ -224,7 +224,7 @@ def _joins(prev: _Joined, cur: str) -> bool:
     "1.4. Hoàn thiện hệ thống kết cấu hạ tầng" + "Năm 2025 là năm cuối …" -> False.
     """
     first = cur[0]
-    if prev.closed():
+    if prev.closed:
         # A clause ends at ";" or ":" but a lower-case line after it is the same paragraph, unless
         # it starts a heading or list item. Tested before HEADING_START: most lines follow a
         # closed sentence and start with a capital, and need no regex at all.
@@ -247,7 +247,7 @@ def _joins(prev: _Joined, cur: str) -> bool:
 def _joins_across_soft(prev: _Joined, cur: str) -> bool:
     """Whether ``cur`` continues ``prev`` across one blank line: only a lower-case continuation
     of an unfinished sentence ("… phát triển kinh" / blank / "tế - xã hội của huyện …")."""
-    return (cur[0].islower() and not prev.upper() and not prev.closed()
+    return (cur[0].islower() and not prev.upper() and not prev.closed
             and HEADING_START.match(cur) is None)
 
 
@@ -270,7 +270,9 @@ def repair_wraps(lines: list[str]) -> list[str]:
             append(line)
             after = _AFTER_SOFT if after == _AFTER_PARAGRAPH and line == SOFT else _AFTER_OTHER
             continue
-        if after == _AFTER_PARAGRAPH and _joins(par, line):
+        # After a closed sentence only a lower-case line may join (most lines do not: no call).
+        if (after == _AFTER_PARAGRAPH and (not par.closed or line[0].islower())
+                and _joins(par, line)):
             par.add(line)
         elif after == _AFTER_SOFT and _joins_across_soft(par, line):
             out.pop()

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 
+from policykg.loaders.caseless import Caseless
 from policykg.loaders.citation_occurrence import (
+    NAME_KEY_PREFIX,
     Occurrence,
     collapse_spaces,
     date_after,
@@ -27,7 +29,6 @@ from policykg.loaders.citation_occurrence import (
 from policykg.loaders.record import Level
 from policykg.loaders.symbols import TYPE_WORDS
 
-_WS = re.compile(r"\s+")
 # "Not after a word character", tested after a head's first letter as "(?<!\w.)" (the letter is
 # never a line end, so "." matches it): the pattern then starts with literal letters, which the
 # regex engine scans for quickly, instead of a lookbehind tried at every position of the text.
@@ -49,13 +50,16 @@ _NAMED_HEAD = re.compile(
     re.X,
 )
 
-_PERIOD = re.compile(
+# Case-insensitive patterns are Caseless (caseless.py): searched on the lowercased words, where each
+# branch opens with a literal letter that the regex engine tests at once; those anchored at the
+# end ("…\s*$") only when the words end with the last word of some match.
+_PERIOD = Caseless(
     r"""
     (?:giai\s+đoạn|thời\s+kỳ|đến\s+năm|10\s+năm)\s+(?:19|20)\d\d   # a period or horizon ...
     (?:\s*[-–]\s*(?:19|20)\d\d)?
     (?:,?\s+(?:tầm\s+nhìn|định\s+hướng)(?:\s+đến)?\s+năm\s+(?:19|20)\d\d)?   # ... + vision
     """,
-    re.X | re.I,
+    re.X,
 )
 
 _CONGRESS = re.compile(
@@ -86,25 +90,37 @@ _NAME_STOP = re.compile(
     re.X,
 )
 
-_DRAFTING = re.compile(
+_DRAFTING = Caseless(  # (commas may follow its last word: no tail words)
     r"""
     (?:xây\s+dựng|soạn\s+thảo|hoàn\s+thiện|lập|trình)
     (?:[\s,]+(?:và|tổ\s+chức|triển\s+khai|thực\s+hiện|ban\s+hành))*
     [\s,]*$
     """,
-    re.X | re.I,
+    re.X,
 )
 
 # The subject of a numbered document ("Quyết định số 522/QĐ-TTg … phê duyệt Đề án …", "… của
 # UBND tỉnh về Chương trình việc làm …") is that document, not a second citation.
-_OBJECT_OF = re.compile(r"(?:\bvề|phê\s+duyệt|ban\s+hành)\s*$", re.I)
+_OBJECT_OF = Caseless(r"(?:\bvề|phê\s+duyệt|ban\s+hành)\s*$", tail_words=("về", "duyệt", "hành"))
 
-_GENERIC_BEFORE = re.compile(r"(?:\bcác|\bnhững|\bmọi)\s*$", re.I)
+#: How far before a name its "not a citation" words may start.
+OBJECT_LOOKBACK = 15
+GENERIC_LOOKBACK = 8
+DRAFTING_LOOKBACK = 60
+_GENERIC_BEFORE = Caseless(r"(?:\bcác|\bnhững|\bmọi)\s*$", tail_words=("các", "những", "mọi"))
 _NOT_A_TITLE = re.compile(
     r"""^(?:Chương\s+trình|Kế\s+hoạch)(?:\s+hành\s+động)?\s*
         (?:này|của|giáo\s+dục|,|số|\d|$)""",
     re.X | re.I,
 )
+#: _NOT_A_TITLE but its "$", matched in the text where a programme or plan is named ("Kế hoạch
+#: số 41-KH/TU", "Chương trình này"): every name read from there starts so, and is refused.
+_NOT_A_TITLE_OPENING = re.compile(
+    r"""(?:Chương\s+trình|Kế\s+hoạch)(?:\s+hành\s+động)?\s*(?:này|của|giáo\s+dục|,|số|\d)""",
+    re.X | re.I,
+)
+#: Kinds whose name needs a title after the type words (see _NOT_A_TITLE).
+_PLAN_KINDS = frozenset({"chương trình", "kế hoạch"})
 
 
 def find_names(text: str) -> list[Occurrence]:
@@ -119,7 +135,7 @@ def find_names(text: str) -> list[Occurrence]:
     for m in _NAMED_HEAD.finditer(text):
         if m.start() < covered:
             continue
-        if _OBJECT_OF.search(text[max(0, m.start() - 15):m.start()]):
+        if _OBJECT_OF.search(text[max(0, m.start() - OBJECT_LOOKBACK):m.start()]):
             continue
         occ = _named_occurrence(text, m)
         if occ is None:
@@ -128,7 +144,7 @@ def find_names(text: str) -> list[Occurrence]:
             drafted_end and fullmatch_between(_DRAFTED_GAP, text, drafted_end, m.start()))
         covered = occ.end
         if skip or occ.key in drafted:
-            if not _GENERIC_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            if not _GENERIC_BEFORE.search(text[max(0, m.start() - GENERIC_LOOKBACK):m.start()]):
                 drafted.add(occ.key)
                 drafted_end = occ.end
             continue
@@ -142,13 +158,13 @@ def find_names(text: str) -> list[Occurrence]:
 
 #: What may stand between a drafted document and one coordinated with it ("…, và Chương trình").
 _DRAFTED_GAP = re.compile(r"[\s,;]*(?:và\s*)?")
-_PHAP_DAN_BEFORE = re.compile(r"(?:pháp|dân)\s*$", re.I)  # "pháp Luật", "Dân Luật"
+#: "pháp Luật", "Dân Luật"
+_PHAP_DAN_BEFORE = Caseless(r"(?:pháp|dân)\s*$", tail_words=("pháp", "dân"))
 
 
 def _skip_named(text: str, start: int) -> bool:
     """True for names that are generic or still to be drafted, and for "pháp Luật", "Dân Luật"."""
-    before = text[max(0, start - 60):start]
-    before = before.split("\n\n")[-1]
+    before = text[max(0, start - DRAFTING_LOOKBACK):start].split("\n\n")[-1]  # this paragraph's
     return bool(_GENERIC_BEFORE.search(before) or _DRAFTING.search(before)
                 or _PHAP_DAN_BEFORE.search(before))
 
@@ -162,6 +178,11 @@ def _named_occurrence(text: str, m: re.Match[str]) -> Occurrence | None:
     kind = head.lower()
     if kind == "nghị quyết":
         return _congress_or_plenum(text, m.start())
+    if kind in _PLAN_KINDS and _NOT_A_TITLE_OPENING.match(text, m.start()):
+        # Not a title, wherever the name would end: at the year of a period or the ")" of an
+        # acronym, both past these words ("mục tiêu quốc gia" cannot follow them). The name then
+        # opens with them, and _NOT_A_TITLE refuses it.
+        return None
     end = _name_end(text, m.start(), m.end(), kind)
     if end is None:
         return None
@@ -171,7 +192,7 @@ def _named_occurrence(text: str, m: re.Match[str]) -> Occurrence | None:
     min_words = 4 if kind in {"chiến lược", "chương trình", "kế hoạch", "pháp lệnh"} else 2
     if len(name.split()) < min_words and not _DIGIT.search(name):
         return None
-    if kind in {"chương trình", "kế hoạch"} and _NOT_A_TITLE.match(name):
+    if kind in _PLAN_KINDS and _NOT_A_TITLE.match(name):
         return None
     second = name.split()[len(head.split())].lower() if len(name.split()) > len(head.split()) else ""
     if second in _LAW_NOT_NAMES | {"tại", "cho", "thuộc", "theo", "để", "nhằm"}:
@@ -180,8 +201,9 @@ def _named_occurrence(text: str, m: re.Match[str]) -> Occurrence | None:
     issued, tail = date_after(text, end)  # "Luật Dữ liệu ngày 30 tháng 11 năm 2024"
     scope = _named_scope(kind, name)
     occ = Occurrence(
-        key="name:" + document_name_key(name), start=m.start(), end=end, head=m.start(), tail=tail,
-        name=name, doc_type=doc_type, issued=issued, scope_hint=scope, floating=scope is None,
+        key=NAME_KEY_PREFIX + document_name_key(name), start=m.start(), end=end, head=m.start(),
+        tail=tail, name=name, doc_type=doc_type, issued=issued, scope_hint=scope,
+        floating=scope is None,
     )
     return occ
 
@@ -192,25 +214,29 @@ _QUOTE_CLOSE = re.compile(r"[\"”]")
 #: where no title runs on: punctuation, a paragraph end, "(và) các"
 _HARD_STOP = re.compile(r"[.;:()|]|\n[ \t]*\n|\s(?:và\s+các|các)\s")
 #: another document or a new name before the period: the period is not this title's
+#: How far after its type words a name may run.
+NAME_MAX_CHARS = 260
+#: Kinds whose name may end with its period ("… giai đoạn 2021-2025").
+_PERIOD_KINDS = frozenset({"chiến lược", "đề án", "chương trình", "kế hoạch", "quy hoạch tỉnh"})
 _OTHER_TITLE = re.compile(r"\b(?:Chương\s+trình|Kế\s+hoạch|Đề\s+án|Luật|Quy\s+hoạch)\b|,\s+[A-ZĐ]")
 _TITLE_NUMBER = re.compile(r"\s+\d{1,3}\b")
 
 
 def _name_end(text: str, head_start: int, head_end: int, kind: str) -> int | None:
     """Where a document's name ends, or None if it does not read as a specific title."""
-    limit = min(len(text), head_end + 260)
+    limit = min(len(text), head_end + NAME_MAX_CHARS)
+    quoted = _QUOTE_OPEN.match(text, head_end, limit)
+    if quoted:  # a quoted title runs to its closing quote
+        close = _QUOTE_CLOSE.search(text, quoted.end(), limit)
+        return close.end() if close else None
+    hard = _HARD_STOP.search(text, head_end, limit)
+    hard_end = hard.start() if hard else limit
+    if kind in _PERIOD_KINDS:
+        period = _PERIOD.search(text[head_end:hard_end])
+        if period and not _OTHER_TITLE.search(text[head_end + 12:head_end + period.start()]):
+            return head_end + period.end()
     stop = _NAME_STOP.search(text, head_end, limit)
     clause_end = stop.start() if stop else limit
-    quoted = _QUOTE_OPEN.match(text[head_end:limit])
-    if quoted:  # a quoted title runs to its closing quote
-        close = _QUOTE_CLOSE.search(text[head_end + quoted.end():limit])
-        return head_end + quoted.end() + close.end() if close else None
-    hard = _HARD_STOP.search(text[head_end:limit])
-    hard_end = head_end + hard.start() if hard else limit
-    period = _PERIOD.search(text, head_end, hard_end)
-    if kind in {"chiến lược", "đề án", "chương trình", "kế hoạch", "quy hoạch tỉnh"} and period:
-        if not _OTHER_TITLE.search(text[head_end + 12:period.start()]):
-            return period.end()
     if kind in {"chương trình", "kế hoạch", "quy hoạch tỉnh"}:
         return _programme_end(text, head_end, clause_end)
     if kind in {"luật", "pháp lệnh"}:
@@ -301,8 +327,9 @@ def _second_law(text: str, occ: Occurrence) -> Occurrence | None:
         return None
     start = occ.end + m.start("acr")
     name = "Luật " + m["acr"]
-    return Occurrence(key="name:" + document_name_key(name), start=start, end=start + len(m["acr"]),
-                       head=start, tail=start + len(m["acr"]), name=name, scope_hint="central")
+    end = start + len(m["acr"])
+    return Occurrence(key=NAME_KEY_PREFIX + document_name_key(name), start=start, end=end,
+                      head=start, tail=end, name=name, scope_hint="central")
 
 
 def _congress_or_plenum(text: str, start: int) -> Occurrence | None:
@@ -323,8 +350,8 @@ def _congress_or_plenum(text: str, start: int) -> Occurrence | None:
             name = collapse_spaces(text[start:end]).rstrip("”\"")
             end = start + len(text[start:end].rstrip("”\""))
             return Occurrence(
-                key="name:" + document_name_key(name), start=start, end=end, head=start, tail=end,
-                name=name, doc_type="NQ", scope_hint="central",
+                key=NAME_KEY_PREFIX + document_name_key(name), start=start, end=end, head=start,
+                tail=end, name=name, doc_type="NQ", scope_hint="central",
             )
     return None
 
@@ -352,6 +379,7 @@ def _named_scope(kind: str, name: str) -> Level:
 
 _KEY_QUOTES = re.compile(r"[\"“”]")
 _KEY_ABOUT = re.compile(r"^(đề án|chương trình|chiến lược)\s+về\s+")  # "Đề án về X" = "Đề án X"
+_KEY_ABOUT_KINDS = ("đề án", "chương trình", "chiến lược")
 _KEY_DASH = re.compile(r"\s*[-–]\s*")
 _KEY_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
 
@@ -363,11 +391,17 @@ def document_name_key(name: str) -> str:
     xây dựng nông thôn mới" have one key; so have "Đề án về X" and "Đề án X".
     """
     key = name.lower().replace("mtqg", "mục tiêu quốc gia")
-    key = _KEY_QUOTES.sub("", key)
-    key = _KEY_ABOUT.sub(r"\1 ", key)
-    key = _KEY_DASH.sub("-", key)
-    key = _KEY_LEADING_ZEROS.sub("", key)  # "01 triệu" = "1 triệu"
-    return _WS.sub(" ", key).strip(" ,.")
+    # Each substitution only where its characters occur (most names have no quote, dash or 0).
+    if '"' in key or "“" in key or "”" in key:
+        key = _KEY_QUOTES.sub("", key)
+    about = _KEY_ABOUT.match(key) if key.startswith(_KEY_ABOUT_KINDS) else None
+    if about:  # (a match and a join: re.sub would parse its template on every call)
+        key = f"{about[1]} {key[about.end():]}"
+    if "-" in key or "–" in key:
+        key = _KEY_DASH.sub("-", key)
+    if "0" in key:
+        key = _KEY_LEADING_ZEROS.sub("", key)  # "01 triệu" = "1 triệu"
+    return " ".join(key.split()).strip(" ,.")  # one space between words, as \s+ -> " " gives
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ Decisions:
   the input only. The line rules are local heuristics, and joining two lines can make the joined
   line meet another rule; so the body pipeline is re-run on its own output until it stops
   changing (``MAX_PASSES``, in practice the second pass is a no-op). ``normalize_text(t).text``
-  is a fixed point.
+  is a fixed point. A later pass skips what cannot have changed since the one before (``_Passes``):
+  the scans for special characters and look-alikes, the NFC check of a text known to be NFC,
+  Markdown in a text that had none, and the space tidying of lines written tidy.
 * **Two strengths of break.** One blank line is a *soft* break: a paragraph boundary that a wrap
   may still cross (sample 004 wraps "phát triển kinh" / blank / "tế - xã hội"). Two blank lines
   are a *hard* break, never crossed: table cells, removed chrome, removed duplicates, separator
@@ -50,7 +52,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from policykg.loaders.breaks import PIPE, NormalizeStats, read_breaks, write_lines
-from policykg.loaders.characters import clean_characters, tidy_spaces
+from policykg.loaders.characters import clean_pass, tidy_spaces
 from policykg.loaders.chrome import LineKinds, new_line_kinds, remove_chrome
 from policykg.loaders.line_wraps import repair_wraps
 from policykg.loaders.markup import strip_markdown
@@ -83,25 +85,46 @@ class NormalizedText:
     warnings: tuple[RecordWarning, ...] = ()
 
 
-def _body_pass(text: str, stats: NormalizeStats, metadata: dict[str, str] | None,
-               cache: LineKinds) -> str:
-    """One pass over the body; ``metadata`` collects table fields (first pass only); ``cache``
-    keeps line kinds from one pass to the next."""
-    text = strip_markdown(clean_characters(text, stats), stats)
-    lines = tidy_spaces(text)
+@dataclass
+class _Passes:
+    """What the body passes over one document share: the change counts, the metadata found by
+    the first, the line kinds (``chrome.LineKinds``), and what is known of the text the last pass
+    wrote, so that the next need not read it again for that."""
+
+    stats: NormalizeStats = field(default_factory=NormalizeStats)
+    metadata: dict[str, str] = field(default_factory=dict)
+    cache: LineKinds = field(default_factory=new_line_kinds)
+    done: int = 0  # passes run
+    nfc: bool = False  # the last pass wrote NFC text …
+    unmarked: bool = False  # … without a character strip_markdown looks for
+
+
+def _body_pass(text: str, run: _Passes) -> str:
+    """One pass over the body (the first also takes metadata-table rows out)."""
+    first = run.done == 0
+    run.done += 1
+    cleaned, nfc = clean_pass(text, run.stats, again=not first, nfc=run.nfc)
+    # Later passes read what an earlier one wrote, with characters dropped and ASCII ones added:
+    # no Markdown mark appears, and a text without any is left as it is.
+    read = cleaned if run.unmarked and cleaned is text else strip_markdown(cleaned, run.stats)
+    run.unmarked = read is cleaned  # strip_markdown returns a text without marks as it is
+    run.nfc = nfc and read == cleaned  # dropping marks may join a letter and a combining mark
+    # … and their lines are tidy: unless the two steps above changed the text, tidy_spaces would
+    # only split it.
+    lines = read.split("\n") if not first and read == text else tidy_spaces(read)
     # Without a pipe there is no table, and the table steps would return the lines unchanged.
-    tables = PIPE in text
+    tables = PIPE in read
     if tables:
-        if metadata is not None:
-            lines, found = extract_metadata(lines, stats)
-            metadata.update(found)
+        if first:
+            lines, found = extract_metadata(lines, run.stats)
+            run.metadata.update(found)
         lines = split_inline_pipes(lines)
-    lines = repair_wraps(read_breaks(remove_chrome(lines, stats, cache)))
+    lines = repair_wraps(read_breaks(remove_chrome(lines, run.stats, run.cache)))
     if tables:
         # Cell borders become hard breaks, which may now stand next to other breaks. (The wrap
         # repair itself keeps breaks as read: it only drops a soft break between two text lines.)
-        lines = read_breaks(flatten_tables(lines, stats))
-    return write_lines(remove_repeat(lines, stats))
+        lines = read_breaks(flatten_tables(lines, run.stats))
+    return write_lines(remove_repeat(lines, run.stats))
 
 
 # ---------------------------------------------------------------- public
@@ -130,16 +153,14 @@ def normalize_text(raw: str) -> NormalizedText:
         >>> [w.code for w in n.warnings]
         ['chrome_removed', 'metadata_table']
     """
-    stats = NormalizeStats()
-    metadata: dict[str, str] = {}
-    cache = new_line_kinds()
-    text = _body_pass(raw, stats, metadata, cache)
+    run = _Passes()
+    text = _body_pass(raw, run)
     for _ in range(MAX_PASSES - 1):
-        again = _body_pass(text, stats, None, cache)
+        again = _body_pass(text, run)
         if again == text:
             break
         text = again
-    return NormalizedText(text=text, metadata=metadata, warnings=tuple(_warnings(stats)))
+    return NormalizedText(text=text, metadata=run.metadata, warnings=tuple(_warnings(run.stats)))
 
 
 def _warnings(stats: NormalizeStats) -> list[RecordWarning]:

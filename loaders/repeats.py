@@ -86,6 +86,9 @@ def remove_repeat(lines: list[str], stats: NormalizeStats) -> list[str]:
     for _ in range(DUPLICATE_MAX_ROUNDS):
         where = [k for k, line in enumerate(lines) if line not in BREAKS]
         keys = [lines[k] for k in where]
+        if len(keys) - len(set(keys)) < DUPLICATE_MIN_LINES:
+            # Every line of a later copy repeats an earlier one: too few repeated lines for a copy.
+            return lines
         sizes = [len(key) for key in keys]
         found = _repeated_block(keys, sizes)
         if found is None:

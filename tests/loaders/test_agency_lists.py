@@ -68,10 +68,26 @@ _NAMES = st.sampled_from([*KNOWN_COMPOUND_NAMES, "Sở", "Phòng", ", ", " và "
 @given(st.lists(_NAMES, max_size=8).map(" ".join).map(lambda s: s.swapcase() if len(s) % 3 == 0 else s))
 def test_compounds_on_lowercase_agree_with_the_pattern(phrase: str) -> None:
     want = [m.span() for m in L._COMPOUND.finditer(phrase, 0, len(phrase))]
-    assert L._find_compounds(phrase, 0, len(phrase)) == want
+    assert L._find_compounds(L._Words.of(phrase, 0, len(phrase)), len(phrase)) == want
 
 
 def test_dangling_last_letters_cover_every_case_form() -> None:
     letters = re.compile("[àgi]", re.I)
     chars = (chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
     assert [c for c in chars if letters.fullmatch(c) and c not in L.DANGLING_LAST] == []
+
+
+_LIST = st.lists(st.sampled_from([
+    "Sở Y tế", "UBND các xã", "thị trấn", "các sở", "ban", "ngành", "Cục Thuế", "cục thuế",
+    "Trường học", "Giám đốc", "Thủ trưởng", "đơn vị", "Văn hóa, Thể thao và Du lịch", ", ", "; ",
+    " và ", " cùng ", "_", "Đoàn thể", "xã", "Phòng Nội vụ", "Thanh tra", "thanh tra", "İ"]),
+    max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LIST)
+def test_lowercased_lists_split_as_written(phrase: str) -> None:
+    """Pieces read on the lowercased list (re.I patterns' twins) split as on the list itself."""
+    n = len(phrase)
+    as_written = L._split_words(L._Words(phrase, 0, None), n)
+    assert L._split_words(L._Words.of(phrase, 0, n), n) == as_written

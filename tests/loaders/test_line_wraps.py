@@ -114,8 +114,9 @@ def reference_joins(prev: line_wraps._Joined, cur: str) -> bool:
     first = cur[0]
     if line_wraps.HEADING_START.match(cur):
         return (line_wraps._DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
-                and not prev.closed() and line_wraps._DASH_COMPOUND_TAIL.search(prev.tail) is not None)
-    if prev.closed():
+                and not prev.closed
+                and line_wraps._DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+    if prev.closed:
         return first.islower() and prev.tail[-1:] in line_wraps.SOFT_CLOSERS
     if line_wraps._is_upper_line(cur):
         return prev.upper() and line_wraps._joins_upper(prev, cur)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import doctest
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.loaders import named_documents
 from tests.loaders.test_citations import by_symbol, cite
@@ -51,3 +53,29 @@ def test_name_spans_quote_the_name_across_a_hard_wrap():
 def test_docstring_examples_run():
     result = doctest.testmod(named_documents)
     assert result.attempted > 0 and result.failed == 0
+
+
+_PLAN_TEXT = st.lists(st.sampled_from([
+    "Kế hoạch", "Chương trình", "KẾ HOẠCH", "hành động", "số", "41-KH/TU", "này", "của", "giáo dục",
+    ",", "2025", "10 năm", "giai đoạn 2021-2025", "mục tiêu quốc gia", "MTQG", "(OCOP)", "về", "\n",
+    "\n\n", ";", "phát triển kinh tế", "x"]), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PLAN_TEXT)
+def test_plans_refused_at_their_opening_read_no_title(text: str) -> None:
+    """A plan or programme whose type words go on with "số", "này", a digit … reads no name,
+    wherever its name would end: the shortcut before _name_end refuses only those."""
+    for m in named_documents._NAMED_HEAD.finditer(text):
+        kind = " ".join(m["head"].split()).lower()
+        if kind not in named_documents._PLAN_KINDS:
+            continue
+        if not named_documents._NOT_A_TITLE_OPENING.match(text, m.start()):
+            continue
+        end = named_documents._name_end(text, m.start(), m.end(), kind)
+        if end is None:
+            continue
+        while end > m.end() and text[end - 1] in " \t\n,":
+            end -= 1
+        name = " ".join(text[m.start():end].split())
+        assert named_documents._NOT_A_TITLE.match(name)

@@ -12,7 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.normalize import NormalizedText, normalize_text
+from policykg.loaders.breaks import PIPE, NormalizeStats, read_breaks, write_lines
+from policykg.loaders.characters import clean_characters, tidy_spaces
+from policykg.loaders.chrome import new_line_kinds, remove_chrome
+from policykg.loaders.line_wraps import repair_wraps
+from policykg.loaders.markup import strip_markdown
+from policykg.loaders.metadata_tables import extract_metadata
+from policykg.loaders.normalize import MAX_PASSES, NormalizedText, _warnings, normalize_text
+from policykg.loaders.repeats import remove_repeat
+from policykg.loaders.tables import flatten_tables, split_inline_pipes
 from tests.factories import ROOT, SAMPLES
 
 DEV_CORPUS = ROOT / "tests" / "documents" / "dev_corpus"
@@ -227,3 +235,44 @@ def test_two_megabytes_finish():
     assert len(raw.encode("utf-8")) > 2_000_000
     result = normalize_text(raw)
     assert 0 < len(result.text) < len(raw)
+
+
+def _reading_everything(raw: str) -> tuple[str, NormalizeStats]:
+    """normalize_text with every pass cleaning, stripping and tidying its whole input, as if it
+    knew nothing of the pass before (what normalize.py's passes skip must change nothing)."""
+    stats, metadata, cache = NormalizeStats(), {}, new_line_kinds()
+
+    def one_pass(text: str, first: bool) -> str:
+        text = strip_markdown(clean_characters(text, stats), stats)
+        lines, tables = tidy_spaces(text), PIPE in text
+        if tables:
+            if first:
+                lines, found = extract_metadata(lines, stats)
+                metadata.update(found)
+            lines = split_inline_pipes(lines)
+        lines = repair_wraps(read_breaks(remove_chrome(lines, stats, cache)))
+        if tables:
+            lines = read_breaks(flatten_tables(lines, stats))
+        return write_lines(remove_repeat(lines, stats))
+
+    text = one_pass(raw, True)
+    for _ in range(MAX_PASSES - 1):
+        again = one_pass(text, False)
+        if again == text:
+            break
+        text = again
+    return text, stats
+
+
+MARKED = ["e*\u0301", "a**\u0306", "*\u0301", "\\*\u0301", "#\u0301", "x\u200b\u0301", "Ð", "ð",
+          "Ðà", "ệ", "* mục", "** **", "\u00a0\u0301", "[^2]", "| x |", "Ỷ\u0300"]
+marked_soup = st.lists(st.sampled_from(SNIPPETS + MARKED), max_size=40).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(line_soup, marked_soup))
+def test_later_passes_skip_only_what_cannot_change(raw):
+    text, stats = _reading_everything(raw)
+    result = normalize_text(raw)
+    assert result.text == text
+    assert [w.message for w in result.warnings] == [w.message for w in _warnings(stats)]
