@@ -10,6 +10,18 @@ letters ("a", "đ"), "Điều 5", and bullets by their ordinal among siblings ("
 that ends with a colon ("- Phấn đấu đến hết năm 2025:") heads the bullets after it.
 Each section's kind and deadline year come from its own heading or the nearest ancestor's.
 
+Two rules of Vietnamese administrative writing keep hard-wrapped text from breaking the tree:
+
+* **Bullets are the lowest level.** "-" and "+" items never hold a numbered heading, so a
+  numbered heading ("2. Yêu cầu", "II.", "a)") first closes the bullets above it instead of
+  nesting under the last one.
+* **A dash that continues the line before it is no bullet.** A line wrapped just before the
+  dash of a year range ("… giai đoạn 2021" / "- 2025”;") or of a compound ("… phát triển kinh
+  tế" / "- xã hội của tỉnh …") starts with "- ", but directly follows an unfinished line (no
+  blank line, no ". ; : ! ?" at its end) and goes on with a lower-case word or with the
+  range's larger number ("… bình quân 05" / "- 06%/năm"); a real item starts with a capital or
+  follows a finished line.
+
 Example:
     >>> text = "I. MỤC TIÊU ĐẾN NĂM 2025\\n1. Thu nhập\\n- Đạt 60 triệu\\nII. NHIỆM VỤ\\n"
     >>> [(s.path, s.kind, s.year) for s in build_sections(text, 0, len(text))][1:]
@@ -19,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -28,6 +41,20 @@ from policykg.loaders.sections import Section, SectionKind
 MAX_TITLE_CHARS = 200
 #: How much of a bullet's line end is read for its colon before the whole line is.
 _TAIL_PROBE_CHARS = 64
+#: Marker types of bullets, the lowest level of a text (``-head`` marks a bullet that heads others).
+_BULLETS = frozenset({"dash", "plus", "dash-head", "plus-head"})
+#: The label of each bullet character's items.
+_LABELS = {"dash": "-", "plus": "+"}
+#: What ends a finished line, after closing quotes and brackets: a dash after it starts an item.
+_LINE_ENDS = frozenset(".;:!?…")
+_CLOSING_MARKS = "\"'”’»)]* \t"
+#: A heading line at most this long is finished by its line end even without ". ; :"
+#: ("a) Lĩnh vực y tế"); a longer line that stops unfinished was wrapped.
+SHORT_HEADING_CHARS = 80
+#: How much of the line before a dash is read for its end.
+_PREVIOUS_PROBE_CHARS = 16
+_NUMBER_END = re.compile(r"(?<![\d.,])\d[\d.,]*(?<![.,])$")  # "… giai đoạn 2021", "… bình quân 05"
+_NUMBER_START = re.compile(r"\d[\d.,]*(?<![.,])")           # "2025”;", "06%/năm" (the dash's title)
 
 _HEADING = re.compile(
     r"""^[ \t]*(?:
@@ -73,10 +100,17 @@ class _Open:
     kind: SectionKind
     year: int | None
     slot: int  # its place in the list of sections, kept from when it opened
-    children: dict[str, int] = field(default_factory=dict)  # bullet ordinals per marker
+    children: dict[str, int] = field(default_factory=dict)  # bullet ordinals per label "-", "+"
 
 
-def _marker(match: re.Match) -> tuple[str, str]:
+#: Bullets told by the line's first character, before any group is looked up.
+_BULLET_CHARS = {"-": ("dash", "-"), "–": ("dash", "-"), "+": ("plus", "+")}
+
+
+def _marker(text: str, match: re.Match) -> tuple[str, str]:
+    bullet = _BULLET_CHARS.get(text[match.start()])  # most headings are bullets
+    if bullet is not None:
+        return bullet
     for name in ("roman", "article", "dotted", "arabic", "paren", "letter"):
         if match[name]:
             value = match[name]
@@ -132,7 +166,48 @@ def _heads_bullets(text: str, match: re.Match[str]) -> bool:
     return tail.endswith(":")
 
 
-def build_sections(text: str, body_start: int, closing: int, default_year: int | None = None) -> list[Section]:
+def _continues_line(text: str, match: re.Match[str]) -> bool:
+    """Whether a dash line is the wrapped rest of the line before it, not a bullet: that line
+    directly precedes it unfinished, and the dash goes on with a lower-case word or with a
+    number larger than the one that line ends with (a range).
+
+    Example: "… giai đoạn 2021" / "- 2025”;" and "… phát triển kinh tế" / "- xã hội …" -> True;
+    "1. Mục đích" / "- Tăng cường …" and "… như sau:" / "- xây dựng …" -> False.
+    """
+    title = match.start("title")
+    if not (text[title].islower() or text[title].isdigit()):
+        return False  # most items start with a capital: nothing else to read
+    start = match.start()
+    if start < 2 or text[start - 1] != "\n" or text[start - 2] == "\n":
+        return False  # the first line, or a blank line before it
+    previous = text[max(0, start - 1 - _PREVIOUS_PROBE_CHARS):start - 1]
+    previous = previous[previous.rfind("\n") + 1:].rstrip(_CLOSING_MARKS)
+    if not previous or previous[-1] in _LINE_ENDS:
+        return False
+    if text[title].islower():
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        # A short heading ("a) Lĩnh vực y tế") ends at its line end: its items may be lower-case.
+        return start - 1 - line_start > SHORT_HEADING_CHARS or not _HEADING.match(text, line_start)
+    first, second = _NUMBER_END.search(previous), _NUMBER_START.match(text, title)
+    return (first is not None and second is not None
+            and _number(second.group()) > _number(first.group()))
+
+
+def _number(written: str) -> float:
+    """A number as written in Vietnamese ("1.000" thousand, "30,2" decimal)."""
+    return float(written.replace(".", "").replace(",", "."))
+
+
+def first_heading(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first heading line between ``start`` and ``end``, or None."""
+    for match in _HEADING.finditer(text, start, end):
+        if not (match["dash"] and _continues_line(text, match)):
+            return match
+    return None
+
+
+def build_sections(text: str, body_start: int, closing: int, default_year: int | None = None,
+                   inner_closings: Sequence[tuple[int, int]] = ()) -> list[Section]:
     """The preamble, every heading's section, and the closing, in text order.
 
     Args:
@@ -140,39 +215,88 @@ def build_sections(text: str, body_start: int, closing: int, default_year: int |
         body_start: where the header (type line and title) ends.
         closing: where the signature block or "Nơi nhận" starts.
         default_year: the year of an annual plan, which top-level sections inherit.
+        inner_closings: ``[start, end)`` spans between ``body_start`` and ``closing`` that are
+            closings too: a decision's signature block before the plan or regulation it
+            promulgates. Each becomes a closing section, and the headings after it a new tree.
     """
     # Sections are listed in text order, the order in which their headings open: each takes
     # its place when it opens and is filled in when it closes, so no sort is needed.
-    sections: list[Section | None] = []
+    sections: list[Section | None] = [None]  # the preamble's place, filled once its end is known
     stack: list[_Open] = []
     markers: list[str] = []  # the markers of ``stack``, for a quick look-up
-    matches = _HEADING.finditer(text, body_start, closing)
-    first = next(matches, None)
-    sections.append(Section("", "", 0, first.start() if first else closing, "preamble", default_year))
-    for match in chain((first,), matches) if first else ():
-        marker, label = _marker(match)
-        if marker in ("dash", "plus") and _heads_bullets(text, match):
-            # "- Phấn đấu đến hết năm 2025:" introduces the bullets under it: a level of its own.
-            marker += "-head"
-        if marker in markers:
-            _close_to(stack, markers, marker, match.start(), sections)
-        parent = stack[-1] if stack else None
-        if label in "-+":
-            count = parent.children.get(marker, 0) + 1 if parent else len(sections)
-            if parent:
-                parent.children[marker] = count
-            label = f"{label}{count}"
-        title = _title(text, match)
-        kind = _kind(title, marker, parent.kind if parent else "other")
-        year = _year(title, parent.year if parent else default_year)
-        path = f"{parent.path}/{label}" if parent else label
-        stack.append(_Open(marker, path, title, match.start(), kind, year, len(sections)))
-        markers.append(marker)
-        sections.append(None)
+    bounds = [body_start, *chain.from_iterable(inner_closings), closing]
+    for i in range(0, len(bounds), 2):
+        if i:  # a signature block: everything open ends, the attached text starts a new tree
+            _close_to(stack, markers, None, bounds[i - 1], sections)
+            sections.append(Section("~", "closing", bounds[i - 1], bounds[i], "closing"))
+        for match in _HEADING.finditer(text, bounds[i], bounds[i + 1]):
+            if match["dash"] and _continues_line(text, match):
+                continue
+            if sections[0] is None:
+                sections[0] = Section("", "", 0, match.start(), "preamble", default_year)
+            _open(text, match, stack, markers, sections, default_year)
+        if sections[0] is None:
+            sections[0] = Section("", "", 0, bounds[1], "preamble", default_year)
     _close_to(stack, markers, None, closing, sections)
     if closing < len(text):
         sections.append(Section("~", "closing", closing, len(text), "closing"))
     return sections
+
+
+def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str],
+          sections: list[Section | None], default_year: int | None) -> None:
+    """Open the section of one heading line, closing the ones it ends."""
+    marker, label = _marker(text, match)
+    if marker in ("dash", "plus") and _heads_bullets(text, match):
+        # "- Phấn đấu đến hết năm 2025:" introduces the bullets under it: a level of its own.
+        marker += "-head"
+    if markers and markers[-1] != marker and markers[-1] in _BULLETS:
+        _close_bullets(marker, stack, markers, match.start(), sections)
+    if marker in markers:
+        _close_to(stack, markers, marker, match.start(), sections)
+    parent = stack[-1] if stack else None
+    if label in "-+":
+        count = parent.children.get(label, 0) + 1 if parent else len(sections)
+        if parent:
+            parent.children[label] = count  # "- …" and "- …:" items are counted together
+        label = f"{label}{count}"
+    title = _title(text, match)
+    kind = _kind(title, marker, parent.kind if parent else "other")
+    year = _year(title, parent.year if parent else default_year)
+    path = f"{parent.path}/{label}" if parent else label
+    stack.append(_Open(marker, path, title, match.start(), kind, year, len(sections)))
+    markers.append(marker)
+    sections.append(None)
+
+
+def _close_bullets(marker: str, stack: list[_Open], markers: list[str], end: int,
+                   out: list[Section | None]) -> None:
+    """Close the bullets a new heading of ``marker`` ends, by the bullet rules of the module.
+
+    A numbered heading closes every bullet; a "-" item closes the "+" items under the last "-"
+    (the lower level); a "- …:" item closes back to the last "- …:" (its sibling) or else to the
+    last plain "-"; a plain "-" after the "+" items a "- …:" headed is that head's sibling.
+    """
+    def close_top() -> None:
+        _close_to(stack, markers, markers[-1], end, out)
+
+    if marker not in _BULLETS:
+        while markers and markers[-1] in _BULLETS:
+            close_top()
+        return
+    char, head = marker.split("-")[0], marker.endswith("-head")
+    if char == "dash":
+        while markers and markers[-1].startswith("plus"):
+            close_top()
+    if head:
+        for sibling in (marker, char):
+            if sibling in markers:
+                _close_to(stack, markers, sibling, end, out)
+                return
+    elif markers and markers[-1] == f"{char}-head":
+        children = stack[-1].children
+        if children and _LABELS[char] not in children:  # it headed the other bullets, not these
+            close_top()
 
 
 def _close_to(stack: list[_Open], markers: list[str], marker: str | None, end: int,

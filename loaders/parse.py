@@ -18,6 +18,19 @@ Decisions:
   documents differ: one puts "1." under "I.", another "a)" directly under "I.".
 * A section's kind (objectives, tasks, organization) and deadline year come from its heading or
   the nearest ancestor that has one.
+* **A decision carries what it promulgates after its signature.** "Điều 1. Ban hành kèm theo
+  Quyết định này Kế hoạch …" is followed by "Nơi nhận", the signature and the signer, then the
+  attached text under its own type line ("KẾ HOẠCH", "QUY ĐỊNH") or an appendix line ("PHỤ
+  LỤC", "Phần I") with "(Kèm theo Quyết định số …)". That signature block is a closing of its
+  own, and the attached text's headings start a new tree instead of nesting under "Điều 3" and
+  the recipients list. An appendix after the signature that closes the document (in its second
+  half) stays in the closing, as before: it is supporting tables, not the content.
+* The signer is the first personal name of the first signature block, which is the
+  document's own even when an appendix or an attached text follows it.
+* The title ends before the enacting authority's line that follows it after a blank line
+  ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "BỘ TRƯỞNG BỘ …", "CHỦ TỊCH …"): a decision names
+  who enacts it there, in upper case like the title. It also ends before a numbered heading
+  ("I. MỤC TIÊU"), which starts the body of a plan that has no preamble.
 
 Example:
     >>> doc = parse_document("ỦY BAN NHÂN DÂN\\nTỈNH QUẢNG NINH\\nSố: 91/KH-UBND\\n"
@@ -34,7 +47,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from policykg.loaders.headings import build_sections
+from policykg.loaders.headings import build_sections, first_heading
 from policykg.loaders.record import RecordWarning
 from policykg.loaders.sections import Section
 from policykg.loaders.symbols import TYPE_WORDS as SYMBOL_TYPE_WORDS
@@ -52,6 +65,12 @@ HEADER_WINDOW = 4000
 CLOSING_WINDOW = 2500
 #: The closing block starts no earlier than this share of the text.
 CLOSING_MIN_SHARE = 0.5
+#: A signer's name is looked for this far after its signature block's start ("Nơi nhận" lists
+#: of twenty recipients come first).
+SIGNATURE_BLOCK_MAX_CHARS = 2500
+#: An attached text's header ("KẾ HOẠCH" … "(Kèm theo Quyết định số …)") ends this close to the
+#: signer's name.
+ATTACHMENT_HEADER_MAX_CHARS = 1000
 
 _SYMBOL_LINE = re.compile(
     r"""Số\s*(?:hiệu)?\s*[:.]\s*         # "Số:" (also "Số hiệu:")
@@ -90,6 +109,30 @@ _PAGE_TITLE = re.compile(
 #: What a legal-document site appends to a page title: "… do tỉnh Vĩnh Phúc ban hành".
 _SITE_SUFFIX = re.compile(r"\s+do\s+[^\n]{2,80}?\s+ban\s+hành\s*$")
 _SIGNATURE = re.compile(r"^[ \t]*(?:Nơi\s+nhận\s*:|TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)", re.M)
+#: _SIGNATURE after the line end before it: a pattern that starts with a literal is searched
+#: for that character at C speed, where "^" is tried at every position (eight times slower).
+_SIGNATURE_AFTER_LINE_END = re.compile(r"\n" + _SIGNATURE.pattern[1:])
+#: The first line of a text attached after a signature block.
+_ATTACHMENT_HEAD = re.compile(
+    r"""[ \t]*(?:
+        (?P<text>KẾ\ HOẠCH|QUY\ ĐỊNH|QUY\ CHẾ|CHƯƠNG\ TRÌNH(?:\ HÀNH\ ĐỘNG)?|ĐỀ\ ÁN|HƯỚNG\ DẪN
+          |ĐIỀU\ LỆ|PHƯƠNG\ ÁN)[ \t]*$                     # a promulgated text's type line
+      | (?P<appendix>PHỤ\ LỤC|Phụ\ lục|PHẦN|Phần|MẪU\ BIỂU|Mẫu\ biểu)\b  # "PHỤ LỤC", "Phần I"
+    )""",
+    re.X | re.M,
+)
+#: The note under an attached text's title: "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)".
+_ATTACHMENT_NOTE = re.compile(r"^[ \t]*\((?:Ban\s+hành\s+)?[Kk]èm\s+theo\b", re.M)
+#: What may stand between a signer's name and an attached text: recipients when they come last.
+_RECIPIENT_LINE = re.compile(r"[ \t]*(?:Nơi\s+nhận|[-+•]|Lưu\b)")
+#: A numbered heading line ("I. MỤC TIÊU", "1. Mục đích"): never a title's continuation.
+_NUMBERED_LINE = re.compile(r"(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)[.)]\s")
+#: The enacting authority's line after a decision's title ("BỘ TRƯỞNG BỘ …", "ỦY BAN NHÂN DÂN …").
+_AUTHORITY_LINE = re.compile(
+    r"""(?:THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH
+         |BAN\s+THƯỜNG\s+VỤ|CHÍNH\s+PHỦ|GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG)\b""",
+    re.X,
+)
 _PERSON = re.compile(
     r"""^[ \t]*(?P<name>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+[ \t]){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)[ \t]*$  # 2-5 capitalized words
     """,
@@ -134,7 +177,8 @@ def parse_document(text: str, metadata: Mapping[str, str] | None = None) -> Pars
     warnings: list[RecordWarning] = []
     closing = _closing_start(text)
     header, body_start = _parse_header(text, metadata, warnings)
-    signer = _signer(text, closing)
+    closing, inner = _closings(text, body_start, closing)
+    signer = _signer(text, _signature_start(text, body_start, closing, inner))
     if signer[0] is None:
         signer = (metadata.get("signer"), None)
     if signer[0]:
@@ -142,7 +186,8 @@ def parse_document(text: str, metadata: Mapping[str, str] | None = None) -> Pars
         if signer[1]:
             spans["signer"] = signer[1]
         header = _replace(header, signer=signer[0], spans=spans)
-    sections = build_sections(text, body_start, closing, annual_year(header.title))
+    sections = build_sections(text, body_start, closing, annual_year(header.title),
+                              (inner,) if inner else ())
     return ParsedDocument(text, header, tuple(sections), body_start, closing, tuple(warnings))
 
 
@@ -275,6 +320,10 @@ def _title_lines(text: str, offset: int) -> list[tuple[int, int]]:
             lines.append((start, end))
             continue
         upper_title = text[lines[0][0] : lines[0][1]].isupper()
+        if "\n\n" in text[lines[-1][1]:start] and _AUTHORITY_LINE.match(content):
+            break  # "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ": who enacts the decision, not its title
+        if _NUMBERED_LINE.match(content):
+            break  # "I. MỤC TIÊU" starts the body of a plan without a preamble
         if (upper_title and content.isupper()) or content[0].islower():
             lines.append((start, end))
             continue
@@ -282,24 +331,96 @@ def _title_lines(text: str, offset: int) -> list[tuple[int, int]]:
     return lines
 
 
-def _closing_start(text: str) -> int:
-    """Where the signature block or "Nơi nhận" starts: the first signature line in the text's
-    second half (CLOSING_MIN_SHARE), else the text's end.
+def _closing_start(text: str, start: int = 0) -> int:
+    """Where the signature block or "Nơi nhận" starts: the first signature line in the second
+    half (CLOSING_MIN_SHARE) of the text from ``start``, else the text's end.
 
     Searched from the floor on: no signature match can hide another that starts inside it, a
     line end within "Nơi nhận:" being followed by white space, "nhận" or ":" only.
     """
-    match = _SIGNATURE.search(text, int(len(text) * CLOSING_MIN_SHARE))
-    return match.start() if match else len(text)
+    found = _next_signature(text, start + int((len(text) - start) * CLOSING_MIN_SHARE))
+    return len(text) if found is None else found
 
 
-def _signer(text: str, closing: int) -> tuple[str | None, tuple[int, int] | None]:
-    """The last personal name in the signature block (a line of 2-5 capitalized words)."""
-    start = max(closing, len(text) - CLOSING_WINDOW)
-    found = None
-    for match in _PERSON.finditer(text, start):
+def _next_signature(text: str, start: int) -> int | None:
+    """Where ``_SIGNATURE.search(text, start)`` matches, found by line ends; None if nowhere."""
+    if _SIGNATURE.match(text, start):  # "^" matches at ``start`` only at a line start
+        return start
+    match = _SIGNATURE_AFTER_LINE_END.search(text, start)
+    return None if match is None else match.start() + 1
+
+
+def _closings(text: str, body_start: int, closing: int) -> tuple[int, tuple[int, int] | None]:
+    """The closing's start and the inner closing, given the first signature block after the
+    header and what follows it.
+
+    A text attached there (a plan, a regulation, a decision's appendix with headings) makes the
+    block an inner closing, from its start to the attached text's first heading, and the
+    closing is searched again after it. Attached tables without a heading are closed with the
+    block, as is an appendix after the closing (a plan's tables).
+    """
+    block = _next_signature(text, body_start)
+    name = _first_name(text, block) if block is not None else None
+    head = _attachment_head(text, name.end()) if name else None
+    if head is None:
+        return closing, None
+    content = first_heading(text, head[0], len(text))
+    if content is None or (block >= closing and head[1] == "appendix"):
+        return min(closing, block), None
+    inner = (block, content.start())
+    return (closing if closing >= inner[1] else _closing_start(text, inner[1])), inner
+
+
+def _attachment_head(text: str, start: int) -> tuple[int, str] | None:
+    """Where the text attached after a signer's name starts, and whether it is a promulgated
+    text ("text": "KẾ HOẠCH", "QUY ĐỊNH") or an appendix ("appendix": "PHỤ LỤC", or any header
+    with a "(Kèm theo …)" note); None when something else follows the name."""
+    limit = min(len(text), start + ATTACHMENT_HEADER_MAX_CHARS)
+    line_start = text.find("\n", start) + 1
+    while 0 < line_start < limit:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if line.strip() and not _RECIPIENT_LINE.match(line):
+            head = _ATTACHMENT_HEAD.match(text, line_start, line_end)
+            if head is not None:
+                return line_start, "text" if head["text"] else "appendix"
+            note = _ATTACHMENT_NOTE.search(text, line_start, limit)
+            return (line_start, "appendix") if note else None
+        line_start = line_end + 1
+    return None
+
+
+def _signature_start(text: str, body_start: int, closing: int,
+                     inner: tuple[int, int] | None) -> int:
+    """Where the document's own signature block starts: the inner closing's, else the closing's,
+    else the first signature line after the header (an unrecognised appendix may follow it)."""
+    if inner is not None:
+        return inner[0]
+    if closing < len(text):
+        return closing
+    block = _next_signature(text, body_start)
+    return closing if block is None else block
+
+
+def _first_name(text: str, start: int) -> re.Match[str] | None:
+    """The first personal name (a line of 2-5 capitalized words) within SIGNATURE_BLOCK_MAX_CHARS
+    after ``start``."""
+    end = text.find("\n", start + SIGNATURE_BLOCK_MAX_CHARS)  # whole lines: "$" holds at the end
+    for match in _PERSON.finditer(text, start, len(text) if end < 0 else end):
         if not _is_title_words(match["name"]):
-            found = match
+            return match
+    return None
+
+
+def _signer(text: str, start: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The signer: the first personal name after the signature block's ``start``, else the last
+    one of the text's last CLOSING_WINDOW characters."""
+    found = _first_name(text, start)
+    if found is None:
+        for match in _PERSON.finditer(text, max(start, len(text) - CLOSING_WINDOW)):
+            if not _is_title_words(match["name"]):
+                found = match
     if found is None:
         return None, None
     return found["name"], found.span("name")

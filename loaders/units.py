@@ -6,6 +6,12 @@ huyện / quận / thị xã …" district, "… xã / phường / thị trấn 
 Politburo, the Central Committee, the Government and the Prime Minister are central. "Thành phố"
 is a province for the centrally-run cities and a district otherwise.
 
+A ministry or ministry-level body heading the header ("BỘ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH") is
+central. Its upper-case name, often wrapped over two lines, is read against the table of official
+names (``MINISTRIES``, before and after the 2025 merger), compared without marks and spaces
+("HOÁ" = "HÓA"), and written as the table spells it ("Bộ Công Thương", "Bộ Y tế"): capitals in
+ministry names follow no rule that upper case could be turned back by.
+
 Example:
     >>> issuer_from_header("ỦY BAN NHÂN DÂN\\nTỈNH QUẢNG NINH\\n-------").name
     'Ủy ban nhân dân tỉnh Quảng Ninh'
@@ -16,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -41,6 +48,19 @@ PARTY_COMMITTEES = {"TỈNH ỦY": "province", "THÀNH ỦY": "province", "HUY�
 #: Bodies followed by a unit word, upper case -> how they are written in running text.
 UNIT_BODIES = {"ỦY BAN NHÂN DÂN": "Ủy ban nhân dân", "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",
                "ĐẢNG ỦY": "Đảng ủy", "BAN CHẤP HÀNH ĐẢNG BỘ": "Ban Chấp hành Đảng bộ"}
+#: Ministries and ministry-level bodies, as officially written (those merged in 2025 kept: older
+#: documents are issued by them).
+MINISTRIES = (
+    "Bộ Quốc phòng", "Bộ Công an", "Bộ Ngoại giao", "Bộ Nội vụ", "Bộ Tư pháp", "Bộ Tài chính",
+    "Bộ Công Thương", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng",
+    "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ", "Bộ Giáo dục và Đào tạo",
+    "Bộ Y tế", "Bộ Dân tộc và Tôn giáo", "Bộ Kế hoạch và Đầu tư",
+    "Bộ Lao động - Thương binh và Xã hội", "Bộ Giao thông vận tải", "Bộ Tài nguyên và Môi trường",
+    "Bộ Thông tin và Truyền thông", "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ", "Văn phòng Chính phủ", "Ủy ban Dân tộc",
+)
+#: Characters of a header read after a ministry's first word: the longest name with its wrap.
+MINISTRY_MAX_CHARS = 80
 #: Issuer codes of symbols and the body they stand for.
 CODE_BODIES = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 
@@ -102,8 +122,65 @@ def level_of(unit: str | None, place: str | None) -> Level | None:
     return UNIT_LEVELS.get(unit)
 
 
+def _letters_key(text: str) -> str:
+    """Letters only, without marks, upper case: "BỘ VĂN HOÁ, THỂ" -> "BOVANHOATHE"."""
+    stripped = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in stripped if c.isalpha() and not unicodedata.combining(c)).upper()
+
+
+#: Ministry names by their letter key, longest first, so that "Bộ Nông nghiệp và Phát triển
+#: nông thôn" is tried before a shorter name it might start with.
+_MINISTRY_KEYS = sorted(((_letters_key(name), name) for name in MINISTRIES),
+                        key=lambda pair: -len(pair[0]))
+_MINISTRY_START = re.compile(
+    r"""^[ \t*]*                                     # a header line, maybe bold
+        (?:BỘ|NGÂN\s+HÀNG|THANH\s+TRA|VĂN\s+PHÒNG|[ỦU][YỶ]\s+BAN)  # a ministry-level body's first word
+        [ \t]""",
+    re.X | re.M,
+)
+
+
+def ministry_from_header(window: str, before: int | None = None) -> Issuer | None:
+    """A ministry-level body heading the header, central, written as officially named; only one
+    whose name starts before ``before`` when given.
+
+    Example:
+        >>> ministry_from_header("BỘ VĂN HÓA, THỂ THAO\\nVÀ DU LỊCH\\n\\nCỘNG HÒA XÃ HỘI").name
+        'Bộ Văn hóa, Thể thao và Du lịch'
+    """
+    for match in _MINISTRY_START.finditer(window):
+        start = match.end() - len(match.group().lstrip(" \t*"))
+        if before is not None and start >= before:
+            return None
+        piece = window[start:start + MINISTRY_MAX_CHARS]
+        if not piece.split("\n", 1)[0].isupper():
+            continue  # running text, not a header line
+        key = _letters_key(piece)
+        for name_key, name in _MINISTRY_KEYS:
+            if key.startswith(name_key):
+                end = start + _prefix_end(piece, len(name_key))
+                return Issuer(name, "central", span=(start, end))
+    return None
+
+
+def _prefix_end(piece: str, letters: int) -> int:
+    """The end of the shortest prefix of ``piece`` holding ``letters`` letters (marks aside)."""
+    for end in range(len(piece) + 1):
+        if len(_letters_key(piece[:end])) >= letters:
+            return end
+    return len(piece)
+
+
 def issuer_from_header(window: str) -> Issuer | None:
     """The issuing body named in the header lines, rendered in mixed case."""
+    found = _unit_issuer_from_header(window)
+    # Only a ministry named before the body found (none, for most headers) comes first; "VĂN
+    # PHÒNG CHÍNH PHỦ" holds the central body "CHÍNH PHỦ" but starts before it.
+    before = None if found is None or found.span is None else found.span[0]
+    return ministry_from_header(window, before) or found
+
+
+def _unit_issuer_from_header(window: str) -> Issuer | None:
     for match in _HEADER_ISSUER.finditer(window):
         if match["central"]:
             name = CENTRAL_BODIES[_fold_space(match["central"])]

@@ -95,3 +95,64 @@ def test_section_paths(text, paths):
 def test_docstring_examples_run():
     result = doctest.testmod(headings)
     assert result.attempted > 0 and result.failed == 0
+
+
+#: Dash lines that continue the line before them (a wrap before the dash) and real items.
+CONTINUATIONS = [
+    pytest.param("Căn cứ Quyết định số 2232/QĐ-TTg về phê duyệt “Chương trình giai đoạn 2021\n- 2025”;\n",
+                 False, id="year-range"),
+    pytest.param("Các sản phẩm trái cây tham gia xuất khẩu: tốc độ tăng bình quân 05\n- 06%/năm.\n", False,
+                 id="number-range"),
+    pytest.param("1. Duy trì tốc độ tăng trưởng xuất khẩu ổn định, khai thác tối đa lợi thế xuất khẩu nhằm "
+                 "thúc đẩy sự phát triển kinh tế\n- xã hội của tỉnh.\n", False, id="dash-compound"),
+    pytest.param("a) Lĩnh vực y tế\n- các trạm y tế xã đạt chuẩn.\n", True, id="short-heading-lower-item"),
+    pytest.param("Các nhiệm vụ chủ yếu như sau:\n- xây dựng kế hoạch.\n", True, id="after-a-colon"),
+    pytest.param("Căn cứ Quyết định giai đoạn 2021\n\n- 2025 là năm cuối.\n", True, id="after-a-blank-line"),
+    pytest.param("Tỷ lệ hộ nghèo giảm bình quân 2025\n- 100% xã đạt chuẩn.\n", True, id="smaller-number"),
+    pytest.param("1. Mục đích\n- Tăng cường sự lãnh đạo.\n", True, id="capital-item"),
+]
+
+
+@pytest.mark.parametrize(("text", "is_item"), CONTINUATIONS)
+def test_a_dash_that_continues_the_line_before_is_no_item(text, is_item):
+    sections = build_sections(text, 0, len(text))
+    assert any(s.path.endswith("-1") for s in sections) == is_item
+
+
+def test_the_wrapped_range_does_not_end_the_preamble():
+    text = ("Căn cứ Quyết định số 2232/QĐ-TTg phê duyệt “Chương trình giai đoạn 2021\n- 2025”;\n\n"
+            "Căn cứ Quyết định số 2282/QĐ-TTg;\n\nI. MỤC ĐÍCH, YÊU CẦU\n")
+    preamble = build_sections(text, 0, len(text))[0]
+    assert (preamble.kind, preamble.end) == ("preamble", text.index("I. MỤC ĐÍCH"))
+
+
+BULLET_TREES = [
+    pytest.param("I. MỤC ĐÍCH\n1. Mục đích\n- Tăng cường\n- Rà soát\n2. Yêu cầu\n- Duy trì\nII. MỤC TIÊU\n",
+                 ["", "I", "I/1", "I/1/-1", "I/1/-2", "I/2", "I/2/-1", "II"], id="numbered-closes-bullets"),
+    pytest.param("1. Nội dung\n- Chỉ tiêu 1\n+ Xã A\n+ Xã B\n- Chỉ tiêu 2\n",
+                 ["", "1", "1/-1", "1/-1/+1", "1/-1/+2", "1/-2"], id="dash-closes-plus"),
+    pytest.param("a) Hoạt động 1\n- Nội dung: Tuyên truyền.\n- Cơ quan thực hiện:\n+ Sở Văn hóa chủ trì\n",
+                 ["", "a", "a/-1", "a/-2", "a/-2/+1"], id="head-after-item-is-its-sibling"),
+    pytest.param("a) Hoạt động 1\n- Nội dung:\n+ Tổng kết mô hình\n- Cơ quan thực hiện: Sở Y tế chủ trì.\n",
+                 ["", "a", "a/-1", "a/-1/+1", "a/-2"], id="item-after-plus-headed-head-is-its-sibling"),
+    pytest.param("I. MỤC TIÊU\n- Phấn đấu đến hết năm 2025:\n- Thu nhập đạt 60 triệu\n- Phấn đấu đến năm 2030:\n",
+                 ["", "I", "I/-1", "I/-1/-1", "I/-2"], id="head-heads-dashes"),
+]
+
+
+@pytest.mark.parametrize(("text", "paths"), BULLET_TREES)
+def test_bullets_are_the_lowest_level(text, paths):
+    assert [s.path for s in build_sections(text, 0, len(text))] == paths
+
+
+def test_an_inner_closing_starts_a_new_tree():
+    decision = "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 3. Chánh Văn phòng thi hành.\n"
+    block = "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTạ Quang Đông\nKẾ HOẠCH\n"
+    plan = "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nII. TỔ CHỨC THỰC HIỆN\n"
+    text = decision + block + plan
+    inner = (len(decision), len(decision) + len(block))
+    sections = build_sections(text, 0, len(text), inner_closings=[inner])
+    assert [(s.path, s.kind) for s in sections] == [
+        ("", "preamble"), ("Điều 1", "other"), ("Điều 3", "other"), ("~", "closing"),
+        ("I", "other"), ("I/1", "other"), ("II", "organization")]
+    assert (sections[2].end, sections[3].start, sections[3].end) == (inner[0], *inner)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders import parse
+from policykg.loaders import parse, units
 from policykg.loaders.parse import parse_document
 from policykg.loaders.units import issuer_from_body, issuer_from_header, level_of
 
@@ -138,3 +138,110 @@ DATE_PIECES = ["Quảng Ninh", ", ngày 26 tháng 4 năm 2021", ",ngày 31/2/202
 def test_place_dates_are_the_matches_finditer_gives(window):
     expected = [(m.span(), m.groupdict()) for m in parse._PLACE_DATE.finditer(window)]
     assert [(m.span(), m.groupdict()) for m in parse._place_dates(window)] == expected
+
+
+#: A ministry's decision promulgating a plan, flattened as the legal website gives it: the
+#: ministry's name wrapped over two header lines, the enacting authority's line after the title,
+#: the decision's signature block, then the plan it promulgates.
+DECISION = (
+    "BỘ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\n\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n\n"
+    "Số: 4385/QĐ-BVHTTDL\n\n\nHà Nội, ngày 18 tháng 11 năm 2025\n\n\nQUYẾT ĐỊNH\n\n"
+    "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA VÀ THỂ THAO\n\n"
+    "BỘ TRƯỞNG BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\n\n"
+    "Căn cứ Luật Quy hoạch ngày 24/11/2017;\n\nQUYẾT ĐỊNH:\n\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Quy hoạch mạng lưới cơ sở.\n\n"
+    "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.\n\n"
+    "Điều 3. Chánh Văn phòng Bộ chịu trách nhiệm thi hành Quyết định này./.\n\n\n"
+    "Nơi nhận:\n- Như Điều 3;\n- Văn phòng Chính phủ;\n- Lưu: VT, KHTC.\n\n\n"
+    "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTạ Quang Đông\n\n\nKẾ HOẠCH\n\n"
+    "THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA VÀ THỂ THAO\n\n"
+    "(Kèm theo Quyết định số 4385/QĐ-BVHTTDL ngày 18 tháng 11 năm 2025)\n\n"
+    "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\na) Triển khai thực hiện có hiệu quả Quy hoạch.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\n\n1. Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam\n\n"
+    "a) Tổ chức tuyên truyền phổ biến nội dung quy hoạch.\n"
+)
+
+
+def test_a_decision_and_the_plan_it_promulgates():
+    doc = parse_document(DECISION)
+    h = doc.header
+    assert (h.issuer.name, h.issuer.level, h.signer) == ("Bộ Văn hóa, Thể thao và Du lịch", "central", "Tạ Quang Đông")
+    assert h.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA VÀ THỂ THAO"
+    paths = [(s.path, s.kind) for s in doc.sections]
+    assert paths == [("", "preamble"), ("Điều 1", "other"), ("Điều 2", "other"), ("Điều 3", "organization"),
+                     ("~", "closing"), ("I", "other"), ("I/1", "other"), ("I/1/a", "other"),
+                     ("II", "organization"), ("II/1", "organization"), ("II/1/a", "organization")]
+    recipients = doc.sections[4]
+    assert DECISION[recipients.start:recipients.end].startswith("Nơi nhận:\n- Như Điều 3;")
+    assert recipients.end == DECISION.index("I. MỤC ĐÍCH")
+
+
+#: What follows a signature block: an appendix after the closing of a plan stays in the closing;
+#: anything that is not an attachment leaves the tree as it was.
+PLAN_WITH_APPENDIX = (
+    "ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n\nSố: 552/KH-UBND\n\nĐồng Tháp, ngày 19 tháng 11 năm 2025\n\n"
+    "KẾ HOẠCH\n\nTHỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ\n\nI. MỤC TIÊU\n\n1. Đến năm 2035 đạt 40%.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ chủ trì.\n\n"
+    "Nơi nhận:\n- Thường trực Tỉnh ủy;\n- Lưu: VT, KGVX.\n\n\nTM. ỦY BAN\nNHÂN DÂN\nKT. CHỦ TỊCH\n"
+    "PHÓ CHỦ TỊCH\nHuỳnh Minh Tuấn\n\n\nPHỤ LỤC\n\nNHIỆM VỤ VÀ GIẢI PHÁP THỰC HIỆN\n\n"
+    "(Ban hành kèm theo Kế hoạch số 552/KH-UBND ngày 19/11/2025 của Ủy ban nhân dân tỉnh)\n\n"
+    + "1 ; Rà soát, kịp thời cụ thể hoá các cơ chế, chính sách ; Sở Tài chính\n\n" * 60
+)
+
+
+def test_an_appendix_after_the_closing_stays_in_it_and_the_signer_is_found_before_it():
+    doc = parse_document(PLAN_WITH_APPENDIX)
+    assert doc.header.signer == "Huỳnh Minh Tuấn"
+    assert [s.path for s in doc.sections] == ["", "I", "I/1", "II", "II/1", "~"]
+    assert doc.closing_start == PLAN_WITH_APPENDIX.index("Nơi nhận:")
+
+
+TITLE_ENDS = [
+    pytest.param("QUYẾT ĐỊNH\n\nBAN HÀNH QUY ĐỊNH TIÊU CHÍ ĐÁNH GIÁ\n\nỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\n\nCăn cứ",
+                 "BAN HÀNH QUY ĐỊNH TIÊU CHÍ ĐÁNH GIÁ", id="people-s-committee"),
+    pytest.param("QUYẾT ĐỊNH\n\nCÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\n",
+                 "CÔNG BỐ THỦ TỤC HÀNH CHÍNH NỘI BỘ", id="chairman"),
+    pytest.param("QUYẾT ĐỊNH\n\nVỀ VIỆC ỦY QUYỀN CHO\nỦY BAN NHÂN DÂN CÁC XÃ\n\nCăn cứ",
+                 "VỀ VIỆC ỦY QUYỀN CHO ỦY BAN NHÂN DÂN CÁC XÃ", id="wrapped-title-naming-a-body"),
+    pytest.param("KẾ HOẠCH\n\nTRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM\n\nTRÊN ĐỊA BÀN THÀNH PHỐ\n\nCăn cứ",
+                 "TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM TRÊN ĐỊA BÀN THÀNH PHỐ", id="title-over-a-blank-line"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLE_ENDS)
+def test_the_title_ends_before_the_enacting_authority(text, title):
+    assert parse_document(text).header.title == title
+
+
+MINISTRY_HEADERS = [
+    ("BỘ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\n\n\nCỘNG HÒA XÃ HỘI", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BỘ VĂN HOÁ, THỂ THAO VÀ DU LỊCH\n-------", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("BỘ CÔNG THƯƠNG\n-------\nSố: 12/QĐ-BCT", "Bộ Công Thương"),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n", "Bộ Lao động - Thương binh và Xã hội"),
+    ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN\nNÔNG THÔN\n", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\n", "Bộ Nông nghiệp và Môi trường"),
+    ("VĂN PHÒNG CHÍNH PHỦ\n-------", "Văn phòng Chính phủ"),
+]
+
+
+@pytest.mark.parametrize(("header", "name"), MINISTRY_HEADERS, ids=[h[1] for h in MINISTRY_HEADERS])
+def test_a_ministry_heading_the_header_is_central(header, name):
+    issuer = issuer_from_header(header)
+    assert (issuer.name, issuer.level) == (name, "central")
+    assert issuer.span[0] == 0 and header[issuer.span[1] - 1].isalpha()
+
+
+@pytest.mark.parametrize("text", ["Bộ Y tế có trách nhiệm hướng dẫn.\n", "BỘ TRƯỞNG BỘ Y TẾ\n",
+                                  "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\n\nVĂN PHÒNG UBND TỈNH\n"],
+                         ids=["running-text", "minister-line", "provincial-office"])
+def test_no_ministry_where_none_heads_the_header(text):
+    assert units.ministry_from_header(text) is None
+
+
+@given(st.lists(st.sampled_from(["Nơi nhận:", "Nơi\nnhận :", "TM. UBND", "KT. CHỦ TỊCH", " Q. x", "a", "\n",
+                                 "\n\n", " ", "\t", "Nơi", "nhận:", "TL."]), max_size=30).map("".join),
+       st.integers(min_value=0, max_value=200))
+def test_next_signature_is_the_search_by_line_ends(text, start):
+    start = min(start, len(text))
+    match = parse._SIGNATURE.search(text, start)
+    assert parse._next_signature(text, start) == (match.start() if match else None)
