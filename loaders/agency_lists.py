@@ -14,8 +14,14 @@ Example:
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from policykg.loaders.assignment_patterns import TITLE, match_subject_start
+from policykg.loaders.assignment_patterns import (
+    SUBJECT_OPENERS,
+    SUBJECT_SHORT_OPENERS,
+    TITLE,
+    match_subject_start,
+)
 from policykg.loaders.caseless import CASE_PLAIN_RE
 
 # Separators inside an agency list.
@@ -39,6 +45,14 @@ _BARE_TITLE = re.compile(rf"{TITLE}", re.I)
 _GENERIC_START = re.compile(
     r"(?: đơn\s+vị | địa\s+phương | bộ\s+phận | công\s+chức | cơ\s+quan )(?!\w)", re.X | re.I
 )
+# The patterns a piece is read with, for a lowercased list where lowering keeps what re.I compares
+# (caseless.py): without re.I each word opens with a literal letter, which the regex engine tests
+# at once instead of trying the word.
+_BARE_ORG_LOWER = re.compile(_BARE_ORG.pattern, re.X)
+_BARE_PLACE_LOWER = re.compile(_BARE_PLACE.pattern, re.X)
+_FAMILY_WORD_LOWER = re.compile(_FAMILY_WORD.pattern, re.X)
+_BARE_TITLE_LOWER = re.compile(TITLE.lower())
+_GENERIC_START_LOWER = re.compile(_GENERIC_START.pattern, re.X)
 
 #: Agency names with an internal "và" or comma that must never be split. Matched anywhere in
 #: a list (case-insensitive, any whitespace), so "Phòng LĐTB&XH" style abbreviations need none.
@@ -113,67 +127,107 @@ def split_agency_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paren = text.find("(", start, end)
     if paren > start:  # "Sở Nội vụ (Cơ quan thường trực …)": the parenthesis describes it
         end = paren
-    protected = _find_compounds(text, start, end)
+    return _split_words(_Words.of(text, start, end), end)
+
+
+def _split_words(words: _Words, end: int) -> list[tuple[int, int]]:
+    """``split_agency_list`` of ``words`` (the list, lowercased or not) up to ``end``."""
+    text, start = words.text, words.start
+    separators = list(_SEPARATOR.finditer(text, start, end))
+    # Compound names only keep separators inside them: without one, they need not be looked for.
+    protected = _find_compounds(words, end) if separators else []
     agencies: list[list[int]] = []
     cursor = start
-    for sep in _SEPARATOR.finditer(text, start, end):
-        if any(a <= sep.start() < b for a, b in protected):
+    for sep in separators:
+        if protected and any(a <= sep.start() < b for a, b in protected):
             continue
-        _add_piece(text, agencies, cursor, sep.start())
+        _add_piece(words, agencies, cursor, sep.start())
         cursor = sep.end()
-    _add_piece(text, agencies, cursor, end)
-    merged = _merge_bare_titles(text, agencies)
+    _add_piece(words, agencies, cursor, end)
+    merged = _merge_bare_titles(words, agencies)
     return [span for span in (_trim(text, s, e) for s, e in merged) if span[1] > span[0]]
 
 
-def _find_compounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+class _Words(NamedTuple):
+    """A list being split: the text, where the list starts, and the list lowercased (or None)."""
+
+    text: str
+    start: int
+    low: str | None
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> _Words:
+        """The list ``text[start:end]``, lowercased once when lowering keeps offsets and what re.I
+        compares (caseless.py)."""
+        part = text[start:end]
+        return cls(text, start, part.lower() if CASE_PLAIN_RE.fullmatch(part) else None)
+
+    def read(self, start: int, end: int) -> str:
+        """``text[start:end]``, lowercased when the list was."""
+        if self.low is None:
+            return self.text[start:end]
+        return self.low[start - self.start:end - self.start]
+
+
+def _find_compounds(words: _Words, end: int) -> list[tuple[int, int]]:
     """Spans of ``_COMPOUND.finditer(text, start, end)``, found on the lowercased list if plain."""
-    part = text[start:end]
-    if CASE_PLAIN_RE.fullmatch(part):
-        lowered = _COMPOUND_LOWER.finditer(part.lower())
-        return [(start + m.start(), start + m.end()) for m in lowered]
-    return [(m.start(), m.end()) for m in _COMPOUND.finditer(text, start, end)]
+    start = words.start
+    if words.low is not None:
+        return [(start + m.start(), start + m.end()) for m in _COMPOUND_LOWER.finditer(words.low)]
+    return [(m.start(), m.end()) for m in _COMPOUND.finditer(words.text, start, end)]
 
 
-def _add_piece(text: str, agencies: list[list[int]], start: int, end: int) -> None:
-    piece = text[start:end].strip(TRIM_CHARS)
+def _add_piece(words: _Words, agencies: list[list[int]], start: int, end: int) -> None:
+    piece = words.read(start, end).strip(TRIM_CHARS)
     if not piece:
         return
     if not agencies:
         agencies.append([start, end])
         return
-    previous = text[agencies[-1][0] : agencies[-1][1]]
-    if _continues(piece, previous):
+    previous = words.read(agencies[-1][0], agencies[-1][1])
+    if _continues(piece, previous, words, start, end):
         agencies[-1][1] = end
     else:
         agencies.append([start, end])
 
 
-def _continues(piece: str, previous: str) -> bool:
-    """Whether ``piece`` (after a separator) belongs to the agency before it."""
-    if _BARE_ORG.fullmatch(piece):
-        return _last_family(previous) == "org"
-    if _BARE_PLACE.fullmatch(piece):
-        return _last_family(previous) == "place"
-    if match_subject_start(piece, 0, len(piece)) or _GENERIC_START.match(piece):
+def _continues(piece: str, previous: str, words: _Words, start: int, end: int) -> bool:
+    """Whether ``piece`` (``text[start:end]`` without edge punctuation, after a separator) belongs
+    to the agency before it. Both are lowercased when the list was."""
+    lowered = words.low is not None
+    bare_org, bare_place, generic, bare_title = (
+        (_BARE_ORG_LOWER, _BARE_PLACE_LOWER, _GENERIC_START_LOWER, _BARE_TITLE_LOWER) if lowered
+        else (_BARE_ORG, _BARE_PLACE, _GENERIC_START, _BARE_TITLE))
+    if bare_org.fullmatch(piece):
+        return _last_family(previous, lowered) == "org"
+    if bare_place.fullmatch(piece):
+        return _last_family(previous, lowered) == "place"
+    if generic.match(piece) or bare_title.fullmatch(piece):
         return False
-    if _BARE_TITLE.fullmatch(piece):
-        return False
-    return True
+    # SUBJECT_START_RE keeps some words case-sensitive: it reads the piece as written, unless a
+    # lowercased piece lacks the first letters of every agency (most pieces do).
+    if lowered and piece[:3] not in SUBJECT_OPENERS and piece[:2] not in SUBJECT_SHORT_OPENERS:
+        return True
+    written = words.text[start:end].strip(TRIM_CHARS)
+    return not match_subject_start(written, 0, len(written))
 
 
-def _last_family(previous: str) -> str | None:
+def _last_family(previous: str, lowered: bool = False) -> str | None:
     """Family ("org" or "place") of the last collective word of an agency, or None."""
-    families = [m.lastgroup for m in _FAMILY_WORD.finditer(previous)]
-    return families[-1] if families else None
+    pattern = _FAMILY_WORD_LOWER if lowered else _FAMILY_WORD
+    family = None
+    for m in pattern.finditer(previous):
+        family = m.lastgroup
+    return family
 
 
-def _merge_bare_titles(text: str, agencies: list[list[int]]) -> list[tuple[int, int]]:
+def _merge_bare_titles(words: _Words, agencies: list[list[int]]) -> list[tuple[int, int]]:
     """Join a bare title to the agency after it: "Giám đốc, Thủ trưởng các sở, ban, ngành"."""
+    bare_title = _BARE_TITLE_LOWER if words.low is not None else _BARE_TITLE
     out: list[tuple[int, int]] = []
     pending: int | None = None
     for start, end in agencies:
-        if _BARE_TITLE.fullmatch(text[start:end].strip(TRIM_CHARS)):
+        if bare_title.fullmatch(words.read(start, end).strip(TRIM_CHARS)):
             pending = start if pending is None else pending
             continue
         out.append((pending if pending is not None else start, end))

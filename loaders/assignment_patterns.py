@@ -61,18 +61,26 @@ SUBJECT_START_RE = re.compile(
 SUBJECT_FIRST_CHARS = frozenset("BCGHKLMNPQSTUVĐỦbcghklmnpqstuvđủ\u212a\u017f")
 
 
-#: The first two letters, lowercased, of every SUBJECT_START_RE match (checked in the tests).
-SUBJECT_PREFIXES = frozenset({
-    "ba", "bh", "bá", "bả", "bệ", "bộ", "ch", "cá", "cô", "cụ", "gi", "hi", "hu", "hđ", "hạ",
-    "hộ", "kh", "li", "lã", "mt", "mặ", "ng", "nh", "ph", "qu", "sở", "th", "to", "tr", "tò",
-    "tỉ", "tổ", "ub", "uy", "vi", "vă", "đo", "đà", "độ", "ủy",
+#: The first three letters, lowercased, of every SUBJECT_START_RE match of three letters or more
+#: before its first space; the others ("Sở", "Bộ Chỉ huy", "Tổ công tác", "Ủy ban") open with one
+#: of SUBJECT_SHORT_OPENERS. Reading three letters, not two, refuses the common sentence openings
+#: "Thực hiện", "Triển khai", "Chỉ đạo", "Phát triển", "Quản lý" without running the pattern
+#: (both sets are checked against the pattern in the tests).
+SUBJECT_OPENERS = frozenset({
+    "ban", "bhx", "báo", "bảo", "bện", "chi", "chủ", "các", "côn", "cục", "giá", "hiệ", "huy",
+    "hđn", "hạt", "hội", "kho", "liê", "lãn", "mtt", "mặt", "ngâ", "ngư", "nhữ", "phò", "quỹ",
+    "tha", "thà", "thư", "thủ", "toà", "tru", "trư", "tòa", "tỉn", "tổn", "ubm", "ubn", "việ",
+    "văn", "đoà", "đài", "đội",
 })
+SUBJECT_SHORT_OPENERS = frozenset({"bộ", "sở", "tổ", "uy", "ủy"})
+#: The first two letters of every match, lowercased (the words the tests check against re.I).
+SUBJECT_PREFIXES = frozenset(opener[:2] for opener in SUBJECT_OPENERS | SUBJECT_SHORT_OPENERS)
 
 
 def match_subject_start(text: str, pos: int, end: int, low: LoweredSpan | None = None,
                         precheck_only: bool = False) -> re.Match[str] | bool | None:
     """``SUBJECT_START_RE.match(text, pos, end)``, refused at once when its first letters are no
-    agency's (the first two, lowercased, when ``low`` is a lowercase copy holding ``pos``).
+    agency's (the first three, lowercased, when ``low`` is a lowercase copy holding ``pos``).
 
     With ``precheck_only``, True stands for "may match" and the pattern is not run.
 
@@ -82,32 +90,51 @@ def match_subject_start(text: str, pos: int, end: int, low: LoweredSpan | None =
     """
     if pos >= end or text[pos] not in SUBJECT_FIRST_CHARS:
         return None
-    if low is not None and low.low is not None and end - pos >= 2:
+    if low is not None and low.low is not None:
+        # The letters read may run past ``end``: a match inside the range opens with them all,
+        # or is two letters long ("Sở", "Bộ"), which the short openers cover.
         at = pos - low.base
-        if low.low[at:at + 2] not in SUBJECT_PREFIXES:
+        if (low.low[at:at + 3] not in SUBJECT_OPENERS
+                and low.low[at:at + 2] not in SUBJECT_SHORT_OPENERS):
             return None
     return True if precheck_only else SUBJECT_START_RE.match(text, pos, end)
 
 
 # Lower-case task verbs that end a subject. Case-sensitive on purpose: see the docstring.
-# "tổ chức" is a verb except in "các tổ chức", "tổ chức chính trị - xã hội", "tổ chức, đơn vị".
-_VERBS = r"""
-    chủ\s+trì | phối\s+hợp | có\s+trách\s+nhiệm | chịu\s+trách\s+nhiệm | là\s+cơ\s+quan
-  | là\s+đơn\s+vị | căn\s+cứ | trên\s+cơ\s+sở | thực\s+hiện
-  | (?<!các\s)(?<!Các\s)tổ\s+chức
-    (?! \s+(?:chính\s+trị|xã\s+hội|đoàn\s+thể|hội|quần\s+chúng|kinh\s+tế|liên\s+quan)
-      | \s*,\s*(?:đơn\s+vị|cá\s+nhân|doanh\s+nghiệp) )
-  | triển\s+khai | khẩn\s+trương | định\s+kỳ | báo\s+cáo | tham\s+mưu | xây\s+dựng | chỉ\s+đạo
-  | hướng\s+dẫn | đăng\s+tải | phổ\s+biến | quán\s+triệt | nghiên\s+cứu | chủ\s+động
-  | tăng\s+cường | nghiêm\s+túc | cụ\s+thể\s+h[óo]a | theo\s+dõi | tổng\s+hợp | rà\s+soát
-  | đẩy\s+mạnh | đẩy\s+nhanh | tiếp\s+tục | kịp\s+thời | tập\s+trung | đề\s+xuất | bố\s+trí
-  | kiểm\s+tra | giám\s+sát | đôn\s+đốc | ban\s+hành | thường\s+xuyên | quan\s+tâm | lồng\s+ghép
-  | hỗ\s+trợ | vận\s+động | tuyên\s+truyền | đảm\s+bảo | bảo\s+đảm | nâng\s+cao | phát\s+huy
-  | hoàn\s+thiện | hoàn\s+thành | cập\s+nhật | xem\s+xét | chuẩn\s+bị | giải\s+quyết
-  | thẩm\s+định | cung\s+cấp | duy\s+trì | ưu\s+tiên | phấn\s+đấu | làm\s+tốt | tích\s+cực
-  | tiến\s+hành | chấp\s+hành | huy\s+động | tạo\s+điều\s+kiện | đánh\s+giá | tiếp\s+nhận
-  | giúp\s+đỡ | giúp | xử\s+lý | xác\s+định | cần | phải | sớm | trình | gửi | lập
-"""
+# "tổ chức" is a verb except in "các tổ chức", "tổ chức chính trị - xã hội", "tổ chức, đơn vị"
+# ("not after 'các '" is tested after its literal first letter, as "not after 'các t'").
+_VERB_WORDS = (
+    r"chủ\s+trì", r"phối\s+hợp", r"có\s+trách\s+nhiệm", r"chịu\s+trách\s+nhiệm", r"là\s+cơ\s+quan",
+    r"là\s+đơn\s+vị", r"căn\s+cứ", r"trên\s+cơ\s+sở", r"thực\s+hiện",
+    r"""t(?<!các\st)(?<!Các\st)ổ\s+chức
+        (?! \s+(?:chính\s+trị|xã\s+hội|đoàn\s+thể|hội|quần\s+chúng|kinh\s+tế|liên\s+quan)
+          | \s*,\s*(?:đơn\s+vị|cá\s+nhân|doanh\s+nghiệp) )""",
+    r"triển\s+khai", r"khẩn\s+trương", r"định\s+kỳ", r"báo\s+cáo", r"tham\s+mưu", r"xây\s+dựng",
+    r"chỉ\s+đạo", r"hướng\s+dẫn", r"đăng\s+tải", r"phổ\s+biến", r"quán\s+triệt", r"nghiên\s+cứu",
+    r"chủ\s+động", r"tăng\s+cường", r"nghiêm\s+túc", r"cụ\s+thể\s+h[óo]a", r"theo\s+dõi",
+    r"tổng\s+hợp", r"rà\s+soát", r"đẩy\s+mạnh", r"đẩy\s+nhanh", r"tiếp\s+tục", r"kịp\s+thời",
+    r"tập\s+trung", r"đề\s+xuất", r"bố\s+trí", r"kiểm\s+tra", r"giám\s+sát", r"đôn\s+đốc",
+    r"ban\s+hành", r"thường\s+xuyên", r"quan\s+tâm", r"lồng\s+ghép", r"hỗ\s+trợ", r"vận\s+động",
+    r"tuyên\s+truyền", r"đảm\s+bảo", r"bảo\s+đảm", r"nâng\s+cao", r"phát\s+huy", r"hoàn\s+thiện",
+    r"hoàn\s+thành", r"cập\s+nhật", r"xem\s+xét", r"chuẩn\s+bị", r"giải\s+quyết", r"thẩm\s+định",
+    r"cung\s+cấp", r"duy\s+trì", r"ưu\s+tiên", r"phấn\s+đấu", r"làm\s+tốt", r"tích\s+cực",
+    r"tiến\s+hành", r"chấp\s+hành", r"huy\s+động", r"tạo\s+điều\s+kiện", r"đánh\s+giá",
+    r"tiếp\s+nhận", r"giúp\s+đỡ", r"giúp", r"xử\s+lý", r"xác\s+định", r"cần", r"phải", r"sớm",
+    r"trình", r"gửi", r"lập",
+)
+
+
+def _by_first_letter(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` (each opening with a literal letter) grouped by that letter,
+    keeping their order: where the regex engine tried every word it now tests a few letters, and
+    a position matches the same word (only words of one letter can match there)."""
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        grouped.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in grouped.items())
+
+
+_VERBS = _by_first_letter(_VERB_WORDS)
 BOUNDARY_RE = re.compile(
     rf"""
     (?P<colon> \s*: )                         # "Sở Y tế: Chủ trì …"
@@ -188,6 +215,59 @@ CONDITIONAL_KEY = "nếu"
 COORDINATE_KEY = "phối"
 LABELLED_KEYS = ("chủ", "phối")
 TRIGGER_KEYS = ("đề", "giao", "yêu")
+#: NOT_IN_SUBJECT_RE for lowercase text: there every word opens with a literal letter, which the
+#: regex engine tests at once (with re.I it tries the whole word at every word start).
+_NOT_IN_SUBJECT_LOWER = re.compile(NOT_IN_SUBJECT_RE.pattern, re.X)
+
+
+def trigger_matches(text: str, start: int, end: int,
+                    low: LoweredSpan | None = None) -> list[re.Match[str]]:
+    """``list(TRIGGER_RE.finditer(text, start, end))``, the pattern tried only where the lowercase
+    copy ``low`` holds a trigger word: every match opens with one of TRIGGER_KEYS, lowercased,
+    while the pattern's first letters include the "g" of every "ng".
+
+    Example:
+        >>> [m.group() for m in trigger_matches("Giao UBND các xã; đề nghị Mặt trận", 0, 34)]
+        ['Giao ', 'đề nghị ']
+    """
+    if low is None or low.low is None:
+        return list(TRIGGER_RE.finditer(text, start, end))
+    words, base = low.low, low.base
+    places = sorted(at + base for key in TRIGGER_KEYS
+                    for at in _find_all(words, key, start - base, end - base))
+    found: list[re.Match[str]] = []
+    reach = start  # finditer's matches do not overlap: the next one starts past the last
+    for pos in places:
+        if pos >= reach:
+            match = TRIGGER_RE.match(text, pos, end)
+            if match:
+                found.append(match)
+                reach = match.end()
+    return found
+
+
+def _find_all(words: str, key: str, start: int, end: int) -> list[int]:
+    found = []
+    at = words.find(key, start, end)
+    while at != -1:
+        found.append(at)
+        at = words.find(key, at + 1, end)
+    return found
+
+
+def not_in_subject(text: str, start: int, end: int, low: LoweredSpan | None = None) -> bool:
+    """Whether ``NOT_IN_SUBJECT_RE`` occurs in ``text[start:end]`` (then it is no agency list),
+    searched in the lowercase copy ``low`` when it holds the range (caseless.py).
+
+    Example:
+        >>> not_in_subject("UBND các xã của huyện", 0, 21), not_in_subject("UBND các xã", 0, 11)
+        (True, False)
+    """
+    if low is None or low.low is None:
+        return NOT_IN_SUBJECT_RE.search(text, start, end) is not None
+    return _NOT_IN_SUBJECT_LOWER.search(low.low, start - low.base, end - low.base) is not None
+
+
 # Heading title of an "other" section that still assigns tasks (see is_task_title).
 TASK_TITLE_RE = re.compile(
     r"""tổ\s+chức\s+thực\s+hiện | phân\s+công | nhiệm\s+vụ | giải\s+pháp   # a task heading

@@ -28,27 +28,36 @@ from policykg.loaders.assignment_patterns import (
     CONDITIONAL_RE,
     COORDINATE_KEY,
     COORDINATE_RE,
+    INTRO_RE,
     LABELLED_KEYS,
     LABELLED_RE,
-    NOT_IN_SUBJECT_RE,
+    SUBJECT_OPENERS,
+    SUBJECT_SHORT_OPENERS,
     SUPPORT_END_RE,
     TRIGGER_KEYS,
-    TRIGGER_RE,
     match_intro,
     match_subject_start,
+    not_in_subject,
+    trigger_matches,
 )
 from policykg.loaders.assignment_units import Unit
 from policykg.loaders.caseless import LoweredSpan
 
-#: Sentence ends (assignment_units.split_sentences): a unit without one is one sentence.
-_STOPS = (".", "!", "?")
-_NEXT_SENTENCE_RE = re.compile(
-    r"""
-    [.!?]\s+            # a sentence mark and spaces
-    [^\W\d_]           # then a letter: maybe a sentence starts there
-    """,
-    re.X,
-)
+#: Sentence marks (assignment_units.split_sentences): a sentence starts after one, or the unit.
+_MARKS = (".", "!", "?")
+#: The first letters of an agency (SUBJECT_OPENERS), in a pattern for lowercase text.
+_OPENER = "(?:" + "|".join(sorted(SUBJECT_OPENERS | SUBJECT_SHORT_OPENERS, key=len,
+                                  reverse=True)) + ")"
+#: On lowercase text, after a mark where find_sentence_roles looks for a subject (a sentence mark
+#: or ";"): the spaces and bullets _skip_space passes, and the first letters of an agency. Every
+#: such place of a unit is found by _after_marks(words, _CLAUSE_MARKS, _OPENER_AFTER_RE).
+_CLAUSE_MARKS = (".", "!", "?", ";")
+_OPENER_AFTER_RE = re.compile(rf"[\s\-+*_•]*{_OPENER}")
+#: The same after a comma, which hands over to a subject in a sentence opening with INTRO_RE only.
+_COMMA_OPENER_RE = re.compile(rf",[\s\-+*_•]*{_OPENER}")
+#: INTRO_RE at a later sentence's opening (after a sentence mark), on lowercase text (re.I there
+#: is lowercase equality).
+_INTRO_AFTER_RE = re.compile(rf"\s+{INTRO_RE.pattern.lower()}", INTRO_RE.flags & ~re.I)
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -58,29 +67,54 @@ MAX_INTRO_CHARS = 320
 def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     """Can the unit assign anything, as a heading or in a sentence? (False only when surely not.)
 
-    A unit of one sentence without ":", ";", "phối" or a trigger word assigns only through an
-    agency where it opens (as a heading or as a subject) or after an introductory phrase.
+    Most units assign nothing. An assignment needs "phối hợp", a labelled list (":" and "chủ
+    trì"), or an agency list opening where one is looked for: the unit's body (a heading), where
+    a sentence opens, after a ";", after a trigger word, after a comma of a sentence that opens
+    with an introductory phrase (see :func:`find_sentence_roles`). The lowercase copy ``low``
+    tells at a glance whether one of those places opens with an agency's first letters ("Thực
+    hiện …" and "Tăng cường …" do not). Read over the whole unit, these places include every
+    sentence's: a trigger cannot span a sentence mark, and what a sentence's ``cut`` at "nếu"
+    leaves out only adds places.
 
     Example:
-        >>> text = "- Tăng cường công tác tuyên truyền"
+        >>> text = "- Tăng cường công tác tuyên truyền; thực hiện tốt chế độ báo cáo."
         >>> unit_may_assign(text, Unit(0, 2, len(text), 7), LoweredSpan(text, 0, len(text)))
         False
     """
     words = low.lower_slice(unit.body, unit.end)
-    if words is None or ":" in words or ";" in words or COORDINATE_KEY in words:
+    if words is None or COORDINATE_KEY in words:
         return True
-    for key in TRIGGER_KEYS:
-        if key in words:
+    if ":" in words and _has_key(words, LABELLED_KEYS):
+        return True
+    end = unit.end
+    for pos in (unit.body, _skip_space(text, unit.body, end)):  # a heading, the first sentence
+        if match_subject_start(text, pos, end, low, precheck_only=True):
             return True
-    if text[unit.body - 1:unit.body] in _STOPS:
-        return True  # a sentence may end right before the body
-    if _NEXT_SENTENCE_RE.search(text, unit.body, unit.end):
-        return True  # more than one sentence, maybe
-    opening = _skip_space(text, unit.body, unit.end)
-    for pos in (unit.body, opening):
-        if match_subject_start(text, pos, unit.end, low, precheck_only=True):
-            return True
-    return match_intro(text, opening, unit.end) is not None
+    if text[unit.body - 1:unit.body] in _MARKS or _after_marks(words, _CLAUSE_MARKS,
+                                                                _OPENER_AFTER_RE):
+        return True  # later sentences (one may open the body) and ";" clauses
+    if _COMMA_OPENER_RE.search(words) and (
+            match_intro(text, _skip_space(text, unit.body, end), end)
+            or _after_marks(words, _MARKS, _INTRO_AFTER_RE)):
+        return True  # the commas of an introductory phrase
+    if _has_key(words, TRIGGER_KEYS):
+        for match in trigger_matches(text, unit.body, end, low):
+            if match_subject_start(text, match.end(), end, low, precheck_only=True):
+                return True
+    return False
+
+
+def _after_marks(words: str, marks: tuple[str, ...], after: re.Pattern[str]) -> bool:
+    """Whether ``after`` matches right after one of the ``marks`` in ``words``: the marks are found
+    by substring search, where a pattern opening with a class of them would make the regex engine
+    test that class at every character."""
+    for mark in marks:
+        at = words.find(mark)
+        while at != -1:
+            if after.match(words, at + 1):
+                return True
+            at = words.find(mark, at + 1)
+    return False
 
 
 def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
@@ -99,13 +133,30 @@ def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
     words = low.lower_slice(start, end)
     if words is None or ":" in words or ";" in words or COORDINATE_KEY in words:
         return True
-    for key in TRIGGER_KEYS:
-        if key in words:
-            return True
+    if _has_key(words, TRIGGER_KEYS):
+        return True
     opening = _skip_space(text, start, end)
     if match_subject_start(text, opening, end, low, precheck_only=True):
         return True
     return match_intro(text, opening, end) is not None
+
+
+def _has_key(words: str, keys: tuple[str, ...]) -> bool:
+    """Whether one of ``keys`` occurs in ``words`` (a loop: faster than any() on a generator)."""
+    for key in keys:
+        if key in words:
+            return True
+    return False
+
+
+def _conditional_cut(text: str, start: int, end: int, words: str | None) -> int:
+    """Where leads stop being read: at a conditional "nếu" (a reporting rule follows), else
+    ``end``. ``words`` is the lowercase sentence, or None to search in any case."""
+    if words is None or CONDITIONAL_KEY in words:
+        conditional = CONDITIONAL_RE.search(text, start, end)
+        if conditional:
+            return conditional.start()
+    return end
 
 
 def find_sentence_roles(text: str, start: int, end: int,
@@ -122,14 +173,11 @@ def find_sentence_roles(text: str, start: int, end: int,
     """
     words = low.lower_slice(start, end) if low is not None else None
     scan = words is None  # no lowercase copy: scan with every pattern
-    conditional = None
-    if scan or CONDITIONAL_KEY in words:
-        conditional = CONDITIONAL_RE.search(text, start, end)
-    cut = conditional.start() if conditional else end  # no lead read after "nếu"
-    triggered = scan or any(key in words for key in TRIGGER_KEYS)
+    cut = _conditional_cut(text, start, end, words)  # no lead read after "nếu"
+    triggered = scan or _has_key(words, TRIGGER_KEYS)
     out: list[tuple[int, int, str, int]] = []
     covered: list[tuple[int, int]] = []
-    for group in _subject_positions(text, start, cut, triggered):
+    for group in _subject_positions(text, start, cut, triggered, low):
         for pos, role in group:
             if covered and _is_covered(pos, covered):
                 continue
@@ -140,7 +188,7 @@ def find_sentence_roles(text: str, start: int, end: int,
             covered.append((pos, predicate))
             out += [(s, e, role, predicate) for s, e in agencies]
             break  # one subject per group: later commas of an intro are inside it
-    if text.find(":", start, end) != -1 and (scan or any(key in words for key in LABELLED_KEYS)):
+    if text.find(":", start, end) != -1 and (scan or _has_key(words, LABELLED_KEYS)):
         for match in LABELLED_RE.finditer(text, start, end):
             stop = SUPPORT_END_RE.search(text, match.end(), end)
             list_end = stop.start() if stop else end
@@ -162,8 +210,8 @@ def _is_covered(pos: int, covered: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _subject_positions(text: str, start: int, end: int,
-                       triggered: bool = True) -> list[list[tuple[int, str]]]:
+def _subject_positions(text: str, start: int, end: int, triggered: bool = True,
+                       low: LoweredSpan | None = None) -> list[list[tuple[int, str]]]:
     """Groups of offsets where an agency list may open, with the role it would get.
 
     Each trigger and each ";" clause is its own group; the commas of an introductory phrase
@@ -172,7 +220,7 @@ def _subject_positions(text: str, start: int, end: int,
     """
     groups = []
     if triggered:
-        for match in TRIGGER_RE.finditer(text, start, end):
+        for match in trigger_matches(text, start, end, low):
             groups.append([(match.end(), "requested" if match.group("requested") else "lead")])
     opening = _skip_space(text, start, end)
     groups.append([(opening, "lead")])
@@ -180,15 +228,24 @@ def _subject_positions(text: str, start: int, end: int,
     while semi != -1:
         groups.append([(_skip_space(text, semi + 1, end), "lead")])
         semi = text.find(";", semi + 1, end)
-    if match_intro(text, opening, end):
-        limit = min(end, opening + MAX_INTRO_CHARS)
-        group = []
-        comma = text.find(",", opening, limit)
-        while comma != -1:
-            group.append((_skip_space(text, comma + 1, end), "lead"))
-            comma = text.find(",", comma + 1, limit)
-        groups.append(group)
+    commas = _intro_commas(text, opening, end)
+    if commas:
+        groups.append([(pos, "lead") for pos in commas])
     return groups
+
+
+def _intro_commas(text: str, opening: int, end: int) -> list[int]:
+    """After an introductory phrase ("Trên cơ sở …, căn cứ …, Giám đốc …") opening at
+    ``opening``, where each of its commas may hand over to the subject; none without one."""
+    if not match_intro(text, opening, end):
+        return []
+    limit = min(end, opening + MAX_INTRO_CHARS)
+    found = []
+    comma = text.find(",", opening, limit)
+    while comma != -1:
+        found.append(_skip_space(text, comma + 1, end))
+        comma = text.find(",", comma + 1, limit)
+    return found
 
 
 def _subject(text: str, pos: int, end: int,
@@ -205,7 +262,7 @@ def _subject(text: str, pos: int, end: int,
     boundary = BOUNDARY_RE.search(text, head.end(), limit)
     if boundary is None or not text[boundary.end() : end].strip():
         return None  # a list with nothing after it is not assigned anything
-    if NOT_IN_SUBJECT_RE.search(text, pos, boundary.start()):
+    if not_in_subject(text, pos, boundary.start(), low):
         return None
     # A ";" inside the list is fine only when an agency follows it (000 III.2).
     semi = text.find(";", pos, boundary.start())
@@ -230,7 +287,7 @@ def _support_list(text: str, pos: int, end: int,
     list_end = min(candidates) if candidates else limit
     if list_end == limit and limit < end:
         return []  # ran past the length limit: not a list
-    if NOT_IN_SUBJECT_RE.search(text, pos, list_end):
+    if not_in_subject(text, pos, list_end, low):
         return []
     return split_agency_list(text, pos, list_end)
 
@@ -249,7 +306,7 @@ def find_heading_agencies(text: str, unit: Unit,
     wrapped = "\n" in text[unit.body : end].strip()
     if wrapped and not text[unit.body : unit.end].rstrip().endswith(":"):
         return None  # a wrapped multi-line paragraph is a sentence, not a heading
-    if BOUNDARY_RE.search(text, unit.body, end) or NOT_IN_SUBJECT_RE.search(text, unit.body, end):
+    if BOUNDARY_RE.search(text, unit.body, end) or not_in_subject(text, unit.body, end, low):
         return None
     return split_agency_list(text, unit.body, end)
 

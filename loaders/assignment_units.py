@@ -39,6 +39,8 @@ _MARKER = re.compile(
     """,
     re.X,
 )
+#: Every character a _MARKER match can open with, but the decimal digits (``\\d``).
+_MARKER_FIRST = frozenset(" \t*#_IVXL" + "abcdefghijklmnopqrstuvwxyzđ" + "(-+•–")
 _RANK = {"roman": 0, "num": 1, "letter": 5, "paren": 6, "bullet": 7}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
 #: _SENTENCE_END with its punctuation inside the match: group 1 is _SENTENCE_END's match.
@@ -63,11 +65,12 @@ class Unit(NamedTuple):
 
 def find_task_regions(text: str, sections: Sequence[Section]) -> list[tuple[int, int]]:
     """Merged ``[start, end)`` ranges of the sections that assign tasks."""
-    chosen = [
-        (s.start, s.end)
-        for s in sections
-        if s.kind in TASK_KINDS or (s.kind == "other" and is_task_title(s.title))
-    ]
+    chosen: list[tuple[int, int]] = []
+    for s in sections:
+        if chosen and chosen[-1][0] <= s.start and s.end <= chosen[-1][1]:
+            continue  # inside the last section chosen (a subsection): it adds nothing
+        if s.kind in TASK_KINDS or (s.kind == "other" and is_task_title(s.title)):
+            chosen.append((s.start, s.end))
     if not chosen:
         # No task section found: read everything but the preamble and closing.
         skipped = sorted((s.start, s.end) for s in sections if s.kind in SKIPPED_KINDS)
@@ -94,16 +97,21 @@ def split_units(text: str, start: int, end: int) -> Iterator[Unit]:
     """
     current: list[int] | None = None  # [start, body, end, rank]
     ends_clause = True
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        line_start, line_end = start + line.start(), start + line.end()
-        raw = line.group()
+    line_end = start - 1
+    for raw in text[start:end].split("\n"):
+        line_start = line_end + 1
+        line_end = line_start + len(raw)
+        if not raw:
+            continue
         if current is not None and line_start - current[2] > 1 and (
                 "\n\n" in text[current[2] : line_start].replace("\r", "")):
             ends_clause = True  # a blank line separates paragraphs
         if not raw.strip():
             ends_clause = True
             continue
-        marker = _MARKER.match(text, line_start, line_end)
+        first = raw[0]
+        may_mark = first in _MARKER_FIRST or first.isdecimal()  # else _MARKER cannot match
+        marker = _MARKER.match(text, line_start, line_end) if may_mark else None
         if current is None or ends_clause or marker:
             if current is not None:
                 yield Unit(*current)

@@ -62,6 +62,13 @@ def test_subject_prefixes_are_the_patterns_own() -> None:
     assert two == set(AP.SUBJECT_PREFIXES)
 
 
+def test_subject_openers_are_the_patterns_own() -> None:
+    three = prefixes(parsed(AP.SUBJECT_START_RE), 3)  # "*": any character (a space)
+    assert all("*" not in p[:2] for p in three)
+    assert {p for p in three if len(p) == 3 and "*" not in p} == set(AP.SUBJECT_OPENERS)
+    assert {p[:2] for p in three if len(p) < 3 or "*" in p} == set(AP.SUBJECT_SHORT_OPENERS)
+
+
 @pytest.mark.parametrize(("pattern", "allowed"), [
     pytest.param(AP.SUBJECT_START_RE, AP.SUBJECT_FIRST_CHARS, id="subject"),
     pytest.param(AP.INTRO_RE, AP.INTRO_FIRST_CHARS, id="intro"),
@@ -129,3 +136,32 @@ def test_keywords_are_in_every_match(sentence: str) -> None:
         assert ":" in low and any(k in low for k in AP.LABELLED_KEYS)
     if AP.TRIGGER_RE.search(sentence):
         assert any(k in low for k in AP.TRIGGER_KEYS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS, st.integers(0, 20), st.integers(0, 200))
+def test_lowercase_scans_agree_with_the_patterns(sentence: str, start: int, length: int) -> None:
+    """trigger_matches and not_in_subject, read on the lowercase copy, find what the patterns do."""
+    text = "Giao Sở Y tế, được giao; đề nghị UBND " + sentence
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    for low in (None, LoweredSpan(text, 0, len(text))):
+        assert [m.span() for m in AP.trigger_matches(text, start, end, low)] == [
+            m.span() for m in AP.TRIGGER_RE.finditer(text, start, end)]
+        assert AP.not_in_subject(text, start, end, low) == bool(
+            AP.NOT_IN_SUBJECT_RE.search(text, start, end))
+
+
+_FLAT_BOUNDARY = re.compile(
+    AP.BOUNDARY_RE.pattern.replace(AP._VERBS, "|".join(AP._VERB_WORDS)), re.X)
+_VERB_TEXT = st.lists(st.sampled_from(
+    "UBND|các|tổ chức|tổ chức chính trị|Các tổ chức|tổ chức, đơn vị|giúp|giúp đỡ|chủ trì|phối hợp|"
+    "thực hiện|:|(|(chủ trì)|,|Sở Y tế|cần|tổng hợp|x".split("|")), max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VERB_TEXT)
+def test_verbs_grouped_by_letter_match_as_listed(text: str) -> None:
+    want, got = _FLAT_BOUNDARY.search(text), AP.BOUNDARY_RE.search(text)
+    assert (got and (got.span(), got.lastgroup, got.span("verb"))) == (
+        want and (want.span(), want.lastgroup, want.span("verb")))

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.assignment_roles import find_sentence_roles, may_assign
+from policykg.loaders.assignment_roles import (
+    find_heading_agencies,
+    find_sentence_roles,
+    may_assign,
+    unit_may_assign,
+)
+from policykg.loaders.assignment_units import split_sentences, split_units
 from policykg.loaders.caseless import LoweredSpan
 
 ROLES = [
@@ -41,3 +47,44 @@ def test_refused_sentences_assign_nothing(text: str) -> None:
     assert list(find_sentence_roles(text, 0, len(text), low)) == found
     if not may_assign(text, 0, len(text), low):
         assert found == []
+
+
+_UNIT_WORDS = st.lists(st.sampled_from(
+    "Sở Y tế|UBND các xã|các sở, ban, ngành|chủ trì|phối hợp với|Giao|Đề nghị|Yêu cầu|nếu|Nếu|"
+    "thực hiện|Trên cơ sở|trên cơ sở|Căn cứ|Trong|,|;|:|.|!|Cơ quan chủ trì:|Tăng cường|Thủ trưởng|"
+    "- |\n|\n- |\n1. |x|Phòng|TRIỂN KHAI|Hội|Ban|Bộ|Công an|các đơn vị|. Sở Tài chính|"
+    ". Trong năm".split("|")),
+    max_size=16).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_UNIT_WORDS)
+def test_refused_units_assign_nothing(text: str) -> None:
+    """A unit unit_may_assign refuses has no heading agencies and no sentence assigns."""
+    low = LoweredSpan(text, 0, len(text))
+    for unit in split_units(text, 0, len(text)):
+        if unit_may_assign(text, unit, low):
+            continue
+        assert find_heading_agencies(text, unit, low) is None
+        for start, end in split_sentences(text, unit.body, unit.end):
+            assert find_sentence_roles(text, start, end, low) == []
+
+
+UNITS = [
+    pytest.param("1. Trên cơ sở kết quả rà soát, Sở Y tế thực hiện.", True, id="intro-comma"),
+    pytest.param("1. Tăng cường tuyên truyền. Trong năm, UBND các xã triển khai.", True,
+                 id="later-intro"),
+    pytest.param("1. Tăng cường tuyên truyền; Sở Y tế thực hiện.", True, id="semicolon"),
+    pytest.param("1. Tăng cường tuyên truyền, Sở Y tế thực hiện.", False, id="comma-without-intro"),
+    pytest.param("1. Tăng cường công tác tuyên truyền.", False, id="no-agency"),
+]
+
+
+@pytest.mark.parametrize(("text", "assigns"), UNITS)
+def test_unit_may_assign(text: str, assigns: bool) -> None:
+    low = LoweredSpan(text, 0, len(text))
+    (unit,) = split_units(text, 0, len(text))
+    roles = [r for s, e in split_sentences(text, unit.body, unit.end)
+             for r in find_sentence_roles(text, s, e, low)]
+    assert unit_may_assign(text, unit, low) is assigns
+    assert bool(roles) is assigns

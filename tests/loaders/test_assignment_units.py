@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders.assignment_units import (
+    _MARKER,
+    _MARKER_FIRST,
     _SENTENCE_END,
     body_text,
     find_task_regions,
@@ -59,3 +61,12 @@ REGIONS = [
 def test_find_task_regions(spans, expected) -> None:
     sections = [Section(str(i), title, a, b, kind) for i, (kind, title, a, b) in enumerate(spans)]
     assert find_task_regions("x" * 40, sections) == expected
+
+
+def test_marker_first_characters_are_complete() -> None:
+    """split_units skips _MARKER on a line opening with any other character: none could match."""
+    tails = [". Sở", ") Sở", "1) Sở", "1. Sở", "I. Sở", " Sở", "(1) Sở", "- Sở"]
+    missed = [c for c in map(chr, range(0x10000))
+              if not (c in _MARKER_FIRST or c.isdecimal()) and not 0xD800 <= ord(c) <= 0xDFFF
+              and any(_MARKER.match(c + tail) for tail in tails)]
+    assert missed == []
