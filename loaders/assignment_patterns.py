@@ -189,6 +189,21 @@ LABELLED_RE = re.compile(
     """,
     re.X,
 )
+# "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với …": a label naming no role hands the
+# subject over to the words after its colon (the labels naming a role are LABELLED_RE's).
+ROLE_LABEL_RE = re.compile(
+    r"""
+    (?: [Cc]ơ\s+quan | [Đđ]ơn\s+vị )\s+                  # "Cơ quan", "Đơn vị"
+    (?i: thực\s+hiện | triển\s+khai | phụ\s+trách        # "… thực hiện", "… phụ trách"
+       | chịu\s+trách\s+nhiệm )
+    (?i:\s+chính)? \s*:[\s*]*                             # "… chính:", markdown stars
+    """,
+    re.X,
+)
+#: The first letters of a ROLE_LABEL_RE match.
+ROLE_LABEL_FIRST = frozenset("CcĐđ")
+#: Words of every ROLE_LABEL_RE match, lowercased.
+ROLE_LABEL_KEYS = ("cơ quan", "đơn vị")
 # A sentence opening with one of these has its subject after a comma.
 INTRO_RE = re.compile(
     r"""(?: Trên\s+cơ\s+sở | Căn\s+cứ | Định\s+kỳ | H[àằ]ng\s+năm | Trong | Đồng\s+thời

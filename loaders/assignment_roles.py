@@ -31,6 +31,9 @@ from policykg.loaders.assignment_patterns import (
     INTRO_RE,
     LABELLED_KEYS,
     LABELLED_RE,
+    ROLE_LABEL_FIRST,
+    ROLE_LABEL_KEYS,
+    ROLE_LABEL_RE,
     SUBJECT_OPENERS,
     SUBJECT_SHORT_OPENERS,
     SUPPORT_END_RE,
@@ -58,6 +61,9 @@ _COMMA_OPENER_RE = re.compile(rf",[\s\-+*_•]*{_OPENER}")
 #: INTRO_RE at a later sentence's opening (after a sentence mark), on lowercase text (re.I there
 #: is lowercase equality).
 _INTRO_AFTER_RE = re.compile(rf"\s+{INTRO_RE.pattern.lower()}", INTRO_RE.flags & ~re.I)
+#: The role of a subject position after a role label (ROLE_LABEL_RE): a lead, whose list may
+#: have no verb after it.
+LABEL_LEAD = "label-lead"
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -84,7 +90,7 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     words = low.lower_slice(unit.body, unit.end)
     if words is None or COORDINATE_KEY in words:
         return True
-    if ":" in words and _has_key(words, LABELLED_KEYS):
+    if ":" in words and (_has_key(words, LABELLED_KEYS) or _has_key(words, ROLE_LABEL_KEYS)):
         return True
     end = unit.end
     for pos in (unit.body, _skip_space(text, unit.body, end)):  # a heading, the first sentence
@@ -182,8 +188,11 @@ def find_sentence_roles(text: str, start: int, end: int,
             if covered and _is_covered(pos, covered):
                 continue
             parsed = _subject(text, pos, end, low)
+            if parsed is None and role == LABEL_LEAD:
+                parsed = _label_list(text, pos, end, low)
             if parsed is None:
                 continue
+            role = "lead" if role == LABEL_LEAD else role
             agencies, predicate = parsed
             covered.append((pos, predicate))
             out += [(s, e, role, predicate) for s, e in agencies]
@@ -224,6 +233,10 @@ def _subject_positions(text: str, start: int, end: int, triggered: bool = True,
             groups.append([(match.end(), "requested" if match.group("requested") else "lead")])
     opening = _skip_space(text, start, end)
     groups.append([(opening, "lead")])
+    if text[opening:opening + 1] in ROLE_LABEL_FIRST:
+        label = ROLE_LABEL_RE.match(text, opening, end)
+        if label is not None:  # "Cơ quan thực hiện: Sở Nội vụ chủ trì …"
+            groups.append([(label.end(), LABEL_LEAD)])
     semi = text.find(";", start, end)
     while semi != -1:
         groups.append([(_skip_space(text, semi + 1, end), "lead")])
@@ -272,6 +285,15 @@ def _subject(text: str, pos: int, end: int,
         semi = text.find(";", semi + 1, boundary.start())
     predicate = boundary.start("verb") if boundary.group("verb") else boundary.end()
     return split_agency_list(text, pos, boundary.start()), predicate
+
+
+def _label_list(text: str, pos: int, end: int,
+                low: LoweredSpan | None = None) -> tuple[list[tuple[int, int]], int] | None:
+    """The agencies after a role label when no task verb follows them ("Cơ quan thực hiện: Sở
+    Nội vụ, các sở, ban, ngành Thành phố trong phạm vi …"): up to a purpose word or punctuation.
+    """
+    agencies = _support_list(text, pos, end, low)
+    return (agencies, agencies[-1][1]) if agencies else None
 
 
 def _support_list(text: str, pos: int, end: int,

@@ -142,6 +142,26 @@ PATTERNS = [
         [("Sở Lao động - Thương binh và Xã hội", "lead"), ("Sở Y tế", "lead")],
         id="heading-agency-then-body",
     ),
+    pytest.param(
+        "- Cơ quan thực hiện: Sở Giáo dục và Đào tạo và Sở Y tế chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan.",
+        [
+            ("Sở Giáo dục và Đào tạo", "lead"),
+            ("Sở Y tế", "lead"),
+            ("các sở, ban, ngành, đoàn thể Thành phố", "support"),
+            ("các đơn vị có liên quan", "support"),
+        ],
+        id="role-label-then-chu-tri",
+    ),
+    pytest.param(
+        "- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình.",
+        [("Sở Nội vụ", "lead"), ("các sở, ban, ngành Thành phố", "lead")],
+        id="role-label-without-verb",
+    ),
+    pytest.param(
+        "- Cơ quan thực hiện TTHC: UBND cấp tỉnh.",
+        [],
+        id="procedure-label-is-no-role-label",
+    ),
 ]
 
 
