@@ -37,7 +37,8 @@ _PRESS_WORDS = r"báo|đài"
 # ("các sở, ban, ngành, đoàn thể Thành phố", "các bộ, ngành Trung ương") is one of them: a fixed
 # group of a city's or the centre's bodies, never a new agency.
 _QUALIFIERS = r"""(?: \s+(?:có\s+)?liên\s+quan | \s+khác | \s+trực\s+thuộc | \s+thuộc\s+\w+
-    | \s+trong\s+\w+ | \s+huyện | \s+tỉnh | \s+chức\s+năng | \s+chuyên\s+môn | \s+cấp\s+\w+
+    | \s+trong\s+\w+ | \s+huyện | \s+tỉnh | \s+chức\s+năng | \s+chuyên\s+môn
+    | \s+cấp\s+(?:thành\s+phố|trung\s+ương|thị\s+xã|\w+)
     | \s+thành\s+phố | \s+trung\s+ương | \s+quận | \s+thị\s+xã
     | \s+chính\s+trị\s*-?\s*xã\s+hội )*"""
 _BARE_ORG = re.compile(rf"(?:{_ORG_WORDS}){_QUALIFIERS}", re.X | re.I)

@@ -138,6 +138,8 @@ _VERBS = _by_first_letter(_VERB_WORDS)
 BOUNDARY_RE = re.compile(
     rf"""
     (?P<colon> \s*: )                         # "Sở Y tế: Chủ trì …"
+  | (?P<line> [ \t]*\n (?=(?:Chủ\s+trì|Phối\s+hợp)(?!\w)) )   # a heading line, then its task:
+                                             # "Các cơ quan trực thuộc Bộ\nChủ trì, …"
   | (?P<paren> \s*\((?=chủ\s+trì|phối\s+hợp) )  # "Giao Sở Y tế (chủ trì) …"
   | ,?\s+ (?P<verb> (?:{_VERBS}) ) (?!\w)     # "… huyện khẩn trương …"
     """,
@@ -283,6 +285,15 @@ def not_in_subject(text: str, start: int, end: int, low: LoweredSpan | None = No
     return _NOT_IN_SUBJECT_LOWER.search(low.low, start - low.base, end - low.base) is not None
 
 
+# "2. Trách nhiệm của Sở Nội vụ": a heading naming whose responsibilities follow; its agency
+# list starts after these words.
+RESPONSIBILITY_RE = re.compile(
+    r"""
+    [Tt]rách\s+nhiệm        # "Trách nhiệm"
+    (?:\s+của)?\s+          # "của" is often left out: "Trách nhiệm các cơ quan, đơn vị …"
+    """,
+    re.X,
+)
 # Heading title of an "other" section that still assigns tasks (see is_task_title).
 TASK_TITLE_RE = re.compile(
     r"""tổ\s+chức\s+thực\s+hiện | phân\s+công | nhiệm\s+vụ | giải\s+pháp   # a task heading

@@ -31,6 +31,7 @@ from policykg.loaders.assignment_patterns import (
     INTRO_RE,
     LABELLED_KEYS,
     LABELLED_RE,
+    RESPONSIBILITY_RE,
     ROLE_LABEL_FIRST,
     ROLE_LABEL_KEYS,
     ROLE_LABEL_RE,
@@ -64,6 +65,9 @@ _INTRO_AFTER_RE = re.compile(rf"\s+{INTRO_RE.pattern.lower()}", INTRO_RE.flags &
 #: The role of a subject position after a role label (ROLE_LABEL_RE): a lead, whose list may
 #: have no verb after it.
 LABEL_LEAD = "label-lead"
+#: How a wrapped unit ends when it is a sentence, not a heading ("1. Viện Văn hóa, Nghệ thuật,\n
+#: Thể thao và Du lịch Việt Nam" is a heading wrapped at a comma; a colon ends a heading).
+_WRAP_ENDS = (".", ";", "!", "?", ",")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -93,6 +97,8 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     if ":" in words and (_has_key(words, LABELLED_KEYS) or _has_key(words, ROLE_LABEL_KEYS)):
         return True
     end = unit.end
+    if text[unit.body:unit.body + 1] in "Tt" and RESPONSIBILITY_RE.match(text, unit.body, end):
+        return True  # "Trách nhiệm của Sở Nội vụ" (find_heading_agencies)
     for pos in (unit.body, _skip_space(text, unit.body, end)):  # a heading, the first sentence
         if match_subject_start(text, pos, end, low, precheck_only=True):
             return True
@@ -319,18 +325,20 @@ def find_heading_agencies(text: str, unit: Unit,
     """Agencies of a unit that is nothing but an agency list ("2.12. UBND các xã, thị trấn:")."""
     if unit.rank is None:
         return None
-    if not match_subject_start(text, unit.body, unit.end, low, precheck_only=True):
+    body = unit.body
+    if text[body:body + 1] in "Tt" and (duty := RESPONSIBILITY_RE.match(text, body, unit.end)):
+        body = duty.end()  # "2. Trách nhiệm của Sở Nội vụ"
+    if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
-    stripped = text[unit.body : unit.end].rstrip(" \t\r\n*_:")
-    end = unit.body + len(stripped)
-    if not match_subject_start(text, unit.body, end, low) or end - unit.body > MAX_SUBJECT_CHARS:
+    stripped = text[body : unit.end].rstrip(" \t\r\n*_:")
+    end = body + len(stripped)
+    if not match_subject_start(text, body, end, low) or end - body > MAX_SUBJECT_CHARS:
         return None
-    wrapped = "\n" in text[unit.body : end].strip()
-    if wrapped and not text[unit.body : unit.end].rstrip().endswith(":"):
-        return None  # a wrapped multi-line paragraph is a sentence, not a heading
-    if BOUNDARY_RE.search(text, unit.body, end) or not_in_subject(text, unit.body, end, low):
+    if "\n" in stripped and text[unit.body : unit.end].rstrip(" \t\r\n*_").endswith(_WRAP_ENDS):
+        return None  # a wrapped paragraph ending like a sentence is one, not a heading
+    if BOUNDARY_RE.search(text, body, end) or not_in_subject(text, body, end, low):
         return None
-    return split_agency_list(text, unit.body, end)
+    return split_agency_list(text, body, end)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

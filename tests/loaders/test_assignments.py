@@ -162,6 +162,14 @@ PATTERNS = [
         [],
         id="procedure-label-is-no-role-label",
     ),
+    pytest.param(
+        "2. Các cơ quan trực thuộc Bộ\nVăn hóa, Thể thao và Du lịch\nChủ trì, phối hợp với các Bộ, ngành liên quan xây dựng đề án.",
+        [
+            ("Các cơ quan trực thuộc Bộ\nVăn hóa, Thể thao và Du lịch", "lead"),
+            ("các Bộ, ngành liên quan", "support"),
+        ],
+        id="heading-line-then-chu-tri-line",
+    ),
 ]
 
 
@@ -176,6 +184,24 @@ HEADINGS = [
     pytest.param("a) Phòng Giáo dục và Đào tạo:", [("Phòng Giáo dục và Đào tạo", "lead")], id="letter-heading"),
     pytest.param("1. Công tác quán triệt, tuyên truyền", [], id="topic-heading-is-no-agency"),
     pytest.param("2. Ban hành cơ chế, chính sách hỗ trợ", [], id="ban-hanh-is-a-verb"),
+    pytest.param("2. Trách nhiệm của Sở Nội vụ", [("Sở Nội vụ", "lead")], id="trach-nhiem-cua-heading"),
+    pytest.param(
+        "3. Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường",
+        [("các cơ quan, đơn vị cấp thành phố", "lead"), ("Ủy ban nhân dân xã, phường", "lead")],
+        id="trach-nhiem-heading-without-cua",
+    ),
+    pytest.param("2. Trách nhiệm thực hiện", [], id="trach-nhiem-of-no-agency"),
+    pytest.param(
+        "1. Viện Văn hóa, Nghệ thuật,\nThể thao và Du lịch Việt Nam",
+        [("Viện Văn hóa, Nghệ thuật,\nThể thao và Du lịch Việt Nam", "lead")],
+        id="heading-wrapped-at-a-comma",
+    ),
+    pytest.param("2.1. Sở\nTài chính", [("Sở\nTài chính", "lead")], id="heading-wrapped-after-its-head-word"),
+    pytest.param(
+        "2. Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố",
+        [("Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố", "lead")],
+        id="city-level-collective-heading",
+    ),
 ]
 
 
