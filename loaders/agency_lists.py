@@ -214,8 +214,8 @@ def _continues(piece: str, previous: str, words: _Words, start: int, end: int) -
     for family, bare in (("org", bare_org), ("place", bare_place), ("press", bare_press)):
         if bare.fullmatch(piece):
             return _last_family(previous, lowered) == family
-    if generic.match(piece) or bare_title.fullmatch(piece):
-        return False
+    if generic.match(piece) or bare_title.match(piece):
+        return False  # a body word or a person title opens a new agency ("Thủ trưởng cơ quan …")
     # SUBJECT_START_RE keeps some words case-sensitive: it reads the piece as written, unless a
     # lowercased piece lacks the first letters of every agency (most pieces do).
     if lowered and piece[:3] not in SUBJECT_OPENERS and piece[:2] not in SUBJECT_SHORT_OPENERS:

@@ -28,6 +28,8 @@ from policykg.loaders.assignment_patterns import (
     CONDITIONAL_RE,
     COORDINATE_KEY,
     COORDINATE_RE,
+    EXECUTION_KEY,
+    EXECUTION_RE,
     INTRO_RE,
     LABELLED_KEYS,
     LABELLED_RE,
@@ -185,6 +187,8 @@ def find_sentence_roles(text: str, start: int, end: int,
     """
     words = low.lower_slice(start, end) if low is not None else None
     scan = words is None  # no lowercase copy: scan with every pattern
+    if (scan or EXECUTION_KEY in words) and EXECUTION_RE.search(text, start, end):
+        return []  # an execution clause, read over its paragraph by execution_roles
     cut = _conditional_cut(text, start, end, words)  # no lead read after "nếu"
     triggered = scan or _has_key(words, TRIGGER_KEYS)
     out: list[tuple[int, int, str, int]] = []
@@ -215,6 +219,25 @@ def find_sentence_roles(text: str, start: int, end: int,
         for match in COORDINATE_RE.finditer(text, start, end):
             supporters = _support_list(text, match.end(), end, low)
             out += [(s, e, "support", match.start()) for s, e in supporters]
+    return out
+
+
+def execution_roles(text: str, start: int, verb: int) -> list[tuple[int, int]]:
+    """The leads of an execution clause: every body from ``start`` to "chịu trách nhiệm thi
+    hành" at ``verb``, the ";"-separated groups split as lists.
+
+    Example:
+        >>> text = "Chánh Văn phòng Bộ; cơ quan chuyên môn và Chủ tịch UBND xã, phường chịu"
+        >>> [text[s:e] for s, e in execution_roles(text, 0, len(text) - 5)]
+        ['Chánh Văn phòng Bộ', 'cơ quan chuyên môn', 'Chủ tịch UBND xã, phường']
+    """
+    out: list[tuple[int, int]] = []
+    cursor = _skip_space(text, start, verb)
+    while cursor < verb:
+        semi = text.find(";", cursor, verb)
+        stop = verb if semi == -1 else semi
+        out += split_agency_list(text, cursor, stop)
+        cursor = _skip_space(text, stop + 1, verb)
     return out
 
 

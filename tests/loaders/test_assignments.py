@@ -388,3 +388,37 @@ def test_overall_precision_and_recall_against_gold():
     tp, n_gold, n_pred = map(sum, zip(*(score(f) for f in GOLD_FILES)))
     assert tp / n_gold >= 0.9
     assert tp / n_pred >= 0.75
+
+
+# --- the execution clause of a decision -----------------------------------------------------
+
+EXECUTION_CLAUSES = [
+    pytest.param(
+        "Điều 3. Chánh\nVăn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính, Viện trưởng Viện Văn hóa, Nghệ thuật, "
+        "Thể thao và Du lịch Việt Nam và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.",
+        ["Chánh\nVăn phòng Bộ", "Vụ trưởng Vụ Kế hoạch, Tài chính",
+         "Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Thủ trưởng các cơ quan liên quan"],
+        id="office-holders-of-a-ministry",
+    ),
+    pytest.param(
+        "Điều 4.\nChánh Văn phòng Ủy ban nhân dân thành phố, Thủ trưởng cơ quan Trung ương trên địa bàn thành phố; "
+        "ban ngành thành phố và Chủ tịch Ủy ban nhân dân xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+        ["Chánh Văn phòng Ủy ban nhân dân thành phố", "Thủ trưởng cơ quan Trung ương trên địa bàn thành phố",
+         "ban ngành thành phố", "Chủ tịch Ủy ban nhân dân xã, phường"],
+        id="groups-split-at-semicolons",
+    ),
+    pytest.param(
+        "Các đơn vị thực hiện tốt nhiệm vụ.\n2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Tư pháp;\n"
+        "Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này.",
+        ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tư pháp", "Chủ tịch Ủy ban nhân dân các xã, phường"],
+        id="list-over-lines-ending-in-semicolons",
+    ),
+    pytest.param("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.", [], id="entry-into-force-is-no-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXECUTION_CLAUSES)
+def test_execution_clause_leads_wherever_it_stands(text, expected):
+    sections = [Section("I", "NHIỆM VỤ", 0, 0, "tasks")]  # an empty task section: nothing else read
+    found = extract_assignments(text, sections)
+    assert [(a.agency, a.role) for a in found] == [(agency, "lead") for agency in expected]
