@@ -30,13 +30,24 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:và|cùng)\s+")
 # with their family: a place word never continues a list of departments.
 _ORG_WORDS = r"sở|bộ|ban\s+ngành|ban|ngành|phòng|đoàn\s+thể|cơ\s+quan|đơn\s+vị|hội|đoàn|tổ\s+chức"
 _PLACE_WORDS = r"xã|phường|đặc\s+khu|thị\s+trấn|thị\s+xã|thành\s+phố|huyện|tỉnh|quận|thôn|khu\s+phố"
+# The press, named together as one collective ("báo, đài"): a family of its own, so that "báo"
+# after a list of localities starts a new agency and "đài" after it continues it.
+_PRESS_WORDS = r"báo|đài"
+# Words after a collective that narrow it and stay with it. The level a collective belongs to
+# ("các sở, ban, ngành, đoàn thể Thành phố", "các bộ, ngành Trung ương") is one of them: a fixed
+# group of a city's or the centre's bodies, never a new agency.
 _QUALIFIERS = r"""(?: \s+(?:có\s+)?liên\s+quan | \s+khác | \s+trực\s+thuộc | \s+thuộc\s+\w+
-    | \s+trong\s+\w+ | \s+huyện | \s+tỉnh | \s+chức\s+năng | \s+chuyên\s+môn | \s+cấp\s+\w+
+    | \s+trong\s+\w+ | \s+huyện | \s+tỉnh | \s+chức\s+năng | \s+chuyên\s+môn
+    | \s+cấp\s+(?:thành\s+phố|trung\s+ương|thị\s+xã|\w+)
+    | \s+thành\s+phố | \s+trung\s+ương | \s+quận | \s+thị\s+xã
     | \s+chính\s+trị\s*-?\s*xã\s+hội )*"""
 _BARE_ORG = re.compile(rf"(?:{_ORG_WORDS}){_QUALIFIERS}", re.X | re.I)
 _BARE_PLACE = re.compile(rf"(?:{_PLACE_WORDS}){_QUALIFIERS}", re.X | re.I)
+_BARE_PRESS = re.compile(rf"(?:{_PRESS_WORDS}){_QUALIFIERS}", re.X | re.I)
 _FAMILY_WORD = re.compile(
-    rf"(?<!\w)(?: (?P<org>{_ORG_WORDS}) | (?P<place>{_PLACE_WORDS}) )(?!\w)", re.X | re.I
+    rf"""(?<!\w)(?: (?P<org>{_ORG_WORDS}) | (?P<place>{_PLACE_WORDS})   # departments, localities
+                  | (?P<press>{_PRESS_WORDS}) )(?!\w)                   # or the press""",
+    re.X | re.I,
 )
 # A list cannot open with a bare collective ("ban, ngành, UBND …" is the tail of "các sở, …").
 BARE_FIRST_RE = re.compile(rf"(?:{_ORG_WORDS}|{_PLACE_WORDS})\s*(?:,|;|\s(?:và|cùng)\s)", re.I)
@@ -50,6 +61,7 @@ _GENERIC_START = re.compile(
 # at once instead of trying the word.
 _BARE_ORG_LOWER = re.compile(_BARE_ORG.pattern, re.X)
 _BARE_PLACE_LOWER = re.compile(_BARE_PLACE.pattern, re.X)
+_BARE_PRESS_LOWER = re.compile(_BARE_PRESS.pattern, re.X)
 _FAMILY_WORD_LOWER = re.compile(_FAMILY_WORD.pattern, re.X)
 _BARE_TITLE_LOWER = re.compile(TITLE.lower())
 _GENERIC_START_LOWER = re.compile(_GENERIC_START.pattern, re.X)
@@ -195,15 +207,15 @@ def _continues(piece: str, previous: str, words: _Words, start: int, end: int) -
     """Whether ``piece`` (``text[start:end]`` without edge punctuation, after a separator) belongs
     to the agency before it. Both are lowercased when the list was."""
     lowered = words.low is not None
-    bare_org, bare_place, generic, bare_title = (
-        (_BARE_ORG_LOWER, _BARE_PLACE_LOWER, _GENERIC_START_LOWER, _BARE_TITLE_LOWER) if lowered
-        else (_BARE_ORG, _BARE_PLACE, _GENERIC_START, _BARE_TITLE))
-    if bare_org.fullmatch(piece):
-        return _last_family(previous, lowered) == "org"
-    if bare_place.fullmatch(piece):
-        return _last_family(previous, lowered) == "place"
-    if generic.match(piece) or bare_title.fullmatch(piece):
-        return False
+    bare_org, bare_place, bare_press, generic, bare_title = (
+        (_BARE_ORG_LOWER, _BARE_PLACE_LOWER, _BARE_PRESS_LOWER, _GENERIC_START_LOWER,
+         _BARE_TITLE_LOWER) if lowered
+        else (_BARE_ORG, _BARE_PLACE, _BARE_PRESS, _GENERIC_START, _BARE_TITLE))
+    for family, bare in (("org", bare_org), ("place", bare_place), ("press", bare_press)):
+        if bare.fullmatch(piece):
+            return _last_family(previous, lowered) == family
+    if generic.match(piece) or bare_title.match(piece):
+        return False  # a body word or a person title opens a new agency ("Thủ trưởng cơ quan …")
     # SUBJECT_START_RE keeps some words case-sensitive: it reads the piece as written, unless a
     # lowercased piece lacks the first letters of every agency (most pieces do).
     if lowered and piece[:3] not in SUBJECT_OPENERS and piece[:2] not in SUBJECT_SHORT_OPENERS:
@@ -213,7 +225,7 @@ def _continues(piece: str, previous: str, words: _Words, start: int, end: int) -
 
 
 def _last_family(previous: str, lowered: bool = False) -> str | None:
-    """Family ("org" or "place") of the last collective word of an agency, or None."""
+    """Family ("org", "place" or "press") of the last collective word of an agency, or None."""
     pattern = _FAMILY_WORD_LOWER if lowered else _FAMILY_WORD
     family = None
     for m in pattern.finditer(previous):

@@ -32,7 +32,7 @@ _HEAD = r"""
     | Ban(?!\s+(?:hành|đầu|đêm|ngày)) | Hội(?!\s+(?:nghị|nhập|thảo|thi|diễn|chợ|viên|tụ))
     | (?:Huyện|Tỉnh|Thành)\s+đoàn | Đoàn(?!\s+(?:kết|viên)) | Liên\s+đoàn | Liên\s+minh
     | Bảo\s+hiểm\s+xã\s+hội | BHXH | Kho\s+bạc | Ngân\s+hàng
-    | (?-i:Đài|Viện|Quỹ|Đội|Bộ|Báo(?!\s+cáo))
+    | (?-i:Đài|Viện|Quỹ|Đội|Bộ|Vụ|Báo(?!\s+cáo))
     | (?-i:Trường)(?!\s+hợp) | Bệnh\s+viện | (?-i:Tòa|Toà)\s+án | (?-i:Thanh\s+tra)
     | Hạt\s+Kiểm\s+lâm | Chi\s+nhánh | Hiệp\s+hội | Tổ\s+công\s+tác | Thường\s+trực
     )
@@ -44,7 +44,8 @@ _BODY = r"""
       | huyện | thị\s+xã | thành\s+phố | tỉnh | bộ | cấp\s+ủy | thôn | khu\s+phố )\b
 """
 # Person titles standing for their body ("Thủ trưởng các sở", "Chủ tịch UBND các xã").
-TITLE = r"(?:Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Người\s+đứng\s+đầu|Trưởng)"
+TITLE = (r"(?:Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Lãnh\s+đạo|Người\s+đứng\s+đầu|Trưởng"
+         r"|Vụ\s+trưởng|Viện\s+trưởng|Cục\s+trưởng|Chánh\s+(?:Văn\s+phòng|Thanh\s+tra))")
 
 SUBJECT_START_RE = re.compile(
     rf"""
@@ -67,12 +68,12 @@ SUBJECT_FIRST_CHARS = frozenset("BCGHKLMNPQSTUVĐỦbcghklmnpqstuvđủ\u212a\u0
 #: "Thực hiện", "Triển khai", "Chỉ đạo", "Phát triển", "Quản lý" without running the pattern
 #: (both sets are checked against the pattern in the tests).
 SUBJECT_OPENERS = frozenset({
-    "ban", "bhx", "báo", "bảo", "bện", "chi", "chủ", "các", "côn", "cục", "giá", "hiệ", "huy",
+    "ban", "bhx", "báo", "bảo", "bện", "chi", "chá", "chủ", "các", "côn", "cục", "giá", "hiệ", "huy",
     "hđn", "hạt", "hội", "kho", "liê", "lãn", "mtt", "mặt", "ngâ", "ngư", "nhữ", "phò", "quỹ",
     "tha", "thà", "thư", "thủ", "toà", "tru", "trư", "tòa", "tỉn", "tổn", "ubm", "ubn", "việ",
     "văn", "đoà", "đài", "đội",
 })
-SUBJECT_SHORT_OPENERS = frozenset({"bộ", "sở", "tổ", "uy", "ủy"})
+SUBJECT_SHORT_OPENERS = frozenset({"bộ", "sở", "tổ", "uy", "vụ", "ủy"})
 #: The first two letters of every match, lowercased (the words the tests check against re.I).
 SUBJECT_PREFIXES = frozenset(opener[:2] for opener in SUBJECT_OPENERS | SUBJECT_SHORT_OPENERS)
 
@@ -138,6 +139,8 @@ _VERBS = _by_first_letter(_VERB_WORDS)
 BOUNDARY_RE = re.compile(
     rf"""
     (?P<colon> \s*: )                         # "Sở Y tế: Chủ trì …"
+  | (?P<line> [ \t]*\n (?=(?:Chủ\s+trì|Phối\s+hợp)(?!\w)) )   # a heading line, then its task:
+                                             # "Các cơ quan trực thuộc Bộ\nChủ trì, …"
   | (?P<paren> \s*\((?=chủ\s+trì|phối\s+hợp) )  # "Giao Sở Y tế (chủ trì) …"
   | ,?\s+ (?P<verb> (?:{_VERBS}) ) (?!\w)     # "… huyện khẩn trương …"
     """,
@@ -189,6 +192,21 @@ LABELLED_RE = re.compile(
     """,
     re.X,
 )
+# "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với …": a label naming no role hands the
+# subject over to the words after its colon (the labels naming a role are LABELLED_RE's).
+ROLE_LABEL_RE = re.compile(
+    r"""
+    (?: [Cc]ơ\s+quan | [Đđ]ơn\s+vị )\s+                  # "Cơ quan", "Đơn vị"
+    (?i: thực\s+hiện | triển\s+khai | phụ\s+trách        # "… thực hiện", "… phụ trách"
+       | chịu\s+trách\s+nhiệm )
+    (?i:\s+chính)? \s*:[\s*]*                             # "… chính:", markdown stars
+    """,
+    re.X,
+)
+#: The first letters of a ROLE_LABEL_RE match.
+ROLE_LABEL_FIRST = frozenset("CcĐđ")
+#: Words of every ROLE_LABEL_RE match, lowercased.
+ROLE_LABEL_KEYS = ("cơ quan", "đơn vị")
 # A sentence opening with one of these has its subject after a comma.
 INTRO_RE = re.compile(
     r"""(?: Trên\s+cơ\s+sở | Căn\s+cứ | Định\s+kỳ | H[àằ]ng\s+năm | Trong | Đồng\s+thời
@@ -268,6 +286,27 @@ def not_in_subject(text: str, start: int, end: int, low: LoweredSpan | None = No
     return _NOT_IN_SUBJECT_LOWER.search(low.low, start - low.base, end - low.base) is not None
 
 
+# The execution clause closing a decision or resolution: "Chánh Văn phòng …, Thủ trưởng các cơ
+# quan liên quan chịu trách nhiệm thi hành Quyết định này." Every body named before it is a lead.
+EXECUTION_RE = re.compile(
+    r"""
+    chịu\s+trách\s+nhiệm\s+thi\s+hành\s+           # "chịu trách nhiệm thi hành"
+    (?i: quyết\s+định | nghị\s+quyết | chỉ\s+thị    # the document itself …
+       | quy\s+định | kế\s+hoạch )\s+này(?!\w)       # "… này"
+    """,
+    re.X,
+)
+#: A word of every EXECUTION_RE match, lowercased.
+EXECUTION_KEY = "thi hành"
+# "2. Trách nhiệm của Sở Nội vụ": a heading naming whose responsibilities follow; its agency
+# list starts after these words.
+RESPONSIBILITY_RE = re.compile(
+    r"""
+    [Tt]rách\s+nhiệm        # "Trách nhiệm"
+    (?:\s+của)?\s+          # "của" is often left out: "Trách nhiệm các cơ quan, đơn vị …"
+    """,
+    re.X,
+)
 # Heading title of an "other" section that still assigns tasks (see is_task_title).
 TASK_TITLE_RE = re.compile(
     r"""tổ\s+chức\s+thực\s+hiện | phân\s+công | nhiệm\s+vụ | giải\s+pháp   # a task heading

@@ -28,9 +28,15 @@ from policykg.loaders.assignment_patterns import (
     CONDITIONAL_RE,
     COORDINATE_KEY,
     COORDINATE_RE,
+    EXECUTION_KEY,
+    EXECUTION_RE,
     INTRO_RE,
     LABELLED_KEYS,
     LABELLED_RE,
+    RESPONSIBILITY_RE,
+    ROLE_LABEL_FIRST,
+    ROLE_LABEL_KEYS,
+    ROLE_LABEL_RE,
     SUBJECT_OPENERS,
     SUBJECT_SHORT_OPENERS,
     SUPPORT_END_RE,
@@ -58,6 +64,12 @@ _COMMA_OPENER_RE = re.compile(rf",[\s\-+*_•]*{_OPENER}")
 #: INTRO_RE at a later sentence's opening (after a sentence mark), on lowercase text (re.I there
 #: is lowercase equality).
 _INTRO_AFTER_RE = re.compile(rf"\s+{INTRO_RE.pattern.lower()}", INTRO_RE.flags & ~re.I)
+#: The role of a subject position after a role label (ROLE_LABEL_RE): a lead, whose list may
+#: have no verb after it.
+LABEL_LEAD = "label-lead"
+#: How a wrapped unit ends when it is a sentence, not a heading ("1. Viện Văn hóa, Nghệ thuật,\n
+#: Thể thao và Du lịch Việt Nam" is a heading wrapped at a comma; a colon ends a heading).
+_WRAP_ENDS = (".", ";", "!", "?", ",")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -84,9 +96,11 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     words = low.lower_slice(unit.body, unit.end)
     if words is None or COORDINATE_KEY in words:
         return True
-    if ":" in words and _has_key(words, LABELLED_KEYS):
+    if ":" in words and (_has_key(words, LABELLED_KEYS) or _has_key(words, ROLE_LABEL_KEYS)):
         return True
     end = unit.end
+    if text[unit.body:unit.body + 1] in "Tt" and RESPONSIBILITY_RE.match(text, unit.body, end):
+        return True  # "Trách nhiệm của Sở Nội vụ" (find_heading_agencies)
     for pos in (unit.body, _skip_space(text, unit.body, end)):  # a heading, the first sentence
         if match_subject_start(text, pos, end, low, precheck_only=True):
             return True
@@ -173,6 +187,8 @@ def find_sentence_roles(text: str, start: int, end: int,
     """
     words = low.lower_slice(start, end) if low is not None else None
     scan = words is None  # no lowercase copy: scan with every pattern
+    if (scan or EXECUTION_KEY in words) and EXECUTION_RE.search(text, start, end):
+        return []  # an execution clause, read over its paragraph by execution_roles
     cut = _conditional_cut(text, start, end, words)  # no lead read after "nếu"
     triggered = scan or _has_key(words, TRIGGER_KEYS)
     out: list[tuple[int, int, str, int]] = []
@@ -182,8 +198,11 @@ def find_sentence_roles(text: str, start: int, end: int,
             if covered and _is_covered(pos, covered):
                 continue
             parsed = _subject(text, pos, end, low)
+            if parsed is None and role == LABEL_LEAD:
+                parsed = _label_list(text, pos, end, low)
             if parsed is None:
                 continue
+            role = "lead" if role == LABEL_LEAD else role
             agencies, predicate = parsed
             covered.append((pos, predicate))
             out += [(s, e, role, predicate) for s, e in agencies]
@@ -200,6 +219,25 @@ def find_sentence_roles(text: str, start: int, end: int,
         for match in COORDINATE_RE.finditer(text, start, end):
             supporters = _support_list(text, match.end(), end, low)
             out += [(s, e, "support", match.start()) for s, e in supporters]
+    return out
+
+
+def execution_roles(text: str, start: int, verb: int) -> list[tuple[int, int]]:
+    """The leads of an execution clause: every body from ``start`` to "chịu trách nhiệm thi
+    hành" at ``verb``, the ";"-separated groups split as lists.
+
+    Example:
+        >>> text = "Chánh Văn phòng Bộ; cơ quan chuyên môn và Chủ tịch UBND xã, phường chịu"
+        >>> [text[s:e] for s, e in execution_roles(text, 0, len(text) - 5)]
+        ['Chánh Văn phòng Bộ', 'cơ quan chuyên môn', 'Chủ tịch UBND xã, phường']
+    """
+    out: list[tuple[int, int]] = []
+    cursor = _skip_space(text, start, verb)
+    while cursor < verb:
+        semi = text.find(";", cursor, verb)
+        stop = verb if semi == -1 else semi
+        out += split_agency_list(text, cursor, stop)
+        cursor = _skip_space(text, stop + 1, verb)
     return out
 
 
@@ -224,6 +262,10 @@ def _subject_positions(text: str, start: int, end: int, triggered: bool = True,
             groups.append([(match.end(), "requested" if match.group("requested") else "lead")])
     opening = _skip_space(text, start, end)
     groups.append([(opening, "lead")])
+    if text[opening:opening + 1] in ROLE_LABEL_FIRST:
+        label = ROLE_LABEL_RE.match(text, opening, end)
+        if label is not None:  # "Cơ quan thực hiện: Sở Nội vụ chủ trì …"
+            groups.append([(label.end(), LABEL_LEAD)])
     semi = text.find(";", start, end)
     while semi != -1:
         groups.append([(_skip_space(text, semi + 1, end), "lead")])
@@ -274,6 +316,15 @@ def _subject(text: str, pos: int, end: int,
     return split_agency_list(text, pos, boundary.start()), predicate
 
 
+def _label_list(text: str, pos: int, end: int,
+                low: LoweredSpan | None = None) -> tuple[list[tuple[int, int]], int] | None:
+    """The agencies after a role label when no task verb follows them ("Cơ quan thực hiện: Sở
+    Nội vụ, các sở, ban, ngành Thành phố trong phạm vi …"): up to a purpose word or punctuation.
+    """
+    agencies = _support_list(text, pos, end, low)
+    return (agencies, agencies[-1][1]) if agencies else None
+
+
 def _support_list(text: str, pos: int, end: int,
                   low: LoweredSpan | None = None) -> list[tuple[int, int]]:
     """The agencies after "phối hợp với": up to a task verb, a purpose word or punctuation."""
@@ -297,18 +348,20 @@ def find_heading_agencies(text: str, unit: Unit,
     """Agencies of a unit that is nothing but an agency list ("2.12. UBND các xã, thị trấn:")."""
     if unit.rank is None:
         return None
-    if not match_subject_start(text, unit.body, unit.end, low, precheck_only=True):
+    body = unit.body
+    if text[body:body + 1] in "Tt" and (duty := RESPONSIBILITY_RE.match(text, body, unit.end)):
+        body = duty.end()  # "2. Trách nhiệm của Sở Nội vụ"
+    if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
-    stripped = text[unit.body : unit.end].rstrip(" \t\r\n*_:")
-    end = unit.body + len(stripped)
-    if not match_subject_start(text, unit.body, end, low) or end - unit.body > MAX_SUBJECT_CHARS:
+    stripped = text[body : unit.end].rstrip(" \t\r\n*_:")
+    end = body + len(stripped)
+    if not match_subject_start(text, body, end, low) or end - body > MAX_SUBJECT_CHARS:
         return None
-    wrapped = "\n" in text[unit.body : end].strip()
-    if wrapped and not text[unit.body : unit.end].rstrip().endswith(":"):
-        return None  # a wrapped multi-line paragraph is a sentence, not a heading
-    if BOUNDARY_RE.search(text, unit.body, end) or not_in_subject(text, unit.body, end, low):
+    if "\n" in stripped and text[unit.body : unit.end].rstrip(" \t\r\n*_").endswith(_WRAP_ENDS):
+        return None  # a wrapped paragraph ending like a sentence is one, not a heading
+    if BOUNDARY_RE.search(text, body, end) or not_in_subject(text, body, end, low):
         return None
-    return split_agency_list(text, unit.body, end)
+    return split_agency_list(text, body, end)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

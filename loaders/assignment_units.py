@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from policykg.loaders.agency_lists import TRIM_CHARS
-from policykg.loaders.assignment_patterns import is_task_title
+from policykg.loaders.assignment_patterns import EXECUTION_RE, is_task_title
 from policykg.loaders.sections import Section
 
 #: Section kinds whose sentences assign tasks.
@@ -49,6 +49,21 @@ _PUNCT_SPACE_RE = re.compile(
     [.!?]              # the sentence mark _SENTENCE_END looks behind at
     (\s+)              # _SENTENCE_END's match: the spaces
     (?=[^\W\d_])        # before a letter
+    """,
+    re.X,
+)
+
+
+#: Longest list an execution clause is read over (characters).
+MAX_EXECUTION_CHARS = 800
+# A line ending like "Điều 3." ends before a clause, as one ending with a sentence mark does.
+_MARKER_AT_END = re.compile(r"\bĐiều\s+\d+[.:]?$")
+# What opens an execution clause's paragraph before its first body: an article or item number.
+_CLAUSE_OPENING_RE = re.compile(
+    r"""
+    [\s*_]*                                  # indentation, markdown emphasis
+    (?: Điều\s+\d+[.:]? | \d+[.)] | [a-zđ]\) | [-+•] )? # "Điều 3.", "2.", "b)", "-"
+    [\s*_]*
     """,
     re.X,
 )
@@ -86,6 +101,39 @@ def find_task_regions(text: str, sections: Sequence[Section]) -> list[tuple[int,
         elif end > start:
             merged.append((start, end))
     return merged
+
+
+def execution_clauses(text: str) -> list[tuple[int, int, int]]:
+    """Where a decision's execution clause names its bodies: (paragraph start, first body, start
+    of "chịu trách nhiệm thi hành …"). Read wherever it stands (the last article of a decision
+    is no task section), over its whole paragraph, which may break its list at ";".
+
+    Example:
+        >>> text = "Điều 2. Sở Y tế chịu trách nhiệm thi hành Quyết định này."
+        >>> [(text[a:b], text[b:c]) for a, b, c in execution_clauses(text)]
+        [('Điều 2. ', 'Sở Y tế ')]
+    """
+    found = []
+    for match in EXECUTION_RE.finditer(text):
+        start = _clause_start(text, match.start())
+        opening = _CLAUSE_OPENING_RE.match(text, start, match.start())
+        found.append((start, opening.end() if opening else start, match.start()))
+    return found
+
+
+def _clause_start(text: str, verb: int) -> int:
+    """Where the list before ``verb`` starts: its line, and the lines before it that end inside
+    the list (a ";" or "," or a hard wrap), not after a sentence or a heading ("." or ":")."""
+    limit = max(0, verb - MAX_EXECUTION_CHARS)
+    start = text.rfind("\n", 0, verb) + 1
+    while start > limit:
+        previous = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].rstrip(" \t*_")
+        if not previous or previous.endswith((".", ":", "!", "?")) or _MARKER_AT_END.search(previous):
+            break
+        start = text.rfind("\n", 0, start - 1) + 1
+        if _CLAUSE_OPENING_RE.match(text, start, verb).end() > start:
+            break  # the line opens the article or item: "Điều 3. Chánh"
+    return max(start, limit)
 
 
 def split_units(text: str, start: int, end: int) -> Iterator[Unit]:

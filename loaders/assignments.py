@@ -52,6 +52,7 @@ from collections.abc import Iterator, Sequence
 
 from policykg.loaders.agency_lists import TRIM_CHARS, split_agencies
 from policykg.loaders.assignment_roles import (
+    execution_roles,
     find_heading_agencies,
     find_sentence_roles,
     may_assign,
@@ -60,6 +61,7 @@ from policykg.loaders.assignment_roles import (
 from policykg.loaders.assignment_units import (
     Unit,
     body_text,
+    execution_clauses,
     find_task_regions,
     split_sentences,
     split_units,
@@ -101,6 +103,9 @@ def extract_assignments(text: str, sections: Sequence[Section]) -> list[Assignme
             for position, assignment in _unit_assignments(text, units, index, paths, low):
                 key = (assignment.agency, assignment.role, assignment.span)
                 found.setdefault(key, (position, assignment))
+    for position, assignment in _execution_assignments(text, paths):
+        found.setdefault((assignment.agency, assignment.role, assignment.span),
+                         (position, assignment))
     return [a for _, a in sorted(found.values(), key=lambda item: (item[1].span[0], item[0]))]
 
 
@@ -118,6 +123,18 @@ class _SectionPaths:
             self.index = SectionTree.of(self.sections) or SectionIndex(self.sections)
         section = self.index.at(offset)
         return section.path if section is not None and section.path else None
+
+
+def _execution_assignments(text: str, paths: _SectionPaths) -> Iterator[tuple[int, Assignment]]:
+    """(agency offset, lead) for every body of a decision's execution clause ("Chánh Văn phòng
+    Bộ, … chịu trách nhiệm thi hành Quyết định này"), its paragraph the span."""
+    for paragraph, first, verb in execution_clauses(text):
+        end = text.find("\n", verb)
+        end = len(text) if end == -1 else end
+        task = text[verb:end].strip(TRIM_CHARS)
+        path = paths.at(paragraph)
+        for s, e in execution_roles(text, first, verb):
+            yield s, _make(text, s, e, "lead", (paragraph, end), task, path)
 
 
 def _unit_assignments(

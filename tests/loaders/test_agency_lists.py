@@ -53,6 +53,16 @@ SPLITS = [
     pytest.param("Trung tâm Văn hóa, thể thao, thông tin", ["Trung tâm Văn hóa, thể thao, thông tin"], id="name-continues"),
     pytest.param("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH, Sở Y tế", ["SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Y tế"], id="upper-case-compound"),
     pytest.param("các sở, ngành và", ["các sở, ngành"], id="dangling-va"),
+    pytest.param(
+        "các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu, báo, đài và các đơn vị có liên quan",
+        ["các sở, ban, ngành, đoàn thể Thành phố", "Ủy ban nhân dân phường, xã, đặc khu", "báo, đài",
+         "các đơn vị có liên quan"],
+        id="city-level-collective-and-the-press",
+    ),
+    pytest.param("các Bộ, ngành Trung ương", ["các Bộ, ngành Trung ương"], id="central-level-collective"),
+    pytest.param("sở, ban, ngành, đoàn thể Thành phố", ["sở, ban, ngành, đoàn thể Thành phố"], id="collective-without-cac"),
+    pytest.param("Báo Quảng Ninh, Đài Phát thanh và Truyền hình tỉnh",
+                 ["Báo Quảng Ninh", "Đài Phát thanh và Truyền hình tỉnh"], id="named-press-bodies-stay-apart"),
 ]
 
 

@@ -142,6 +142,34 @@ PATTERNS = [
         [("Sở Lao động - Thương binh và Xã hội", "lead"), ("Sở Y tế", "lead")],
         id="heading-agency-then-body",
     ),
+    pytest.param(
+        "- Cơ quan thực hiện: Sở Giáo dục và Đào tạo và Sở Y tế chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố và các đơn vị có liên quan.",
+        [
+            ("Sở Giáo dục và Đào tạo", "lead"),
+            ("Sở Y tế", "lead"),
+            ("các sở, ban, ngành, đoàn thể Thành phố", "support"),
+            ("các đơn vị có liên quan", "support"),
+        ],
+        id="role-label-then-chu-tri",
+    ),
+    pytest.param(
+        "- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành Thành phố trong phạm vi chức năng, nhiệm vụ của mình.",
+        [("Sở Nội vụ", "lead"), ("các sở, ban, ngành Thành phố", "lead")],
+        id="role-label-without-verb",
+    ),
+    pytest.param(
+        "- Cơ quan thực hiện TTHC: UBND cấp tỉnh.",
+        [],
+        id="procedure-label-is-no-role-label",
+    ),
+    pytest.param(
+        "2. Các cơ quan trực thuộc Bộ\nVăn hóa, Thể thao và Du lịch\nChủ trì, phối hợp với các Bộ, ngành liên quan xây dựng đề án.",
+        [
+            ("Các cơ quan trực thuộc Bộ\nVăn hóa, Thể thao và Du lịch", "lead"),
+            ("các Bộ, ngành liên quan", "support"),
+        ],
+        id="heading-line-then-chu-tri-line",
+    ),
 ]
 
 
@@ -156,6 +184,24 @@ HEADINGS = [
     pytest.param("a) Phòng Giáo dục và Đào tạo:", [("Phòng Giáo dục và Đào tạo", "lead")], id="letter-heading"),
     pytest.param("1. Công tác quán triệt, tuyên truyền", [], id="topic-heading-is-no-agency"),
     pytest.param("2. Ban hành cơ chế, chính sách hỗ trợ", [], id="ban-hanh-is-a-verb"),
+    pytest.param("2. Trách nhiệm của Sở Nội vụ", [("Sở Nội vụ", "lead")], id="trach-nhiem-cua-heading"),
+    pytest.param(
+        "3. Trách nhiệm các cơ quan, đơn vị cấp thành phố và Ủy ban nhân dân xã, phường",
+        [("các cơ quan, đơn vị cấp thành phố", "lead"), ("Ủy ban nhân dân xã, phường", "lead")],
+        id="trach-nhiem-heading-without-cua",
+    ),
+    pytest.param("2. Trách nhiệm thực hiện", [], id="trach-nhiem-of-no-agency"),
+    pytest.param(
+        "1. Viện Văn hóa, Nghệ thuật,\nThể thao và Du lịch Việt Nam",
+        [("Viện Văn hóa, Nghệ thuật,\nThể thao và Du lịch Việt Nam", "lead")],
+        id="heading-wrapped-at-a-comma",
+    ),
+    pytest.param("2.1. Sở\nTài chính", [("Sở\nTài chính", "lead")], id="heading-wrapped-after-its-head-word"),
+    pytest.param(
+        "2. Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố",
+        [("Thủ trưởng các sở, ban, ngành, đoàn thể Thành phố", "lead")],
+        id="city-level-collective-heading",
+    ),
 ]
 
 
@@ -342,3 +388,37 @@ def test_overall_precision_and_recall_against_gold():
     tp, n_gold, n_pred = map(sum, zip(*(score(f) for f in GOLD_FILES)))
     assert tp / n_gold >= 0.9
     assert tp / n_pred >= 0.75
+
+
+# --- the execution clause of a decision -----------------------------------------------------
+
+EXECUTION_CLAUSES = [
+    pytest.param(
+        "Điều 3. Chánh\nVăn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính, Viện trưởng Viện Văn hóa, Nghệ thuật, "
+        "Thể thao và Du lịch Việt Nam và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./.",
+        ["Chánh\nVăn phòng Bộ", "Vụ trưởng Vụ Kế hoạch, Tài chính",
+         "Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Thủ trưởng các cơ quan liên quan"],
+        id="office-holders-of-a-ministry",
+    ),
+    pytest.param(
+        "Điều 4.\nChánh Văn phòng Ủy ban nhân dân thành phố, Thủ trưởng cơ quan Trung ương trên địa bàn thành phố; "
+        "ban ngành thành phố và Chủ tịch Ủy ban nhân dân xã, phường chịu trách nhiệm thi hành Quyết định này./.",
+        ["Chánh Văn phòng Ủy ban nhân dân thành phố", "Thủ trưởng cơ quan Trung ương trên địa bàn thành phố",
+         "ban ngành thành phố", "Chủ tịch Ủy ban nhân dân xã, phường"],
+        id="groups-split-at-semicolons",
+    ),
+    pytest.param(
+        "Các đơn vị thực hiện tốt nhiệm vụ.\n2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Tư pháp;\n"
+        "Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này.",
+        ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tư pháp", "Chủ tịch Ủy ban nhân dân các xã, phường"],
+        id="list-over-lines-ending-in-semicolons",
+    ),
+    pytest.param("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.", [], id="entry-into-force-is-no-clause"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXECUTION_CLAUSES)
+def test_execution_clause_leads_wherever_it_stands(text, expected):
+    sections = [Section("I", "NHIỆM VỤ", 0, 0, "tasks")]  # an empty task section: nothing else read
+    found = extract_assignments(text, sections)
+    assert [(a.agency, a.role) for a in found] == [(agency, "lead") for agency in expected]
