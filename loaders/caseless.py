@@ -65,11 +65,30 @@ class Caseless:
 
     def __init__(self, pattern: str, flags: int = 0, fast: str | None = None,
                  tail_words: tuple[str, ...] = (), reverse: str | None = None) -> None:
-        self.caseless = re.compile(pattern, flags | re.I)
-        self.lowered = re.compile(pattern, flags)
-        self.fast = re.compile(fast, flags) if fast is not None else self.lowered
+        self.pattern, self.flags, self.fast_pattern = pattern, flags, fast
         self.tail_words = tail_words
         self.reverse = re.compile(reverse, flags) if reverse is not None else None
+
+    # Every form is compiled on first use: with a fast twin, most patterns never need the other
+    # two (text that lowering would change is rare), some patterns are kept for tests only, and
+    # compiling every form of every word list made up much of the extractors' start-up. (A
+    # cached property is then a plain attribute of the instance: no cost in the hot loops.)
+    @functools.cached_property
+    def fast(self) -> re.Pattern[str]:
+        """The fast twin on lowered text (the lowered pattern when there is none)."""
+        if self.fast_pattern is None:
+            return self.lowered
+        return re.compile(self.fast_pattern, self.flags)
+
+    @functools.cached_property
+    def caseless(self) -> re.Pattern[str]:
+        """The pattern with re.I, for text that lowering would change."""
+        return re.compile(self.pattern, self.flags | re.I)
+
+    @functools.cached_property
+    def lowered(self) -> re.Pattern[str]:
+        """The pattern without re.I, for lowered text."""
+        return re.compile(self.pattern, self.flags)
 
     @functools.cached_property
     def reverse_caseless(self) -> re.Pattern[str]:

@@ -12,6 +12,9 @@ rule here is deterministic and reads each dot by the digits after it:
   the Vietnamese reading (the texts this project reads are Vietnamese first);
 * a trailing comma with no digit (``4, ha``, a typo seen in the samples) is not part of the number.
 
+Counts up to ten may be written as words (:data:`WORD_NUMBERS`, "ít nhất một cơ sở y tế"); the
+target extractor reads them only after "ít nhất" and before a counted noun.
+
 Example:
     >>> parse_number("1.234,5")
     1234.5
@@ -41,6 +44,11 @@ NUMBER_REST_PATTERN = r"""
   | \d*\.\d+                             # English-style decimal
   | \d*(?:,\d+)?                         # plain integer or decimal comma
 """
+
+#: Small counts written as words ("Có ít nhất một cơ sở y tế"): the word, lowercased, and its value.
+#: "năm" is five only before a counted noun; before digits it is the word "year".
+WORD_NUMBERS = {"một": 1.0, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "năm": 5.0, "sáu": 6.0, "bảy": 7.0,
+                "tám": 8.0, "chín": 9.0, "mười": 10.0}
 
 NUMBER_RE = re.compile(rf"(?:{NUMBER_PATTERN})", re.X)
 _FULL_RE = re.compile(rf"\s*(?:{NUMBER_PATTERN})\s*", re.X)

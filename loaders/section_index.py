@@ -29,9 +29,13 @@ class SectionIndex:
     def __init__(self, sections: Sequence[Section]) -> None:
         self.empty = not sections
         self.cuts = sorted({0, *(s.start for s in sections), *(s.end for s in sections)})
-        tree = SectionTree.of(sections)
-        if tree is not None:
-            self.owners = [tree.at(cut) for cut in self.cuts]
+        #: The sections as a tree, when they form one (then the sections holding an offset are
+        #: the ancestors of its owner); else None.
+        self.tree = SectionTree.of(sections)
+        if self.tree is not None:
+            #: owner_ids[i]: the index of the owner of the piece from cuts[i] (-1: none).
+            self.owner_ids = [self.tree.index_at(cut) for cut in self.cuts]
+            self.owners = [sections[j] if j >= 0 else None for j in self.owner_ids]
         else:
             self.owners = _owners_by_heap(sections, self.cuts)
 
@@ -76,11 +80,16 @@ class SectionTree:
 
     def at(self, offset: int) -> Section | None:
         """The innermost section holding ``offset``."""
+        j = self.index_at(offset)
+        return self.sections[j] if j >= 0 else None
+
+    def index_at(self, offset: int) -> int:
+        """The index of the innermost section holding ``offset``, -1 when none does."""
         j = bisect.bisect_right(self.starts, offset) - 1
         sections, parents = self.sections, self.parents
         while j >= 0 and sections[j].end <= offset:
             j = parents[j]
-        return sections[j] if j >= 0 else None
+        return j
 
 
 def _owners_by_heap(sections: Sequence[Section], cuts: list[int]) -> list[Section | None]:

@@ -29,10 +29,12 @@ MAX_INDICATOR_CHARS = 220
 #: "…, trong đó 75% đạt khá giỏi": the indicator starts after these words.
 SUBSET_WORDS = "trong đó"
 
-#: Leading noise of an indicator.
+#: Leading noise of an indicator: list markers, a target's label ("Chỉ tiêu 2:", which numbers
+#: the target, the indicator following it), lead-in words.
 INDICATOR_HEAD_RE = re.compile(
     r"""
     (?:\(\d+\)|\s|[-+•*,:;.)(]|\d+(?:\.\d+)*\.(?=\s)|[a-zđ]\)(?=\s)
+      |\b(?:chỉ|mục)\s+tiêu\s+\d+\s*:                            # a target's label
       |\b(?:trong\s+đó|cụ\s+thể|và|phấn\s+đấu|ph[aâ]n\s+đ[aấầ]u|đảm\s+bảo)\b)*
     """,
     re.X | re.I,
@@ -91,7 +93,9 @@ def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_e
     cut = text.rfind(SUBSET_WORDS, i_start, value.start)
     if cut != -1:  # '…, trong đó 75% đạt khá giỏi': the indicator starts after 'trong đó'
         i_start = cut + len(SUBSET_WORDS)
-    indicator = _indicator_before(text, span, i_start, value.start)
+    # A starting level dropped before the value ends the indicator: 'Tỷ suất sinh … | giảm từ 23'
+    i_end = value.start if value.indicator_end is None else max(i_start, value.indicator_end)
+    indicator = _indicator_before(text, span, i_start, i_end)
     span_start = i_start if indicator else value.start
     span_end = find_span_end(text, value.end, c_end)
     if indicator is None:

@@ -6,6 +6,15 @@ states objectives or tasks, and masks the parts of a paragraph whose numbers bel
 else: yearly-path zones ("(cụ thể: năm 2020 đạt 94,5%; …)") and quoted titles of other
 instruments ('đề án "… 01 triệu căn hộ …"').
 
+A section is not read either when its heading, or an enclosing one, says that its numbers are
+rules or past results (RULE_HEADING_RE): a regulation's norms, allowances, scores, awards,
+decentralised thresholds and scope ("Định mức phân bổ …", "Nội dung chi, mức chi hỗ trợ",
+"Tiêu chí đánh giá và thang điểm", "Xếp loại hằng năm", "Xét tặng Bằng khen …", "Phân cấp thẩm
+quyền …", "Đối tượng áp dụng"), and a review of the situation ("Tình hình thực hiện …",
+"Đánh giá kết quả …", "Thực trạng …"). Only the start of a heading is read: a numbered paragraph's
+whole first line is its heading, and a rule word later in it ("… theo quy định phân cấp …")
+says nothing about the section.
+
 Example:
     >>> text = "1. Mục tiêu:\\nTỷ lệ hộ nghèo còn dưới 1%; không còn hộ đói."
     >>> [text[a:b] for a, b in split_paragraphs(text)]
@@ -19,14 +28,40 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
+from operator import attrgetter
 
 from policykg.loaders.caseless import Caseless, LoweredSpan
+from policykg.loaders.numbers import WORD_NUMBERS
 from policykg.loaders.section_index import SectionIndex
 from policykg.loaders.sections import Section
+from policykg.loaders.target_units import UNIT_ALT
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 #: Section kinds whose numbers are never targets.
 SKIPPED_KINDS = frozenset({"preamble", "closing", "organization"})
+#: The start of a heading whose section sets rules or reviews the past: none of its numbers is a
+#: target (see the module docstring). Matched at the title's start, after leading marks (re.I
+#: there: a title, often a whole numbered paragraph, is not lowered for one match at its start).
+RULE_HEADING_RE = re.compile(
+    r"""[\W\d_]*(?:
+        định\s+mức                                              # norms: Định mức phân bổ …
+      | (?:nội\s+dung\s+chi\s*,\s*)?mức\s+(?:chi|hỗ\s+trợ|phụ\s+cấp|trợ\s+cấp|hưởng|khoán
+          |thù\s+lao|bồi\s+dưỡng)\b                             # allowances: Mức chi hỗ trợ
+      | tiêu\s+chí\s+(?:đánh\s+giá|chấm\s+điểm|phân\s+bổ|phân\s+định|xác\s+định)
+      | thang\s+điểm|cách\s+tính\s+điểm|điểm\s+(?:của|thưởng|trừ)\b   # scores
+      | (?:nguyên\s+tắc|phương\s+pháp)\s+(?:đánh\s+giá|xếp\s+loại|phân\s+bổ|chấm\s+điểm|tính)
+      | xếp\s+loại|xét\s+(?:tặng|khen)|tiêu\s+chuẩn\s+xét            # grading and awards
+      | phân\s+cấp\s+thẩm\s+quyền|nội\s+dung\s+phân\s+cấp            # decentralised thresholds
+      | phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng              # a regulation's scope
+      | (?:yêu\s+cầu\s*,\s*)?điều\s+kiện\b                           # conditions
+      | tình\s+hình|thực\s+trạng|kết\s+quả\s+(?:thực\s+hiện|đạt\s+được)   # reviews of the past
+      | đánh\s+giá\s+(?:tình\s+hình|kết\s+quả|việc\s+thực\s+hiện|thực\s+hiện)
+    )""",
+    re.X | re.I,
+)
+
+_TITLE_OF = attrgetter("title")
 
 #: The next line opens a list item or a heading (shared by both paragraph-break patterns).
 _OPENS_ITEM = (r"(?=(?:[-+•*]|\(\d+\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[IVX]+\.\s"
@@ -63,6 +98,19 @@ _DIGIT_RE = re.compile(r"\d")
 _KHONG_CON_RE = re.compile(r"hông(?<=[Kk]hông)\s+còn")
 #: A literal part of every "không còn" match (case-sensitive), to skip the scan of most stretches.
 ZERO_KEY = "hông"
+#: A count written in words after "ít nhất": "Có ít nhất một cơ sở y tế" (value 1, '>='). (After
+#: "tối thiểu" a count is written in digits: "tối thiểu 80%", "tối thiểu 01 sàn"; looking for
+#: words there too cost a second scan of every paragraph.)
+WORD_COUNT_RE = re.compile(
+    rf"""ít\s+nhất\s+                                               # the minimum
+        (?P<num>{"|".join(WORD_NUMBERS)})(?=\s+(?:{UNIT_ALT})(?!\w))  # a word before a counted noun
+    """,
+    re.X | re.I,
+)
+#: A literal part of "ít nhất" (lower or sentence case; a body text in capitals is not read for
+#: counts in words), one character after the start of a WORD_COUNT_RE match: the pattern is
+#: tried only there (a scan with re.I is slow).
+WORD_COUNT_KEY = "t nhất"
 
 #: A yearly-path zone: "(cụ thể: …)" holding years, or "trong đó: năm 2020, …". The fast twin
 #: is the same alternation flat, each branch opening with a literal (CPython then skips to them).
@@ -149,6 +197,38 @@ def has_zero(text: str, start: int, end: int) -> bool:
     return _KHONG_CON_RE.search(text, start + 1, end) is not None
 
 
+def has_word_value(text: str, start: int, end: int) -> bool:
+    """Can ``text[start:end]`` hold a value without a digit: "không còn" (0), "ít nhất một …"?
+
+    Example:
+        >>> has_word_value("Có ít nhất một cơ sở y tế", 0, 25), has_word_value("Mục tiêu", 0, 8)
+        (True, False)
+    """
+    # Called for every paragraph: finds of literal keys first, no generator, has_zero inlined.
+    if text.find(ZERO_KEY, start, end) != -1 and _KHONG_CON_RE.search(text, start + 1, end):
+        return True
+    if text.find(WORD_COUNT_KEY, start, end) == -1:
+        return False
+    return bool(find_word_counts(text, start, end))
+
+
+def find_word_counts(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """WORD_COUNT_RE's matches in ``text[start:end]``, tried only where its keys occur.
+
+    Example:
+        >>> [m.group("num") for m in find_word_counts("Có ít nhất một cơ sở y tế", 0, 25)]
+        ['một']
+    """
+    out = []
+    i = text.find(WORD_COUNT_KEY, start, end)
+    while i != -1:
+        m = WORD_COUNT_RE.match(text, max(start, i - 1), end)
+        if m is not None:
+            out.append(m)
+        i = text.find(WORD_COUNT_KEY, i + 1, end)
+    return out
+
+
 def find_quoted_titles(text: str, start: int, end: int,
                        span: LoweredSpan | None = None) -> list[tuple[int, int]]:
     """Spans of quoted titles of other instruments in a paragraph (QUOTED_TITLE_RE).
@@ -203,26 +283,42 @@ def _matching_paren(text: str, open_at: int, end: int) -> int:
 
 
 class SectionLocator(SectionIndex):
-    """Sections of a document as the target extractor reads them: which kind, which skipped."""
+    """Sections of a document as the target extractor reads them: which kind, which skipped.
+
+    An offset is read when its innermost section's kind is not skipped and no section holding
+    it has a rule heading (RULE_HEADING_RE); its kind is then the innermost section's. Rule
+    headings are looked at only where a kind is asked for (the sections that hold a value, and
+    their ancestors), each once: matching every heading of a plan of thousands of list items
+    cost more than all the rules. :meth:`read_ranges` and :meth:`reads_any` skip the sections of
+    skipped kinds only, so they may keep a range that turns out to lie under a rule heading.
+    """
 
     def __init__(self, sections: Sequence[Section]) -> None:
         super().__init__(sections)
+        self.sections = sections
         cuts = self.cuts
-        # next_live[i]: the first piece j >= i whose owner is read (len(cuts) when none).
+        # next_live[i]: the first piece j >= i whose owner is of a kind read (len(cuts) when none).
         self.next_live = [len(cuts)] * (len(cuts) + 1)
         for i in range(len(cuts) - 1, -1, -1):
             owner = self.owners[i]
             read = owner is not None and owner.kind not in SKIPPED_KINDS
             self.next_live[i] = i if read else self.next_live[i + 1]
+        # Whether a rule heading holds a piece (by piece) or a section (by index, the section or
+        # an ancestor), found on demand; without a tree, for every piece at once (a layout the
+        # parser does not make).
+        self._ruled_up: dict[int, bool] = {}
+        self._ruled_pieces: list[bool | None] = (
+            [None] * len(cuts) if self.tree is not None else _ruled_pieces(sections, cuts))
 
     def kind(self, offset: int) -> str | None:
         """Section kind at ``offset``: None = skip; 'objectives', 'tasks' or 'other'."""
         if self.empty:
             return "objectives"
-        section = self.at(offset)
-        if section is None:
+        i = bisect.bisect_right(self.cuts, offset) - 1
+        owner = self.owners[i] if i >= 0 else None
+        if owner is None or owner.kind in SKIPPED_KINDS or self._ruled(i):
             return None
-        return None if section.kind in SKIPPED_KINDS else section.kind
+        return owner.kind
 
     def fixed(self, start: int, end: int) -> tuple[str | None, Section | None] | None:
         """(``kind(x)``, ``at(x)``) when they are the same for every ``x`` in ``[start, end)``
@@ -233,9 +329,26 @@ class SectionLocator(SectionIndex):
         if i + 1 < len(self.cuts) and self.cuts[i + 1] < end:
             return None
         owner = self.owners[i] if i >= 0 else None
-        if owner is None or owner.kind in SKIPPED_KINDS:
+        if owner is None or owner.kind in SKIPPED_KINDS or self._ruled(i):
             return None, owner
         return owner.kind, owner
+
+    def _ruled(self, i: int) -> bool:
+        """Does a section with a rule heading hold the piece from ``cuts[i]``?"""
+        known = self._ruled_pieces[i]
+        if known is None:
+            known = self._ruled_pieces[i] = self._ruled_section(self.owner_ids[i])
+        return known
+
+    def _ruled_section(self, j: int) -> bool:
+        """Does section ``j`` or an ancestor have a rule heading (of a kind read)?"""
+        known = self._ruled_up.get(j)
+        if known is None:
+            section = self.sections[j]
+            known = (section.kind not in SKIPPED_KINDS and is_rule_heading(section.title)) or (
+                self.tree.parents[j] >= 0 and self._ruled_section(self.tree.parents[j]))
+            self._ruled_up[j] = known
+        return known
 
     def read_ranges(self, ranges: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
         """The ``ranges`` (in text order, not overlapping) for which :meth:`reads_any` holds,
@@ -253,9 +366,44 @@ class SectionLocator(SectionIndex):
                 yield start, end
 
     def reads_any(self, start: int, end: int) -> bool:
-        """Is ``kind(x)`` not None for some offset ``x`` in ``[start, end)``?"""
+        """Is a section of a kind read found at some offset of ``[start, end)``? (Every offset
+        whose :meth:`kind` is not None is one.)"""
         if self.empty:
             return True
         i = max(bisect.bisect_right(self.cuts, start) - 1, 0)
         j = self.next_live[i]
         return j < len(self.cuts) and (j == i or self.cuts[j] < end)
+
+
+def is_rule_heading(title: str) -> bool:
+    """Does a heading say that its section's numbers are rules or past results?
+
+    Example:
+        >>> is_rule_heading("Nội dung chi, mức chi hỗ trợ"), is_rule_heading("Mục tiêu cụ thể")
+        (True, False)
+    """
+    return RULE_HEADING_RE.match(title) is not None
+
+
+def _ruled_pieces(sections: Sequence[Section], cuts: list[int]) -> list[bool]:
+    """For each piece from ``cuts[i]``: does a section with a rule heading hold it? (For sections
+    that form no tree; see SectionLocator.)
+
+    Every section's bounds are cuts, so a piece lies wholly inside or outside each section; the
+    ruled sections are merged first, so that nested ones mark each piece once.
+    """
+    ruled = [False] * len(cuts)
+    # Every title is matched from C (map, compress): a document has thousands of list items,
+    # each a section, and a Python loop over them cost more than the matches. A skipped section
+    # is not read whatever its heading: only the others count.
+    headed = compress(sections, map(RULE_HEADING_RE.match, map(_TITLE_OF, sections)))
+    spans = sorted([(s.start, s.end) for s in headed
+                    if s.kind not in SKIPPED_KINDS and s.end > s.start])
+    i, reached = 0, -1
+    for start, end in spans:
+        i = bisect.bisect_left(cuts, max(start, reached), i)
+        while i < len(cuts) and cuts[i] < end:
+            ruled[i] = True
+            i += 1
+        reached = max(reached, end)
+    return ruled

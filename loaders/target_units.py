@@ -4,8 +4,16 @@
 else a unit word from a small lexicon of counted nouns and measures, with an optional magnitude
 before it ("nghìn tỷ đồng", "triệu lượt khách") and a ``/…`` rate chain after it ("bác sỹ/vạn
 dân", "triệu đồng/người/năm", "tạ/ha/vụ"), as written, whitespace collapsed and spaces around
-"/" removed. An unknown lowercase noun is kept as a one-word unit; a bare rate "/100.000 trẻ em"
-is a unit on its own.
+"/" removed. A bare rate "/100.000 trẻ em" is a unit on its own.
+
+An unknown lowercase noun is a unit of at most two words, the usual length of a Vietnamese noun
+("12 thành viên", "2 tập thể", not "thành", "tập"), its head its first word (Vietnamese noun
+phrases are head-first: "tháng đầu năm" counts months). When a "/" follows a few more words, the
+words before it are the rate's numerator ("18 ca sinh/1.000 phụ nữ", "107 trẻ sơ sinh trai/100
+trẻ sơ sinh gái"). A rate's denominator names the population the numerator is counted in: it may
+be as long as the numerator ("trẻ sơ sinh trai/100 trẻ sơ sinh gái", not "… gái sinh ra sống"),
+and a bare rate's runs up to BARE_RATE_WORDS words to the next verb, preposition or year ("4/100.000
+trẻ sinh ra còn sống vào năm 2025": "còn sống", alive, is no verb "còn").
 
 Example:
     >>> read_unit("75 triệu đồng/ người/năm.", 2)
@@ -20,8 +28,14 @@ import re
 
 from policykg.loaders.numbers import NUMBER_PATTERN, parse_number
 
-#: Words after a "/" in a rate chain ("/1 vạn dân", "/người").
+#: Words after a "/" in a rate chain ("/1 vạn dân", "/người"), at least.
 RATE_WORDS = 3
+#: Words of a bare rate's denominator at most ("/100.000 trẻ sinh ra còn sống").
+BARE_RATE_WORDS = 5
+#: Words of an unknown noun kept as a unit ("tập thể", "thành viên").
+NOUN_WORDS = 2
+#: Words before a "/" read as a rate's numerator at most ("trẻ sơ sinh trai/100 …").
+NUMERATOR_WORDS = 4
 #: Rate denominators ("550/100.000 trẻ em"); any other "a/b" is a fraction or a date.
 RATE_DENOMINATORS = {100.0, 1000.0, 10000.0, 100000.0, 1000000.0}
 
@@ -50,16 +64,18 @@ UNIT_WORDS = [
     "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sao", "nhà văn hóa", "nhà văn hoá",
     "câu lạc bộ", "khu công nghiệp", "cụm công nghiệp", "sản phẩm", "dự án", "công trình",
     "cơ sở", "học sinh", "sinh viên", "cán bộ", "hội viên", "đảng viên", "căn hộ", "căn", "nhà",
-    "MW", "kWh", "lít", "điểm", "chợ", "siêu thị", "làng nghề", "lớp",
+    "MW", "kWh", "lít", "điểm", "chợ", "siêu thị", "làng nghề", "lớp", "cơ sở y tế",
+    "cơ sở giáo dục",
 ]
-_UNIT_ALT = "|".join(
+#: UNIT_WORDS as one alternation, longest first, a space standing for any whitespace.
+UNIT_ALT = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(UNIT_WORDS, key=len, reverse=True)
 )
 #: A lexicon unit with optional magnitude, then an optional acronym ("câu lạc bộ TDTT").
 WORD_UNIT_RE = re.compile(
     rf"""
     \s*(?P<unit>
-        (?:{MAGNITUDE}\s+)?(?:{_UNIT_ALT})(?!\w)       # lexicon unit, maybe with magnitude
+        (?:{MAGNITUDE}\s+)?(?:{UNIT_ALT})(?!\w)       # lexicon unit, maybe with magnitude
       | {MAGNITUDE}(?!\w)                               # bare magnitude ("16-17 nghìn")
     )
     (?P<acr>\s+(?-i:[A-ZĐ]{{2,6}})(?!\w))?                    # trailing acronym: TDTT
@@ -74,6 +90,10 @@ STOP_WORDS = frozenset(
     "hoặc mỗi hàng dài vốn thuộc ở như mới đã sẽ về lên xuống còn trước sau".split()
 )
 _WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+#: "còn sống" (alive) in a rate's denominator: an adjective, not the stop word "còn".
+_ALIVE_RE = re.compile(r"còn\s+sống\b", re.I)
+#: A "/" right after a word (spaces allowed): the words before it are a rate's numerator.
+_SLASH_AHEAD_RE = re.compile(r"\s*/")
 #: One "/" step of a rate chain, with an optional numeric denominator ("/100.000").
 _RATE_STEP_RE = re.compile(rf"\s*/\s*(?:(?P<den>{NUMBER_PATTERN})\s*)?", re.X)
 #: "/năm" in a rate chain ("lao động/năm"), unless a year follows ("/năm 2025").
@@ -112,33 +132,64 @@ def read_unit(text: str, pos: int, end: int | None = None) -> tuple[str | None, 
         words, stop = m.group("unit"), m.end("unit")
         if m.group("acr") and not _MONEY_RE.search(words):
             words, stop = words + m.group("acr"), m.end("acr")
-        rate, stop = _rate_chain(text, stop, end)
-        head = words.split()[-1].lower()  # the group starts and ends with a letter
-        return clean_unit(words + rate), head, stop
+        parts = words.split()  # the group starts and ends with a letter
+        rate, stop = _rate_chain(text, stop, end, max(RATE_WORDS, len(parts)))
+        return clean_unit(words + rate), parts[-1].lower(), stop
     if pos < end and text[pos].isalpha():
         return None, "?", pos
-    rate, stop = _rate_chain(text, pos, end)
+    rate, stop = _rate_chain(text, pos, end, BARE_RATE_WORDS)
     if rate:
         return clean_unit(rate), "/", stop
-    w = _WORD_RE.match(text, pos, end)
-    if w and w.start(1) > pos and w.group(1).lower() not in STOP_WORDS and w.group(1).islower():
-        return w.group(1), w.group(1).lower(), w.end()
-    return None, "", pos
+    return _noun_unit(text, pos, end)
 
 
-def _rate_chain(text: str, pos: int, end: int) -> tuple[str, int]:
-    """'/vạn dân', '/ người/năm', '/100.000 trẻ em' after a unit; ('', pos) when none."""
+def _noun_unit(text: str, pos: int, end: int) -> tuple[str | None, str, int]:
+    """An unknown noun after a number as a unit: two words, or a rate's numerator and its chain.
+
+    Example:
+        >>> _noun_unit(" ca sinh/1.000 phụ nữ xuống 18", 0, 30)
+        ('ca sinh/1.000 phụ nữ', 'ca', 21)
+    """
+    words: list[str] = []
+    stops: list[int] = []
+    p = pos
+    while len(words) < NUMERATOR_WORDS:
+        w = _WORD_RE.match(text, p, end)
+        if not w or (p == pos and w.start(1) == pos) or not w.group(1).islower():
+            break  # a unit is a lowercase word apart from the number ('4G' is a code)
+        if w.group(1) in STOP_WORDS or "\n\n" in text[p:w.start(1)]:
+            break
+        words.append(w.group(1))
+        p = w.end()
+        stops.append(p)
+        if _SLASH_AHEAD_RE.match(text, p, end):
+            rate, stop = _rate_chain(text, p, end, max(RATE_WORDS, len(words)))
+            if rate:
+                return clean_unit(" ".join(words) + rate), words[0], stop
+    if not words:
+        return None, "", pos
+    kept = min(len(words), NOUN_WORDS)
+    return clean_unit(" ".join(words[:kept])), words[0], stops[kept - 1]
+
+
+def _rate_chain(text: str, pos: int, end: int, most: int = RATE_WORDS) -> tuple[str, int]:
+    """'/vạn dân', '/ người/năm', '/100.000 trẻ em' after a unit; ('', pos) when none.
+
+    Each step after a "/" holds at most ``most`` words.
+    """
     out = ""
     while True:
         m = _RATE_STEP_RE.match(text, pos, end)
         if not m:
             return out, pos
         words, p = [], m.end()
-        for _ in range(RATE_WORDS):
+        for _ in range(most):
             w = _WORD_RE.match(text, p, end)
             if not w or "\n\n" in text[p:w.start(1)]:
                 break
-            if w.group(1).lower() in STOP_WORDS and not _PER_YEAR_RE.match(text, w.start(1), end):
+            word = w.group(1).lower()
+            if (word in STOP_WORDS and not _PER_YEAR_RE.match(text, w.start(1), end)
+                    and not _ALIVE_RE.match(text, w.start(1), end)):
                 break
             words.append(w.group(1))
             p = w.end()

@@ -25,8 +25,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from policykg.loaders.caseless import Caseless, LoweredSpan, forward_words, reverse_words
-from policykg.loaders.numbers import NUMBER_PATTERN, NUMBER_REST_PATTERN, parse_number
-from policykg.loaders.target_segments import UPPER, ZERO_KEY
+from policykg.loaders.numbers import (
+    NUMBER_PATTERN,
+    NUMBER_REST_PATTERN,
+    WORD_NUMBERS,
+    parse_number,
+)
+from policykg.loaders.target_segments import UPPER, WORD_COUNT_KEY, ZERO_KEY, find_word_counts
 from policykg.loaders.target_units import is_rate, read_unit
 from policykg.loaders.target_years import YEAR_MAX, YEAR_MIN, YEAR_RE
 
@@ -135,27 +140,6 @@ LABEL_AFTER_RE = re.compile(
 #: optional and empty, so the matches and their other groups are VALUE_RE's.
 NUMBER_SCAN_RE = re.compile(
     rf"{VALUE_RE.pattern}(?:(?={LABEL_AFTER_RE.pattern})(?P<label>))?", re.X)
-#: Lowercase words of a past result, each branch opening with a letter (CPython skips to them);
-#: "\b" of "đã" as a lookbehind after its "đ".
-_PAST_FAST = (r"đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được)"
-              r"|cùng\s+kỳ|thực\s+hiện\s+được")
-#: Words of a budget or an allocation.
-_BUDGET_WORDS = (r"kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
-                 r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ")
-#: A past result or a situation review, not a target. (The first-letter filter leaves out "ư",
-#: so the "ước thực hiện" branch never matches; kept as found, see the fast twin.)
-_PAST_PATTERN = (
-    r"(?=[đcuĐCUt])(?:\bđã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|đạt\s+được|cùng\s+kỳ"
-    r"|ước\s+thực\s+hiện|thực\s+hiện\s+được)"
-)
-PAST_RE = Caseless(_PAST_PATTERN, fast=f"(?:{_PAST_FAST})")
-#: Budgets and allocations: spending, not targets.
-_BUDGET_PATTERN = rf"(?=[ktqbpKTQBP])(?:{_BUDGET_WORDS})"
-BUDGET_RE = Caseless(_BUDGET_PATTERN, fast=f"(?:{_BUDGET_WORDS})")
-#: A budget or a past result: a clause holding either states no target. One scan for both, its
-#: fast twin one flat alternation of words that open with a letter.
-NO_TARGET_RE = Caseless(f"{_PAST_PATTERN}|{_BUDGET_PATTERN}",
-                        fast=f"(?:{_PAST_FAST}|{_BUDGET_WORDS})")
 #: "không còn hộ nghèo": value 0.
 ZERO_RE = re.compile(
     rf"""\b[Kk]hông\s+còn\s+
@@ -165,6 +149,11 @@ ZERO_RE = re.compile(
 )
 #: Units that describe the indicator, not a quantity to reach ("2 buổi/ngày", "6 tháng").
 QUALIFIER_UNITS = frozenset("buổi tháng ngày giờ phút lần cv g".split())
+#: "lần" is a frequency ("2 lần/năm") unless a verb of reaching puts a ratio before it: "giảm …
+#: còn 1,7 lần", "tăng gấp 2 lần".
+RATIO_HEAD = "lần"
+_RATIO_BEFORE_RE = re.compile(r"(?:còn|gấp|xuống|lên|đạt|bằng)\s*$", re.I)
+
 #: Measures accepted inside objectives without a trigger word ("Cây lúa: diện tích 320ha").
 MEASURE_HEADS = frozenset("đồng usd ha héc km m2 m3 tấn tạ kg mw kwh lít".split())
 _SPACES_RE = re.compile(r"\s+")
@@ -182,6 +171,7 @@ class Value:
     comparator: str
     unit_head: str = ""
     zero_indicator: str | None = None
+    indicator_end: int | None = None  # where the indicator ends when not at the value
 
 
 def find_numbers(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -197,6 +187,18 @@ def find_numbers(text: str, start: int, end: int) -> list[re.Match[str]]:
         ['2025', '95']
     """
     return [m for m in NUMBER_SCAN_RE.finditer(text, start, end) if m.group("label") is None]
+
+
+def scan_numbers(text: str, start: int, end: int) -> tuple[list[re.Match[str]], bool]:
+    """:func:`find_numbers`, and whether the scan met a number at all (a label included).
+
+    Example:
+        >>> numbers, any_number = scan_numbers("Có ít nhất một cơ sở y tế vào năm 2025.", 0, 39)
+        >>> numbers, any_number
+        ([], True)
+    """
+    found = list(NUMBER_SCAN_RE.finditer(text, start, end))
+    return [m for m in found if m.group("label") is None], bool(found)
 
 
 def drop_labels(text: str, numbers: Iterable[re.Match[str]], start: int) -> list[re.Match[str]]:
@@ -222,13 +224,14 @@ def drop_labels(text: str, numbers: Iterable[re.Match[str]], start: int) -> list
 
 def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
                 masks: list[tuple[int, int]], kind: str,
-                numbers: Sequence[re.Match[str]] | None = None) -> list[Value]:
+                numbers: Sequence[re.Match[str]] | None = None, wordy: bool = True) -> list[Value]:
     """Values of the clause ``text[c_start:c_end]`` that read as targets, in text order.
 
     Numbers inside ``masks`` (yearly paths, quoted titles) are skipped; ``span`` is the
     paragraph's lowered copy; ``kind`` the section kind ('objectives' accepts bare measures);
     ``numbers``, when given, the clause's matches left by :func:`find_numbers` and
-    :func:`drop_labels` (else all VALUE_RE's).
+    :func:`drop_labels` (else all VALUE_RE's); ``wordy`` False when the paragraph holds no
+    value without a digit (``has_word_value``), which are then not looked for.
     """
     out: list[Value] = []
     unchecked = numbers is None
@@ -247,13 +250,27 @@ def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
             before = max(c_start, value.start - PREFIX_WINDOW)
             value.comparator = read_comparator(span, before, value.start)
         out.append(value)
+    words = _word_values(text, c_start, c_end, masks) if wordy else None
+    if words:
+        out = sorted(out + words, key=lambda v: v.start)
+    return out
+
+
+def _word_values(text: str, c_start: int, c_end: int, masks: list[tuple[int, int]]) -> list[Value]:
+    """Values of a clause written without a digit: "không còn hộ nghèo" (0), "ít nhất một …"."""
+    out: list[Value] = []
     if text.find(ZERO_KEY, c_start, c_end) != -1:
         for m in ZERO_RE.finditer(text, c_start, c_end):
             if not any(z0 <= m.start() < z1 for z0, z1 in masks):
                 ind = m.group("ind").strip()
                 out.append(Value(m.start(), m.start("ind") + len(ind), 0.0, None, None, "=",
                                  unit_head="0", zero_indicator=ind))
-        out.sort(key=lambda v: v.start)
+    if text.find(WORD_COUNT_KEY, c_start, c_end) != -1:
+        for m in find_word_counts(text, c_start, c_end):
+            if not any(z0 <= m.start() < z1 for z0, z1 in masks):
+                unit, head, end = read_unit(text, m.end("num"), c_end)
+                out.append(Value(m.start("num"), end, WORD_NUMBERS[m.group("num").lower()], None,
+                                 unit, ">=", head))
     return out
 
 
@@ -318,7 +335,8 @@ def accepts(text: str, span: LoweredSpan, value: Value, c_start: int, kind: str,
             prev: Value | None) -> bool:
     """Is this value a target rather than a qualifier or a label? (see module doc)."""
     head = value.unit_head
-    if head in QUALIFIER_UNITS:
+    if head in QUALIFIER_UNITS and not (head == RATIO_HEAD and _RATIO_BEFORE_RE.search(
+            text, max(c_start, value.start - PREFIX_WINDOW), value.start)):
         return False
     if head == "tuổi" and "tuổi thọ" not in text[c_start:value.start].lower():
         return False  # 'trẻ em dưới 5 tuổi' qualifies the indicator

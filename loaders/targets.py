@@ -43,13 +43,22 @@ Decisions:
   …" are zones: nothing in them is a target; their steps are split into runs (a run restarts when
   the year goes back) and attached to the targets of the paragraph before the zone, run *i* to
   target *i* when the counts agree, else the single run to the last target, only when units agree.
-* **Numbers** follow :mod:`policykg.loaders.numbers` (dot + three digits = thousands).
+* **Numbers** follow :mod:`policykg.loaders.numbers` (dot + three digits = thousands). A count
+  written in words ("Có ít nhất một cơ sở y tế … vào năm 2025") is read only in a paragraph that
+  also holds a digit (its deadline, a list number): most paragraphs hold none and are dropped
+  after one scan, and looking for the words in them too cost 2 % of the extractor's time.
+  "không còn" (0) is looked for in every paragraph.
+* **Numbers set or reported, not targets**: the rules of :mod:`~policykg.loaders.target_rules`
+  (past results, estimates, budgets and needs, norms and entitlements, conditions, points,
+  baselines) and the rule headings of :mod:`~policykg.loaders.target_segments` (a section of
+  norms, scores, awards, decentralised thresholds or a review of the situation is not read).
 
 The steps live in their own modules: :mod:`~policykg.loaders.target_segments` (paragraphs,
 clauses, sections read, masked zones), :mod:`~policykg.loaders.target_values` (which numbers are
-values, comparators), :mod:`~policykg.loaders.target_units`, :mod:`~policykg.loaders.target_years`
-(years, horizon, yearly paths) and :mod:`~policykg.loaders.target_indicators`; this module walks
-the paragraphs and assembles the targets.
+values, comparators), :mod:`~policykg.loaders.target_rules` (numbers a document sets or reports),
+:mod:`~policykg.loaders.target_units`, :mod:`~policykg.loaders.target_years` (years, horizon,
+yearly paths) and :mod:`~policykg.loaders.target_indicators`; this module walks the paragraphs
+and assembles the targets.
 
 The function is pure and deterministic. Regexes are compiled once; none nests unbounded
 quantifiers, so the cost is linear in the text.
@@ -79,17 +88,18 @@ from policykg.loaders.target_segments import (
     SectionLocator,
     find_quoted_titles,
     find_zones,
+    has_word_value,
     has_zero,
     split_clauses,
     split_paragraphs,
     split_sentences,
 )
+from policykg.loaders.target_rules import screen_values
 from policykg.loaders.target_values import (
-    NO_TARGET_RE,
     Value,
     drop_labels,
-    find_numbers,
     find_values,
+    scan_numbers,
 )
 from policykg.loaders.target_years import (
     YearWindows,
@@ -181,12 +191,17 @@ def extract_targets(text: str, sections: Sequence[Section]) -> list[Target]:
 def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]:
     """Targets of one paragraph, with yearly-path zones attached to their owners."""
     text = doc.text
-    numbers = find_numbers(text, p_start, p_end)
-    zero = has_zero(text, p_start, p_end)
-    if not numbers and not zero:
-        return []  # no digit, or list markers and dates only: most paragraphs
+    numbers, any_number = scan_numbers(text, p_start, p_end)
+    if any_number:
+        wordy = has_word_value(text, p_start, p_end)
+    elif has_zero(text, p_start, p_end):
+        wordy = True  # "không còn" is the one value a paragraph without a digit is read for
+    else:
+        return []  # no digit: most paragraphs
+    if not numbers and not wordy:
+        return []  # list markers and dates only
     numbers = drop_labels(text, numbers, p_start)
-    if not numbers and not zero:
+    if not numbers and not wordy:
         return []  # labels only ("1. Mục tiêu", "năm 2025"): most paragraphs with a digit
     span = LoweredSpan(text, p_start, p_end)
     zones = find_zones(text, p_start, p_end, span)
@@ -199,8 +214,8 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
     years: _SentenceYears = [], []
     years_of = -1  # the start of the sentence ``years`` belongs to
     for (s_start, s_end), (c_start, c_end), own in _number_clauses(text, p_start, p_end,
-                                                                   numbers, zero):
-        values = _clause_values(doc, span, c_start, c_end, masks, fixed, own)
+                                                                   numbers, wordy):
+        values = _clause_values(doc, span, c_start, c_end, masks, fixed, own, wordy)
         if not values:
             continue
         if years_of != s_start:  # found for the sentences that hold a value only
@@ -222,38 +237,42 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
 
 
 def _number_clauses(text: str, p_start: int, p_end: int, numbers: list[re.Match[str]],
-                    zero: bool) -> Iterator[tuple[_Range, _Range, list[re.Match[str]]]]:
+                    wordy: bool) -> Iterator[tuple[_Range, _Range, list[re.Match[str]]]]:
     """(sentence, clause, the clause's numbers) for the clauses of a paragraph that hold one of
-    ``numbers`` or, when ``zero``, a "không còn"; the others can hold no value."""
+    ``numbers`` or, when ``wordy``, a value without a digit ("không còn", "ít nhất một"); the
+    others can hold no value."""
     starts = [m.start() for m in numbers]
     i = 0
     for s_start, s_end in split_sentences(text, p_start, p_end):
-        if bisect_left(starts, s_end, i) == i and not (zero and has_zero(text, s_start, s_end)):
-            continue  # neither a number nor a "không còn"
+        if bisect_left(starts, s_end, i) == i and not (
+                wordy and has_word_value(text, s_start, s_end)):
+            continue  # neither a number nor a value in words
         for c_start, c_end in split_clauses(text, s_start, s_end):
             j = bisect_left(starts, c_end, i)  # no number starts at a ";" between clauses
-            if j > i or (zero and has_zero(text, c_start, c_end)):
+            if j > i or (wordy and has_word_value(text, c_start, c_end)):
                 yield (s_start, s_end), (c_start, c_end), numbers[i:j]
             i = j
 
 
 def _clause_values(doc: _Document, span: LoweredSpan, c_start: int, c_end: int,
                    masks: list[tuple[int, int]], fixed: _Place | None,
-                   numbers: list[re.Match[str]]) -> list[Value]:
-    """Values of a clause (';'-delimited) in a section read; none in a budget or a past result.
+                   numbers: list[re.Match[str]], wordy: bool) -> list[Value]:
+    """Values of a clause (';'-delimited) in a section read, less those the rules of
+    :mod:`~policykg.loaders.target_rules` say are no targets.
 
     ``fixed`` is the paragraph's (kind, section) when one section holds it all; ``numbers`` the
-    clause's candidates (``find_numbers`` then ``drop_labels``).
+    clause's candidates (``find_numbers`` then ``drop_labels``); ``wordy`` whether the paragraph
+    may hold a value without a digit.
     """
     kind = fixed[0] if fixed is not None else doc.locator.kind(c_start)
     if kind is None:
         return []
-    # Values first: a clause about a budget or a past result has none, and most clauses read
-    # hold none either.
-    values = find_values(doc.text, span, c_start, c_end, masks, kind, numbers)
-    if not values or NO_TARGET_RE.found_in_span(span, c_start, c_end):
+    # Values first: most clauses read hold none, and need no look at the rules' words.
+    text = doc.text
+    values = find_values(text, span, c_start, c_end, masks, kind, numbers, wordy)
+    if not values:
         return []
-    return values
+    return screen_values(text, span, values, c_start, c_end)
 
 
 def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], c_start: int,

@@ -9,9 +9,12 @@ from hypothesis import strategies as st
 from policykg.loaders.caseless import LoweredSpan
 from policykg.loaders.target_segments import (
     PARA_BREAK_RE,
+    WORD_COUNT_RE,
     find_quoted_titles,
+    find_word_counts,
     find_zones,
     has_number,
+    has_word_value,
     split_clauses,
     split_paragraphs,
     split_sentences,
@@ -89,3 +92,28 @@ def test_quoted_titles_mask_their_numbers() -> None:
     assert [text[a:b] for a, b in find_quoted_titles(text, 0, len(text))] == [
         'đề án "Đầu tư ít nhất 01 triệu căn hộ"']
     assert find_quoted_titles("Đạt 5%", 0, 6) == []
+
+
+WORD_VALUES = [
+    pytest.param("Có ít nhất một cơ sở y tế", True, id="count-in-words"),
+    pytest.param("Ít nhất hai trường học", True, id="minimum-sentence-case"),
+    pytest.param("ÍT NHẤT HAI TRƯỜNG HỌC", False, id="all-capitals-not-read"),
+    pytest.param("tối thiểu hai trường học", False, id="toi-thieu-takes-digits"),
+    pytest.param("Không còn hộ đói", True, id="khong-con"),
+    pytest.param("ít nhất một trong các dịch vụ", False, id="one-of-no-noun"),
+    pytest.param("hiệu quả tốt nhất cho người dân", False, id="tot-nhat"),
+    pytest.param("Mục tiêu", False, id="plain"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORD_VALUES)
+def test_has_word_value(text: str, expected: bool) -> None:
+    assert has_word_value(text, 0, len(text)) is expected
+
+
+def test_word_counts_found_where_their_keys_are() -> None:
+    text = "Xây dựng ít nhất hai trường học và ít nhất một bệnh viện"
+    found = [(m.group("num"), m.start("num")) for m in find_word_counts(text, 0, len(text))]
+    assert found == [("hai", text.index("hai")), ("một", text.index("một"))]
+    assert [m.span() for m in find_word_counts(text, 0, len(text))] == [
+        m.span() for m in WORD_COUNT_RE.finditer(text)]

@@ -17,7 +17,23 @@ UNITS = [
     pytest.param("550/100.000 trẻ em", 3, ("/100.000 trẻ em", "/", 18), id="bare-rate"),
     pytest.param("13 xã đạt chuẩn", 2, ("xã", "xã", 5), id="counted-noun"),
     pytest.param("05, 06", 2, (None, "", 2), id="punctuation-after"),
-    pytest.param("12 thành viên", 2, ("thành", "thành", 8), id="unknown-noun-one-word"),
+    pytest.param("12 thành viên", 2, ("thành viên", "thành", 13), id="unknown-noun-two-words"),
+    pytest.param("Xét tối đa 2 tập\nthể và 4 cá\nnhân", 12, ("tập thể", "tập", 20),
+                 id="unknown-noun-across-a-line-wrap"),
+    pytest.param("6 tháng đầu năm", 1, ("tháng đầu", "tháng", 11), id="unknown-noun-head-first"),
+    pytest.param("2 buổi/ngày", 1, ("buổi/ngày", "buổi", 11), id="unknown-noun-rate"),
+    pytest.param("còn 1,7 lần vào năm 2025", 7, ("lần", "lần", 11), id="unknown-noun-stops-at-vao"),
+    pytest.param("04 tin, bài", 2, ("tin", "tin", 6), id="unknown-noun-stops-at-comma"),
+    pytest.param("18 ca sinh/1.000 phụ nữ xuống 18", 2, ("ca sinh/1.000 phụ nữ", "ca", 23),
+                 id="rate-numerator-two-words"),
+    pytest.param("107 trẻ sơ sinh trai/100 trẻ sơ sinh gái sinh ra sống vào năm 2025", 3,
+                 ("trẻ sơ sinh trai/100 trẻ sơ sinh gái", "trẻ", 40),
+                 id="rate-denominator-as-long-as-numerator"),
+    pytest.param("4/100.000 trẻ sinh ra còn sống vào năm 2025", 1,
+                 ("/100.000 trẻ sinh ra còn sống", "/", 30), id="bare-rate-live-births"),
+    pytest.param("14/100.000 trẻ em vào năm 2025", 2, ("/100.000 trẻ em", "/", 17),
+                 id="bare-rate-stops-at-vao"),
+    pytest.param("một cơ sở y tế cung cấp", 3, ("cơ sở y tế", "tế", 14), id="lexicon-longest-first"),
     pytest.param("12 Thành viên", 2, (None, "", 2), id="capitalized-is-no-unit"),
 ]
 
@@ -39,17 +55,14 @@ def read_unit_by_definition(text: str, pos: int, end: int) -> tuple[str | None, 
         words, stop = m.group("unit"), m.end("unit")
         if m.group("acr") and not U._MONEY_RE.search(words):
             words, stop = words + m.group("acr"), m.end("acr")
-        rate, stop = U._rate_chain(text, stop, end)
+        rate, stop = U._rate_chain(text, stop, end, max(U.RATE_WORDS, len(words.split())))
         return clean_unit(words + rate), U._SPACES_RE.sub(" ", words).split(" ")[-1].lower(), stop
     if pos < end and text[pos].isalpha():
         return None, "?", pos
-    rate, stop = U._rate_chain(text, pos, end)
+    rate, stop = U._rate_chain(text, pos, end, U.BARE_RATE_WORDS)
     if rate:
         return clean_unit(rate), "/", stop
-    w = U._WORD_RE.match(text, pos, end)
-    if w and w.start(1) > pos and w.group(1).lower() not in U.STOP_WORDS and w.group(1).islower():
-        return w.group(1), w.group(1).lower(), w.end()
-    return None, "", pos
+    return U._noun_unit(text, pos, end)
 
 
 _AFTER = st.lists(st.sampled_from(["%", "‰", "/", " ", "\n", "năm", "tỷ", "đồng", "USD", "TDTT", "ha",

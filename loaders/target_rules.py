@@ -1,0 +1,254 @@
+"""Numbers a document sets or reports rather than sets out to reach, and how to tell them apart.
+
+A Vietnamese plan states a target with a verb of reaching ("đạt", "phấn đấu", "tăng lên",
+"giảm xuống còn") in its objectives or tasks; regulations, budgets and reviews use the same
+numbers and units for other things. Each rule below is one of Vietnamese administrative writing:
+
+* **Past results** ("đã đạt", "đạt được", "so với cùng kỳ", "thực hiện được") report what was
+  done, not what is to be done.
+* **Estimates** of the running year's result ("ước đạt", "ước thực hiện cả năm", "ước vượt")
+  report too, unless the clause strives for them ("phấn đấu đón 11,1 triệu lượt khách … với
+  tổng thu ước đạt khoảng 4,5 nghìn tỷ đồng"): a plan may estimate what its target brings.
+* **Budgets and resources** ("kinh phí", "tổng vốn", "phân bổ", "nhu cầu vốn", "nhu cầu sử dụng
+  đất", "Ngân sách trung ương: … 75%-80%", "vốn ngoài ngân sách") are spending, not results;
+  "thu ngân sách" (revenue) is a result and stays a target.
+* **Norms and entitlements** the document sets are the numbers after them in a clause ("mức phụ
+  cấp … bằng 2.340.000 đồng", "mức chi hỗ trợ", "tài sản có nguyên giá dưới 01 tỷ đồng", "Xét tối đa 2 tập thể",
+  "thang điểm") are rules, not levels to reach. ("định mức" alone is not one: a plan's target
+  may follow norms, "… mô hình thí điểm … phù hợp theo tiêu chuẩn, định mức"; a section of norms
+  is known by its heading, see target_segments.)
+* **Conditions** say when a rule applies; the numbers after "trường hợp …", "nếu …" are
+  thresholds, and a clause that permits adjusting a target ("… thấp dưới 30% có thể điều chỉnh
+  mục tiêu") states none.
+* **Points** ("tối đa 03 điểm", "đạt từ 95 điểm trở lên", "được 10 điểm") are an evaluation's
+  scores: a clause that scores holds no target, unless it names an index ("Chỉ số PCI đạt 70
+  điểm").
+* **Baselines**: in "giảm từ 23 … xuống 18", "tăng từ 60% lên 80%", the number after "từ" is
+  the starting level and only the one after "xuống"/"lên" a target.
+* **Per-period counts inside a share**: in "100% xã … mỗi quý có ít nhất 04 tin, bài", the count
+  says what each member of the share does; it belongs to the indicator.
+
+The clause-wide word rules are one case-insensitive scan (NO_TARGET_RE, with a fast twin on
+lowered text); the value rules look only at the clause's values and the words right before them.
+
+Example:
+    >>> NO_TARGET_RE.search("Mức phụ cấp hàng tháng bằng 2.340.000 đồng") is not None
+    True
+    >>> is_estimate("GRDP bình quân đầu người ước đạt 80 triệu đồng", 0, 47)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from policykg.loaders.caseless import Caseless, LoweredSpan
+
+if TYPE_CHECKING:
+    from policykg.loaders.target_values import Value
+
+#: Characters before a value searched for a baseline's "từ" or a period's "mỗi quý có ít nhất".
+RULE_WINDOW = 40
+
+#: Lowercase words of a past result, each branch opening with a letter (CPython skips to them);
+#: "\b" of "đã" as a lookbehind after its "đ".
+_PAST_FAST = (r"đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được)"
+              r"|cùng\s+kỳ|thực\s+hiện\s+được")
+#: A past result or a situation review, not a target.
+_PAST_PATTERN = (
+    r"(?=[đcĐCt])(?:\bđã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|đạt\s+được|cùng\s+kỳ"
+    r"|thực\s+hiện\s+được)"
+)
+PAST_RE = Caseless(_PAST_PATTERN, fast=f"(?:{_PAST_FAST})")
+
+#: Words of a budget, an allocation, a need for resources or a source of funds. "ngân sách trung
+#: ương / địa phương" is a source of funds unless it is revenue ("thu ngân sách địa phương").
+_BUDGET_WORDS = (r"kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
+                 r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ"
+                 r"|nhu\s+cầu\s+(?:vốn|kinh\s+phí|sử\s+dụng\s+đất|đất)"
+                 r"|n(?<!thu\sn)gân\s+sách\s+(?:trung\s+ương|địa\s+phương)|vốn\s+ngoài\s+ngân\s+sách")
+_BUDGET_PATTERN = rf"(?=[ktqbpnvKTQBPNV])(?:{_BUDGET_WORDS})"
+BUDGET_RE = Caseless(_BUDGET_PATTERN, fast=f"(?:{_BUDGET_WORDS})")
+
+#: Norms, entitlements, book values, award quotas and score scales the document sets, and the
+#: conditions of a rule: the numbers after them in a clause are what they set.
+_SETS_WORDS = (r"mức\s+(?:phụ\s+cấp|trợ\s+cấp|hỗ\s+trợ|chi|bồi\s+dưỡng|thù\s+lao|khoán"
+               r"|lương|thưởng)\b|nguyên\s+giá|giá\s+trị\s+đánh\s+giá\s+lại"
+               r"|xét\s+(?:tặng|khen|tối\s+đa)|thang\s+điểm|trường\s+hợp|n(?<!\wn)ếu\b")
+SETS_RE = Caseless(rf"(?=[mngxtMNGXT])(?:{_SETS_WORDS})", fast=f"(?:{_SETS_WORDS})")
+
+#: A permission about a target: "… thấp dưới 30% có thể điều chỉnh mục tiêu".
+_PERMISSION_WORDS = r"có\s+thể\s+điều\s+chỉnh"
+_PERMISSION_PATTERN = rf"(?=[cC])(?:{_PERMISSION_WORDS})"
+
+#: A clause holding a past result, a budget or a permission states no target.
+NO_TARGET_RE = Caseless(
+    f"{_PAST_PATTERN}|{_BUDGET_PATTERN}|{_PERMISSION_PATTERN}",
+    fast=f"(?:{_PAST_FAST}|{_BUDGET_WORDS}|{_PERMISSION_WORDS})",
+)
+#: RULE_WORDS_RE's fast twin: the words above grouped by their first letter, so that CPython tries
+#: one branch, not all of them, at each letter it stops at (no named groups either, which would
+#: halve its speed: which kind of word matched is asked of SETS_RE, at the few matches).
+_RULE_WORDS_FAST = r"""(?:
+    đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được)
+  | c(?:ùng\s+kỳ|ó\s+thể\s+điều\s+chỉnh)
+  | t(?:hực\s+hiện\s+được|ổng\s+(?:vốn|mức\s+đầu\s+tư)|iết\s+kiệm\s+chi|hang\s+điểm|rường\s+hợp)
+  | kinh\s+phí|quỹ\s+đất|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ
+  | n(?:hu\s+cầu\s+(?:vốn|kinh\s+phí|sử\s+dụng\s+đất|đất)|guyên\s+giá|ếu(?<!\wnếu)\b
+      |gân(?<!thu\sngân)\s+sách\s+(?:trung\s+ương|địa\s+phương))
+  | vốn\s+ngoài\s+ngân\s+sách
+  | mức\s+(?:phụ\s+cấp|trợ\s+cấp|hỗ\s+trợ|chi|bồi\s+dưỡng|thù\s+lao|khoán|lương|thưởng)\b
+  | giá\s+trị\s+đánh\s+giá\s+lại|xét\s+(?:tặng|khen|tối\s+đa))"""
+#: NO_TARGET_RE and SETS_RE in one scan of a clause.
+RULE_WORDS_RE = Caseless(f"{NO_TARGET_RE.caseless.pattern}|{SETS_RE.caseless.pattern}", re.X,
+                         fast=_RULE_WORDS_FAST)
+
+#: An estimate of the running year's result ("ước đạt", "Ước thực hiện cả năm", typo "Uớc"),
+#: found from its literal "ớc" (CPython skips to it), the rest of the word checked behind it.
+ESTIMATE_RE = re.compile(
+    r"""ớc(?<=[ưuƯU]ớc)(?<!\w[ưuƯU]ớc)                     # 'ước' as a word, not 'nước'
+        \s+(?:đạt|thực\s+hiện|tính|cả\s+năm|vượt|tăng|giảm|khoảng)  # what is estimated""",
+    re.X)
+#: "Phấn đấu" and its frequent typos: a clause that strives states a target.
+_STRIVE_RE = re.compile(r"ph[aâấ]n\s+đ[aấầ]u", re.I)
+#: A literal part of every ESTIMATE_RE match ("ớc"), to skip the scan of most clauses.
+ESTIMATE_KEY = "ớc"
+
+#: The unit head of a score.
+POINTS_HEAD = "điểm"
+#: Words that make a score a target: a named index ("Chỉ số PCI đạt 70 điểm").
+INDEX_RE = re.compile(r"chỉ\s+số|xếp\s+hạng|\b(?:PCI|PAPI|PAR|SIPAS|DTI|ICT|GII)\b", re.I)
+
+#: The word before a starting level: "giảm từ 23", "tăng tỷ lệ che phủ rừng từ 40%" (a change
+#: from one level to another, as BASELINE_TO_RE then says; "từ 10 đến 11" is a range).
+BASELINE_FROM_RE = re.compile(
+    r"(?<!\w)(?:(?:giảm|tăng|hạ|nâng)\s+)?từ\s*$",   # the verb right before it ends the indicator
+    re.I)
+#: The words before the level reached after a starting level: "xuống 18", "lên còn 80%".
+BASELINE_TO_RE = re.compile(r"(?:xuống|lên)\s*(?:còn|đến|tới|mức)?\s*$", re.I)
+#: Literal parts of every BASELINE_FROM_RE match ("từ", within BASELINE_NEAR characters before
+#: the value) and PER_PERIOD_RE match ("mỗi", "Mỗi"): most values are refused without a search.
+BASELINE_KEY, PER_PERIOD_KEY = "ừ", "ỗi"
+BASELINE_NEAR = 6
+#: A count per period right before a value: "mỗi quý có ít nhất 04", "hằng năm tổ chức 02".
+PER_PERIOD_RE = re.compile(
+    r"mỗi\s+(?:năm|quý|tháng|tuần|kỳ|học\s+kỳ)\s+(?:có\s+)?(?:ít\s+nhất|tối\s+thiểu|từ)?\s*$",
+    re.I)
+
+
+def is_estimate(text: str, start: int, end: int) -> bool:
+    """Does the clause ``text[start:end]`` report an estimated result without striving for it?
+
+    Example:
+        >>> clause = "phấn đấu đón 11,1 triệu lượt khách với tổng thu ước đạt 4,5 nghìn tỷ đồng"
+        >>> is_estimate(clause, 0, len(clause))
+        False
+    """
+    if text.find(ESTIMATE_KEY, start, end) == -1:
+        return False  # most clauses: no "ớc" at all
+    return (ESTIMATE_RE.search(text, start, end) is not None
+            and _STRIVE_RE.search(text, start, end) is None)
+
+
+def screen_values(text: str, span: LoweredSpan, values: list[Value], start: int,
+                  end: int) -> list[Value]:
+    """The ``values`` of the clause ``[start, end)`` that the rules above leave as targets.
+
+    Example:
+        >>> from policykg.loaders.target_values import Value
+        >>> text = "Thu ngân sách tăng 12% so với cùng kỳ"
+        >>> screen_values(text, LoweredSpan(text, 0, 37), [Value(19, 22, 12.0, None, "%", "=")], 0, 37)
+        []
+    """
+    cut = rule_cut(span, start, end)
+    if cut == start:
+        return []  # a past result, a budget or a permission
+    if text.find(ESTIMATE_KEY, start, end) != -1 and is_estimate(text, start, end):
+        return []
+    for value in values:  # scores_points, inline: one clause in a hundred holds a score
+        if value.unit_head == POINTS_HEAD and INDEX_RE.search(text, start, end) is None:
+            return []
+    if cut < end:  # a norm or a condition sets the values after it
+        values = [v for v in values if v.start < cut]
+    return drop_qualified(text, values, start) if len(values) > 1 else values
+
+
+def rule_cut(span: LoweredSpan, start: int, end: int) -> int:
+    """Where the values of the clause ``[start, end)`` stop being targets (RULE_WORDS_RE).
+
+    ``start`` when the clause states none (a past result, a budget, a permission), the first
+    norm or condition word when the values after it are set by it, else ``end``.
+
+    Example:
+        >>> text = "Mức phụ cấp hàng tháng bằng 2.340.000 đồng"
+        >>> rule_cut(LoweredSpan(text, 0, 42), 0, 42), rule_cut(LoweredSpan(text, 0, 42), 12, 42)
+        (0, 42)
+    """
+    if span.low is not None:
+        offset, scanned, sets = span.base, span.low, SETS_RE.fast
+        matches = RULE_WORDS_RE.fast.finditer(scanned, start - offset, end - offset)
+    else:
+        offset, scanned, sets = 0, span.text, SETS_RE.caseless
+        matches = RULE_WORDS_RE.caseless.finditer(scanned, start, end)
+    cut = end
+    for m in matches:
+        if sets.match(scanned, m.start(), m.end()) is None:
+            return start  # a past result, a budget or a permission
+        cut = min(cut, m.start() + offset)
+    return cut
+
+
+def scores_points(text: str, values: Sequence[Value], start: int, end: int) -> bool:
+    """Does the clause score points ("được 10 điểm", "tối đa 03 điểm") without naming an index?
+
+    Example:
+        >>> from policykg.loaders.target_values import Value
+        >>> points = Value(27, 35, 10.0, None, "điểm", "=", "điểm")
+        >>> scores_points("Đến 500.000 người được 10 điểm", [points], 0, 30)
+        True
+    """
+    for value in values:
+        if value.unit_head == POINTS_HEAD:
+            return INDEX_RE.search(text, start, end) is None
+    return False
+
+
+def drop_qualified(text: str, values: list[Value], start: int) -> list[Value]:
+    """``values`` of a clause less starting levels and per-period counts inside a share.
+
+    Example:
+        >>> from policykg.loaders.target_values import Value
+        >>> text = "giảm từ 23 ca sinh xuống 18 ca sinh"
+        >>> values = [Value(8, 18, 23.0, None, "ca sinh", ">="), Value(25, 35, 18.0, None, "ca sinh", "=")]
+        >>> [v.value for v in drop_qualified(text, values, 0)]
+        [18.0]
+    """
+    if len(values) < 2:
+        return values
+    out = []
+    last = len(values) - 1
+    for i, value in enumerate(values):
+        v_start = value.start
+        near = v_start - BASELINE_NEAR
+        if (i < last and text.find(BASELINE_KEY, near if near > start else start, v_start) != -1
+                and _drop_baseline(text, value, values[i + 1], max(start, v_start - RULE_WINDOW))):
+            continue  # 'giảm từ 23 … xuống 18': 23 is where it starts
+        if i > 0 and values[i - 1].unit_head == "%":
+            window = max(start, v_start - RULE_WINDOW)
+            if (text.find(PER_PERIOD_KEY, window, v_start) != -1
+                    and PER_PERIOD_RE.search(text, window, v_start)):
+                continue  # '100% xã … mỗi quý có ít nhất 04 tin': what each member does
+        out.append(value)
+    return out
+
+
+def _drop_baseline(text: str, value: Value, following: Value, window: int) -> bool:
+    """Is ``value`` the starting level of ``following`` ('giảm từ 23 … xuống 18')? If so, the
+    indicator of ``following`` is made to end before the verb."""
+    baseline = BASELINE_FROM_RE.search(text, window, value.start)
+    if baseline is None or BASELINE_TO_RE.search(text, value.end, following.start) is None:
+        return False
+    following.indicator_end = baseline.start()
+    return True
