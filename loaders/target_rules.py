@@ -10,19 +10,20 @@ numbers and units for other things. Each rule below is one of Vietnamese adminis
   report too, unless the clause strives for them ("phấn đấu đón 11,1 triệu lượt khách … với
   tổng thu ước đạt khoảng 4,5 nghìn tỷ đồng"): a plan may estimate what its target brings.
 * **Budgets and resources** ("kinh phí", "tổng vốn", "phân bổ", "nhu cầu vốn", "nhu cầu sử dụng
-  đất", "Ngân sách trung ương: … 75%-80%", "vốn ngoài ngân sách") are spending, not results;
-  "thu ngân sách" (revenue) is a result and stays a target.
+  đất", a clause opening with its source of funds: "Ngân sách trung ương: … 75%-80%", "Vốn
+  ngoài ngân sách … dự kiến 10%-15%") are spending, not results; "thu ngân sách" (revenue) is a
+  result and stays a target.
 * **Norms and entitlements** the document sets are the numbers after them in a clause ("mức phụ
   cấp … bằng 2.340.000 đồng", "mức chi hỗ trợ", "tài sản có nguyên giá dưới 01 tỷ đồng", "Xét tối đa 2 tập thể",
   "thang điểm") are rules, not levels to reach. ("định mức" alone is not one: a plan's target
   may follow norms, "… mô hình thí điểm … phù hợp theo tiêu chuẩn, định mức"; a section of norms
   is known by its heading, see target_segments.)
-* **Conditions** say when a rule applies; the numbers after "trường hợp …", "nếu …" are
-  thresholds, and a clause that permits adjusting a target ("… thấp dưới 30% có thể điều chỉnh
+* **Conditions** say when a rule applies; the numbers after "Trường hợp …" (opening a clause,
+  or "trong trường hợp"), "nếu …" are thresholds, and a clause that permits adjusting a target ("… thấp dưới 30% có thể điều chỉnh
   mục tiêu") states none.
 * **Points** ("tối đa 03 điểm", "đạt từ 95 điểm trở lên", "được 10 điểm") are an evaluation's
   scores: a clause that scores holds no target, unless it names an index ("Chỉ số PCI đạt 70
-  điểm").
+  điểm"). "50 điểm trường", "10 điểm du lịch" count places, not points.
 * **Baselines**: in "giảm từ 23 … xuống 18", "tăng từ 60% lên 80%", the number after "từ" is
   the starting level and only the one after "xuống"/"lên" a target.
 * **Per-period counts inside a share**: in "100% xã … mỗi quý có ít nhất 04 tin, bài", the count
@@ -63,21 +64,30 @@ _PAST_PATTERN = (
 )
 PAST_RE = Caseless(_PAST_PATTERN, fast=f"(?:{_PAST_FAST})")
 
-#: Words of a budget, an allocation, a need for resources or a source of funds. "ngân sách trung
-#: ương / địa phương" is a source of funds unless it is revenue ("thu ngân sách địa phương").
+#: Where a clause starts: after a list mark, a bracket, a stop or a line break, and a space. The
+#: sources of funds and "trường hợp" are read there only (see _BUDGET_WORDS, _SETS_WORDS).
+_MARKS = r"[;:.)\-–+•*(\n]"
+_START = rf"(?:(?<={_MARKS})|(?<={_MARKS}\s))"
+
+#: Words of a budget, an allocation or a need for resources, and a source of funds opening a
+#: clause ("Ngân sách trung ương: … 75%-80%", "Vốn ngoài ngân sách … dự kiến 10%-15%"; inside a
+#: clause a source may be what a target is financed by, and "thu ngân sách" is revenue).
 _BUDGET_WORDS = (r"kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
                  r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ"
                  r"|nhu\s+cầu\s+(?:vốn|kinh\s+phí|sử\s+dụng\s+đất|đất)"
-                 r"|n(?<!thu\sn)gân\s+sách\s+(?:trung\s+ương|địa\s+phương)|vốn\s+ngoài\s+ngân\s+sách")
+                 rf"|{_START}(?:ngân\s+sách\s+(?:trung\s+ương|địa\s+phương)|vốn\s+ngoài\s+ngân\s+sách)")
 _BUDGET_PATTERN = rf"(?=[ktqbpnvKTQBPNV])(?:{_BUDGET_WORDS})"
 BUDGET_RE = Caseless(_BUDGET_PATTERN, fast=f"(?:{_BUDGET_WORDS})")
 
 #: Norms, entitlements, book values, award quotas and score scales the document sets, and the
-#: conditions of a rule: the numbers after them in a clause are what they set.
+#: conditions of a rule: the numbers after them in a clause are what they set. "trường hợp" is a
+#: condition opening a clause or after "trong" / "đối với"; elsewhere it counts cases ("Tỷ lệ
+#: trường hợp … được xử lý đạt 95%").
 _SETS_WORDS = (r"mức\s+(?:phụ\s+cấp|trợ\s+cấp|hỗ\s+trợ|chi|bồi\s+dưỡng|thù\s+lao|khoán"
                r"|lương|thưởng)\b|nguyên\s+giá|giá\s+trị\s+đánh\s+giá\s+lại"
-               r"|xét\s+(?:tặng|khen|tối\s+đa)|thang\s+điểm|trường\s+hợp|n(?<!\wn)ếu\b")
-SETS_RE = Caseless(rf"(?=[mngxtMNGXT])(?:{_SETS_WORDS})", fast=f"(?:{_SETS_WORDS})")
+               r"|xét\s+(?:tặng|khen|tối\s+đa)|thang\s+điểm|n(?<!\wn)ếu\b"
+               rf"|(?:trong|đối\s+với)\s+trường\s+hợp|{_START}trường\s+hợp")
+SETS_RE = Caseless(rf"(?=[mngxtđMNGXTĐ])(?:{_SETS_WORDS})", fast=f"(?:{_SETS_WORDS})")
 
 #: A permission about a target: "… thấp dưới 30% có thể điều chỉnh mục tiêu".
 _PERMISSION_WORDS = r"có\s+thể\s+điều\s+chỉnh"
@@ -88,22 +98,29 @@ NO_TARGET_RE = Caseless(
     f"{_PAST_PATTERN}|{_BUDGET_PATTERN}|{_PERMISSION_PATTERN}",
     fast=f"(?:{_PAST_FAST}|{_BUDGET_WORDS}|{_PERMISSION_WORDS})",
 )
+
+
+def _opening(letter: str) -> str:
+    """_START for a word whose first ``letter`` is already matched (the fast twin's branches)."""
+    return rf"(?:(?<={_MARKS}{letter})|(?<={_MARKS}\s{letter}))"
+
+
 #: RULE_WORDS_RE's fast twin: the words above grouped by their first letter, so that CPython tries
 #: one branch, not all of them, at each letter it stops at (no named groups either, which would
 #: halve its speed: which kind of word matched is asked of SETS_RE, at the few matches).
-_RULE_WORDS_FAST = r"""(?:
-    đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được)
+_RULE_WORDS_FAST = rf"""(?:
+    đ(?:(?<!\wđ)ã\s+(?:đạt|có|giảm|tăng|hoàn\s+thành|thực\s+hiện)|ạt\s+được|ối\s+với\s+trường\s+hợp)
   | c(?:ùng\s+kỳ|ó\s+thể\s+điều\s+chỉnh)
-  | t(?:hực\s+hiện\s+được|ổng\s+(?:vốn|mức\s+đầu\s+tư)|iết\s+kiệm\s+chi|hang\s+điểm|rường\s+hợp)
+  | t(?:hực\s+hiện\s+được|ổng\s+(?:vốn|mức\s+đầu\s+tư)|iết\s+kiệm\s+chi|hang\s+điểm
+      |rong\s+trường\s+hợp|{_opening("t")}rường\s+hợp)
   | kinh\s+phí|quỹ\s+đất|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ
   | n(?:hu\s+cầu\s+(?:vốn|kinh\s+phí|sử\s+dụng\s+đất|đất)|guyên\s+giá|ếu(?<!\wnếu)\b
-      |gân(?<!thu\sngân)\s+sách\s+(?:trung\s+ương|địa\s+phương))
-  | vốn\s+ngoài\s+ngân\s+sách
+      |{_opening("n")}gân\s+sách\s+(?:trung\s+ương|địa\s+phương))
+  | v{_opening("v")}ốn\s+ngoài\s+ngân\s+sách
   | mức\s+(?:phụ\s+cấp|trợ\s+cấp|hỗ\s+trợ|chi|bồi\s+dưỡng|thù\s+lao|khoán|lương|thưởng)\b
   | giá\s+trị\s+đánh\s+giá\s+lại|xét\s+(?:tặng|khen|tối\s+đa))"""
 #: NO_TARGET_RE and SETS_RE in one scan of a clause.
-RULE_WORDS_RE = Caseless(f"{NO_TARGET_RE.caseless.pattern}|{SETS_RE.caseless.pattern}", re.X,
-                         fast=_RULE_WORDS_FAST)
+RULE_WORDS_RE = Caseless(f"{NO_TARGET_RE.pattern}|{SETS_RE.pattern}", re.X, fast=_RULE_WORDS_FAST)
 
 #: An estimate of the running year's result ("ước đạt", "Ước thực hiện cả năm", typo "Uớc"),
 #: found from its literal "ớc" (CPython skips to it), the rest of the word checked behind it.
@@ -168,8 +185,9 @@ def screen_values(text: str, span: LoweredSpan, values: list[Value], start: int,
     if text.find(ESTIMATE_KEY, start, end) != -1 and is_estimate(text, start, end):
         return []
     for value in values:  # scores_points, inline: one clause in a hundred holds a score
-        if value.unit_head == POINTS_HEAD and INDEX_RE.search(text, start, end) is None:
-            return []
+        if value.unit_head == POINTS_HEAD and _is_score(value.unit):
+            if INDEX_RE.search(text, start, end) is None:
+                return []
     if cut < end:  # a norm or a condition sets the values after it
         values = [v for v in values if v.start < cut]
     return drop_qualified(text, values, start) if len(values) > 1 else values
@@ -210,9 +228,14 @@ def scores_points(text: str, values: Sequence[Value], start: int, end: int) -> b
         True
     """
     for value in values:
-        if value.unit_head == POINTS_HEAD:
+        if value.unit_head == POINTS_HEAD and _is_score(value.unit):
             return INDEX_RE.search(text, start, end) is None
     return False
+
+
+def _is_score(unit: str | None) -> bool:
+    """Is a unit headed by "điểm" a score ("điểm", "điểm/trường"), not a place ("điểm trường")?"""
+    return unit is not None and (unit == POINTS_HEAD or unit.startswith(POINTS_HEAD + "/"))
 
 
 def drop_qualified(text: str, values: list[Value], start: int) -> list[Value]:

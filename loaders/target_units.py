@@ -60,11 +60,11 @@ UNIT_WORDS = [
     "xã", "phường", "thị trấn", "thôn", "khu phố", "huyện", "bác sỹ", "bác sĩ",
     "dược sỹ đại học", "dược sĩ đại học", "dược sỹ", "dược sĩ", "điều dưỡng", "y sỹ", "y sĩ",
     "giường bệnh", "giường", "tuổi", "mô hình", "bệnh viện", "trạm y tế", "trường học", "trường",
-    "phòng học", "ha", "héc ta", "km", "m2 sàn", "m2", "m3", "m", "tấn", "tạ", "kg", "con",
+    "phòng học", "ha", "héc ta", "km2", "km", "m2 sàn", "m2", "m3", "m", "tấn", "tạ", "kg", "con",
     "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sao", "nhà văn hóa", "nhà văn hoá",
     "câu lạc bộ", "khu công nghiệp", "cụm công nghiệp", "sản phẩm", "dự án", "công trình",
     "cơ sở", "học sinh", "sinh viên", "cán bộ", "hội viên", "đảng viên", "căn hộ", "căn", "nhà",
-    "MW", "kWh", "lít", "điểm", "chợ", "siêu thị", "làng nghề", "lớp", "cơ sở y tế",
+    "MW", "kWh", "lít", "chợ", "siêu thị", "làng nghề", "lớp", "cơ sở y tế",
     "cơ sở giáo dục",
 ]
 #: UNIT_WORDS as one alternation, longest first, a space standing for any whitespace.

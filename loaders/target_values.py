@@ -5,7 +5,9 @@ verb ("đạt", "còn", "trên", "khoảng", ":", "có", "mới" …) stands rig
 a measure (money, ha, tấn …) inside an objectives section, or it follows a value of the same
 clause as a sibling ("600 triệu USD vốn FDI và 3.000 tỷ đồng vốn DDI"); and it is not a date,
 a year, a document or article number, a list marker, or a qualifier of the indicator ("trẻ em
-dưới 5 tuổi", "học 2 buổi/ngày", "mức độ 3", "4G"). "không còn hộ nghèo" is the value 0.
+dưới 5 tuổi", "học 2 buổi/ngày", "mức độ 3", "4G"; "lần" is a frequency unless a verb of
+reaching puts a ratio before it: "giảm … còn 1,7 lần"). "không còn hộ nghèo" is the value 0,
+"ít nhất một cơ sở y tế" the value 1 (a count in words, before a counted noun).
 
 The comparator is read from the words just before the value and "trở lên"/"trở xuống" just
 after it. "cao hơn 25%" is a comparative (an increase by 25%), so "hơn" after cao/thấp/nhiều is
@@ -155,7 +157,7 @@ RATIO_HEAD = "lần"
 _RATIO_BEFORE_RE = re.compile(r"(?:còn|gấp|xuống|lên|đạt|bằng)\s*$", re.I)
 
 #: Measures accepted inside objectives without a trigger word ("Cây lúa: diện tích 320ha").
-MEASURE_HEADS = frozenset("đồng usd ha héc km m2 m3 tấn tạ kg mw kwh lít".split())
+MEASURE_HEADS = frozenset("đồng usd ha héc km km2 m2 m3 tấn tạ kg mw kwh lít".split())
 _SPACES_RE = re.compile(r"\s+")
 
 

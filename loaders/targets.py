@@ -13,9 +13,11 @@ clause is read with its unit, and a number becomes a target when
   ("… 600 triệu USD vốn FDI và 3.000 tỷ đồng vốn DDI");
 * and it is not a date, a year, a document or article number, a list marker, a qualifier of the
   indicator ("trẻ em dưới 5 tuổi", "học 2 buổi/ngày", "mức độ 3", "4G", "công nghiệp 4.0"), a
-  budget or allocation ("kinh phí", "tổng vốn", "tiết kiệm chi", "quỹ đất"), a past result
-  ("đã đạt", "so với cùng kỳ", "năm 2019 đạt 90%" before the horizon of the section), or a step
-  of a yearly path.
+  step of a yearly path, a past result ("năm 2019 đạt 90%" before the horizon of the section),
+  or a number the document sets or reports rather than sets out to reach (target_rules: "đã
+  đạt", "ước đạt", "kinh phí", "nhu cầu vốn", "mức phụ cấp … bằng 2.340.000 đồng", "trường hợp …",
+  "đạt từ 95 điểm", the "23" of "giảm từ 23 xuống 18"), nor in a section whose heading says so
+  (target_segments: "Định mức …", "Xếp loại …", "Tình hình thực hiện …").
 
 Decisions:
 
@@ -32,9 +34,10 @@ Decisions:
   ``% GRDP``; else a unit word from a small lexicon of counted nouns and measures, with an
   optional magnitude before it ("nghìn tỷ đồng", "triệu lượt khách") and a ``/…`` rate chain after
   it ("bác sỹ/vạn dân", "triệu đồng/người/năm", "tạ/ha/vụ"), as written, whitespace collapsed
-  and spaces around "/" removed. An unknown noun after a triggered value is kept as a one-word
-  unit. A value without a unit word has unit None ("đạt 2,7 vào năm 2025"). A bare rate
-  "500/100.000" takes the unit of its sibling ("550/100.000 trẻ em").
+  and spaces around "/" removed. An unknown noun after a triggered value is kept as a unit of
+  two words ("tập thể", "thành viên"), or with its rate ("ca sinh/1.000 phụ nữ"). A value without
+  a unit word has unit None ("đạt 2,7 vào năm 2025"). A bare rate "500/100.000" takes the unit
+  of its sibling ("550/100.000 trẻ em").
 * **Indicator.** The words between the clause start (or the previous target) and the value, less
   list markers, "Phấn đấu", year phrases and trailing comparator words; when nothing is left
   ("100% xã đạt chuẩn …") the words after the unit; when still nothing, the previous target's

@@ -40,13 +40,18 @@ RULE_CASES = [
     ("grade-threshold", "Hoàn thành xuất sắc: Là những cơ quan, đơn vị đạt từ 95 điểm trở lên.", []),
     ("points-awarded", "Đến 500.000 người được 10 điểm, cứ tăng thêm 100.000 người được thêm 2 điểm.", []),
     ("index-score", "Chỉ số cải cách hành chính (PAR Index) đạt trên 90 điểm.", [(90.0, "điểm", ">")]),
+    ("places-are-no-points", "Đến năm 2025 có 50 điểm trường đạt chuẩn quốc gia.", [(50.0, "điểm trường", "=")]),
     # budgets, needs and funding shares
     ("land-need", "Tổng hợp nhu cầu sử dụng đất phát triển mạng lưới cơ sở văn hóa đến năm 2030 dự "
      "kiến là 43.346.068 m2.", []),
     ("capital-need", "Nhu cầu vốn đầu tư mạng lưới cơ sở văn hóa dự kiến khoảng 121.732 tỷ đồng.", []),
-    ("central-budget-share", "Ngân sách trung ương: chiếm khoảng 75%-80% tổng vốn đầu tư.", []),
-    ("off-budget-share", "Vốn ngoài ngân sách và các nguồn vốn hợp pháp khác dự kiến 10%-15%.", []),
-    ("revenue-is-a-target", "Thu ngân sách địa phương tăng bình quân 12%/năm.", [(12.0, "%/năm", "=")]),
+    ("central-budget-share", "- Ngân sách trung ương: chiếm khoảng 75%-80% tống vốn đầu tư.", []),
+    ("off-budget-share", "- Vốn ngoài ngân sách và các nguồn vốn hợp pháp khác dự kiến 10%-15%.", []),
+    ("revenue-is-a-target", "- Thu ngân sách địa phương tăng bình quân 12%/năm.", [(12.0, "%/năm", "=")]),
+    ("financed-by-a-source", "- 100% xã được hỗ trợ từ ngân sách trung ương xây dựng trạm y tế.",
+     [(100.0, "%", "=")]),
+    ("cases-are-counted", "- Tỷ lệ trường hợp mắc bệnh được điều trị đạt 95%.", [(95.0, "%", "=")]),
+    ("condition-truong-hop", "- Trường hợp tỷ lệ giải ngân dưới 60% thì điều chuyển vốn.", []),
     # estimates of the running year
     ("estimate", "GRDP bình quân đầu người ước đạt 80 triệu đồng/người/năm.", []),
     ("estimate-full-year", "Chi thường xuyên: Uớc thực hiện cả năm đạt 108,93% dự toán.", []),

@@ -34,6 +34,8 @@ UNITS = [
     pytest.param("14/100.000 trẻ em vào năm 2025", 2, ("/100.000 trẻ em", "/", 17),
                  id="bare-rate-stops-at-vao"),
     pytest.param("một cơ sở y tế cung cấp", 3, ("cơ sở y tế", "tế", 14), id="lexicon-longest-first"),
+    pytest.param("2.000 km2 đến", 5, ("km2", "km2", 9), id="square-km-not-km"),
+    pytest.param("50 điểm trường đạt chuẩn", 2, ("điểm trường", "điểm", 14), id="places-not-points"),
     pytest.param("12 Thành viên", 2, (None, "", 2), id="capitalized-is-no-unit"),
 ]
 
