@@ -13,27 +13,30 @@ numbers and units for other things. Each rule below is one of Vietnamese adminis
   đất", a clause opening with its source of funds: "Ngân sách trung ương: … 75%-80%", "Vốn
   ngoài ngân sách … dự kiến 10%-15%") are spending, not results; "thu ngân sách" (revenue) is a
   result and stays a target.
-* **Norms and entitlements** the document sets are the numbers after them in a clause ("mức phụ
-  cấp … bằng 2.340.000 đồng", "mức chi hỗ trợ", "tài sản có nguyên giá dưới 01 tỷ đồng", "Xét tối đa 2 tập thể",
-  "thang điểm") are rules, not levels to reach. ("định mức" alone is not one: a plan's target
-  may follow norms, "… mô hình thí điểm … phù hợp theo tiêu chuẩn, định mức"; a section of norms
-  is known by its heading, see target_segments.)
-* **Conditions** say when a rule applies; the numbers after "Trường hợp …" (opening a clause,
-  or "trong trường hợp"), "nếu …" are thresholds, and a clause that permits adjusting a target ("… thấp dưới 30% có thể điều chỉnh
-  mục tiêu") states none.
+* **Norms and entitlements** the document sets: the numbers after their words in a clause
+  ("mức phụ cấp … bằng 2.340.000 đồng", "mức chi hỗ trợ", "tài sản có nguyên giá dưới 01 tỷ
+  đồng", "xét tặng …", "thang điểm") are levels granted or thresholds of a regulation, not
+  levels a plan sets out to reach. ("định mức" alone is not one: a plan's target may follow
+  norms, "… mô hình thí điểm … phù hợp theo tiêu chuẩn, định mức"; a section of norms is known
+  by its heading, see target_segments.)
+* **Conditions** say when a rule applies: the numbers after "Trường hợp …" (opening a clause,
+  or "trong / đối với trường hợp") and "nếu …" are thresholds. A clause that permits changing a
+  target ("… thấp dưới 30% có thể điều chỉnh mục tiêu") states none: its numbers say when the
+  change is allowed.
 * **Points** ("tối đa 03 điểm", "đạt từ 95 điểm trở lên", "được 10 điểm") are an evaluation's
   scores: a clause that scores holds no target, unless it names an index ("Chỉ số PCI đạt 70
   điểm"). "50 điểm trường", "10 điểm du lịch" count places, not points.
 * **Baselines**: in "giảm từ 23 … xuống 18", "tăng từ 60% lên 80%", the number after "từ" is
   the starting level and only the one after "xuống"/"lên" a target.
 * **Per-period counts inside a share**: in "100% xã … mỗi quý có ít nhất 04 tin, bài", the count
-  says what each member of the share does; it belongs to the indicator.
+  right after "mỗi <period> (có) (ít nhất)" says what each member of the share does in a period;
+  it belongs to the share's indicator (alone, "Mỗi năm có ít nhất 150 sản phẩm …", it is one).
 
 The clause-wide word rules are one case-insensitive scan (NO_TARGET_RE, with a fast twin on
 lowered text); the value rules look only at the clause's values and the words right before them.
 
 Example:
-    >>> NO_TARGET_RE.search("Mức phụ cấp hàng tháng bằng 2.340.000 đồng") is not None
+    >>> SETS_RE.search("Mức phụ cấp hàng tháng bằng 2.340.000 đồng") is not None
     True
     >>> is_estimate("GRDP bình quân đầu người ước đạt 80 triệu đồng", 0, 47)
     True
@@ -70,32 +73,43 @@ _MARKS = r"[;:.)\-–+•*(\n]"
 _START = rf"(?:(?<={_MARKS})|(?<={_MARKS}\s))"
 
 #: Words of a budget, an allocation or a need for resources, and a source of funds opening a
-#: clause ("Ngân sách trung ương: … 75%-80%", "Vốn ngoài ngân sách … dự kiến 10%-15%"; inside a
-#: clause a source may be what a target is financed by, and "thu ngân sách" is revenue).
-_BUDGET_WORDS = (r"kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư"
-                 r"|bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ"
-                 r"|nhu\s+cầu\s+(?:vốn|kinh\s+phí|sử\s+dụng\s+đất|đất)"
-                 rf"|{_START}(?:ngân\s+sách\s+(?:trung\s+ương|địa\s+phương)|vốn\s+ngoài\s+ngân\s+sách)")
+#: clause (written for re.X). Spending and the means of a plan are not the results it aims at;
+#: "thu ngân sách" (revenue) is a result, and inside a clause a source of funds may be what a
+#: target is financed by ("100% xã được hỗ trợ từ ngân sách trung ương …"), so a source counts
+#: only where it opens a clause and lists a share of the funding.
+_BUDGET_WORDS = rf"""
+    kinh\s+phí|tổng\s+vốn|tiết\s+kiệm\s+chi|quỹ\s+đất|tổng\s+mức\s+đầu\s+tư   # budgets, allocations
+  | bố\s+trí\s+(?:vốn|nguồn|kinh|ngân\s+sách)|phân\s+bổ                       # allocating funds
+  | nhu\s+cầu\s+(?:vốn|kinh\s+phí|sử\s+dụng\s+đất|đất)                        # needs for resources
+  | {_START}(?:ngân\s+sách\s+(?:trung\s+ương|địa\s+phương)                    # a source of funds
+              |vốn\s+ngoài\s+ngân\s+sách)                                      # opening a clause
+"""
 _BUDGET_PATTERN = rf"(?=[ktqbpnvKTQBPNV])(?:{_BUDGET_WORDS})"
-BUDGET_RE = Caseless(_BUDGET_PATTERN, fast=f"(?:{_BUDGET_WORDS})")
+BUDGET_RE = Caseless(_BUDGET_PATTERN, re.X, fast=f"(?:{_BUDGET_WORDS})")
 
-#: Norms, entitlements, book values, award quotas and score scales the document sets, and the
-#: conditions of a rule: the numbers after them in a clause are what they set. "trường hợp" is a
-#: condition opening a clause or after "trong" / "đối với"; elsewhere it counts cases ("Tỷ lệ
-#: trường hợp … được xử lý đạt 95%").
-_SETS_WORDS = (r"mức\s+(?:phụ\s+cấp|trợ\s+cấp|hỗ\s+trợ|chi|bồi\s+dưỡng|thù\s+lao|khoán"
-               r"|lương|thưởng)\b|nguyên\s+giá|giá\s+trị\s+đánh\s+giá\s+lại"
-               r"|xét\s+(?:tặng|khen|tối\s+đa)|thang\s+điểm|n(?<!\wn)ếu\b"
-               rf"|(?:trong|đối\s+với)\s+trường\s+hợp|{_START}trường\s+hợp")
-SETS_RE = Caseless(rf"(?=[mngxtđMNGXTĐ])(?:{_SETS_WORDS})", fast=f"(?:{_SETS_WORDS})")
+#: Norms, entitlements, book values, awards and score scales the document sets, and the
+#: conditions of a rule (written for re.X): the numbers after them in a clause are what they
+#: set, a level granted or a threshold, not a level to reach. "trường hợp" is a condition
+#: opening a clause or after "trong" / "đối với"; elsewhere it counts cases ("Tỷ lệ trường hợp
+#: … được xử lý đạt 95%").
+_SETS_WORDS = rf"""
+    mức\s+(?:phụ\s+cấp|trợ\s+cấp|hỗ\s+trợ|chi|bồi\s+dưỡng|thù\s+lao|khoán
+           |lương|thưởng)\b                                    # a level of pay or support
+  | nguyên\s+giá|giá\s+trị\s+đánh\s+giá\s+lại                  # an asset's book or revalued value
+  | xét\s+(?:tặng|khen)|thang\s+điểm                           # awards, score scales
+  | n(?<!\wn)ếu\b                                              # "nếu": a condition
+  | (?:trong|đối\s+với)\s+trường\s+hợp|{_START}trường\s+hợp    # "trường hợp": a condition
+"""
+SETS_RE = Caseless(rf"(?=[mngxtđMNGXTĐ])(?:{_SETS_WORDS})", re.X, fast=f"(?:{_SETS_WORDS})")
 
-#: A permission about a target: "… thấp dưới 30% có thể điều chỉnh mục tiêu".
+#: A permission to change a target ("… thấp dưới 30% có thể điều chỉnh mục tiêu"): the numbers
+#: of a clause that allows a change say when it is allowed, not what is to be reached.
 _PERMISSION_WORDS = r"có\s+thể\s+điều\s+chỉnh"
 _PERMISSION_PATTERN = rf"(?=[cC])(?:{_PERMISSION_WORDS})"
 
 #: A clause holding a past result, a budget or a permission states no target.
 NO_TARGET_RE = Caseless(
-    f"{_PAST_PATTERN}|{_BUDGET_PATTERN}|{_PERMISSION_PATTERN}",
+    f"{_PAST_PATTERN}|{_BUDGET_PATTERN}|{_PERMISSION_PATTERN}", re.X,
     fast=f"(?:{_PAST_FAST}|{_BUDGET_WORDS}|{_PERMISSION_WORDS})",
 )
 
@@ -118,7 +132,7 @@ _RULE_WORDS_FAST = rf"""(?:
       |{_opening("n")}gân\s+sách\s+(?:trung\s+ương|địa\s+phương))
   | v{_opening("v")}ốn\s+ngoài\s+ngân\s+sách
   | mức\s+(?:phụ\s+cấp|trợ\s+cấp|hỗ\s+trợ|chi|bồi\s+dưỡng|thù\s+lao|khoán|lương|thưởng)\b
-  | giá\s+trị\s+đánh\s+giá\s+lại|xét\s+(?:tặng|khen|tối\s+đa))"""
+  | giá\s+trị\s+đánh\s+giá\s+lại|xét\s+(?:tặng|khen))"""
 #: NO_TARGET_RE and SETS_RE in one scan of a clause.
 RULE_WORDS_RE = Caseless(f"{NO_TARGET_RE.pattern}|{SETS_RE.pattern}", re.X, fast=_RULE_WORDS_FAST)
 
@@ -149,7 +163,7 @@ BASELINE_TO_RE = re.compile(r"(?:xuống|lên)\s*(?:còn|đến|tới|mức)?\s*
 #: the value) and PER_PERIOD_RE match ("mỗi", "Mỗi"): most values are refused without a search.
 BASELINE_KEY, PER_PERIOD_KEY = "ừ", "ỗi"
 BASELINE_NEAR = 6
-#: A count per period right before a value: "mỗi quý có ít nhất 04", "hằng năm tổ chức 02".
+#: A count per period right before a value: "mỗi quý có ít nhất 04", "mỗi năm 02".
 PER_PERIOD_RE = re.compile(
     r"mỗi\s+(?:năm|quý|tháng|tuần|kỳ|học\s+kỳ)\s+(?:có\s+)?(?:ít\s+nhất|tối\s+thiểu|từ)?\s*$",
     re.I)
@@ -184,10 +198,8 @@ def screen_values(text: str, span: LoweredSpan, values: list[Value], start: int,
         return []  # a past result, a budget or a permission
     if text.find(ESTIMATE_KEY, start, end) != -1 and is_estimate(text, start, end):
         return []
-    for value in values:  # scores_points, inline: one clause in a hundred holds a score
-        if value.unit_head == POINTS_HEAD and _is_score(value.unit):
-            if INDEX_RE.search(text, start, end) is None:
-                return []
+    if scores_points(text, values, start, end):
+        return []
     if cut < end:  # a norm or a condition sets the values after it
         values = [v for v in values if v.start < cut]
     return drop_qualified(text, values, start) if len(values) > 1 else values

@@ -37,6 +37,20 @@ UNITS = [
     pytest.param("2.000 km2 đến", 5, ("km2", "km2", 9), id="square-km-not-km"),
     pytest.param("50 điểm trường đạt chuẩn", 2, ("điểm trường", "điểm", 14), id="places-not-points"),
     pytest.param("12 Thành viên", 2, (None, "", 2), id="capitalized-is-no-unit"),
+    # multi-word units read whole
+    pytest.param("27.026 tỷ đồng vào năm 2025", 6, ("tỷ đồng", "đồng", 14), id="billion-dong"),
+    pytest.param("2 nghìn tỷ đồng;", 1, ("nghìn tỷ đồng", "đồng", 15), id="thousand-billion-dong"),
+    pytest.param("75 triệu đồng/ người/ năm trở lên", 2, ("triệu đồng/người/năm", "đồng", 25),
+                 id="money-per-person-per-year-spaced"),
+    pytest.param("12 bác sỹ/vạn dân;", 2, ("bác sỹ/vạn dân", "sỹ", 17), id="doctors-per-10k"),
+    pytest.param("12 bác sĩ / 1 vạn dân", 2, ("bác sĩ/1 vạn dân", "sĩ", 21),
+                 id="doctors-per-1-vạn-spaced"),
+    pytest.param("30 giường bệnh/vạn dân vào năm 2025", 2, ("giường bệnh/vạn dân", "bệnh", 22),
+                 id="hospital-beds-per-10k"),
+    pytest.param("1.500km2 rừng", 5, ("km2", "km2", 8), id="square-km-glued"),
+    pytest.param("320 ha lúa", 3, ("ha", "ha", 6), id="hectares-spaced"),
+    pytest.param("50 nghìn ha rừng", 2, ("nghìn ha", "ha", 11), id="thousand-hectares"),
+    pytest.param("10 tạ/ha/vụ", 2, ("tạ/ha/vụ", "tạ", 11), id="quintals-per-ha-per-crop"),
 ]
 
 
