@@ -11,7 +11,9 @@ rules or past results (RULE_HEADING_RE): a regulation's norms, allowances, score
 decentralised thresholds and scope ("Định mức phân bổ …", "Nội dung chi, mức chi hỗ trợ",
 "Tiêu chí đánh giá và thang điểm", "Xếp loại hằng năm", "Xét tặng Bằng khen …", "Phân cấp thẩm
 quyền …", "Đối tượng áp dụng"), and a review of the situation ("Tình hình thực hiện …",
-"Đánh giá kết quả …", "Thực trạng …"). Only the start of a heading is read: a numbered paragraph's
+"Đánh giá kết quả …", "Thực trạng …"), unless the heading also announces what comes next
+("Tình hình thực hiện năm 2025 và phương hướng, nhiệm vụ năm 2026": an annual report-and-plan
+puts its next year's targets under such a heading). Only the start of a heading is read: a numbered paragraph's
 whole first line is its heading, and a rule word later in it ("… theo quy định phân cấp …")
 says nothing about the section.
 
@@ -55,8 +57,10 @@ RULE_HEADING_RE = re.compile(
       | phân\s+cấp\s+thẩm\s+quyền|nội\s+dung\s+phân\s+cấp            # decentralised thresholds
       | phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng              # a regulation's scope
       | (?:yêu\s+cầu\s*,\s*)?điều\s+kiện\b                           # conditions
-      | tình\s+hình|thực\s+trạng|kết\s+quả\s+(?:thực\s+hiện|đạt\s+được)   # reviews of the past
-      | đánh\s+giá\s+(?:tình\s+hình|kết\s+quả|việc\s+thực\s+hiện|thực\s+hiện)
+      | (?:tình\s+hình|thực\s+trạng|kết\s+quả\s+(?:thực\s+hiện|đạt\s+được)   # reviews of the past
+        |đánh\s+giá\s+(?:tình\s+hình|kết\s+quả|việc\s+thực\s+hiện|thực\s+hiện))
+        (?![^\n]*\bvà\s+(?:kế\s+hoạch|phương\s+hướng|định\s+hướng|mục\s+tiêu|nhiệm\s+vụ
+                         |giải\s+pháp))                       # … unless it also heads the plan
     )""",
     re.X | re.I,
 )
