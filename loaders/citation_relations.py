@@ -9,6 +9,25 @@ out only through it, so it stays ``mentions``. After such a nesting only a ``;``
 top-level list. The strongest relation over all occurrences wins (implements > based_on >
 mentions), in ``citation_merge.py``.
 
+Three constructions of administrative writing put more documents in the governed list:
+
+* **An amending act** ("Luật … số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật số 87/2025/QH15";
+  "… đã được sửa đổi, bổ sung một số điều theo Nghị định số 58/2023/NĐ-CP"): a text relies on
+  the act as amended, so the amending act is part of what the cue governs, even after a nested
+  citation. The active form ("Luật số 97/2025/QH15 sửa đổi, bổ sung … Luật Công đoàn") is the
+  amending act's own title, and the acts it names stay nested.
+* **A plural announced, then listed** ("Căn cứ các Nghị định của Chính phủ quy định chi tiết …
+  (số 37/2019/NĐ-CP …, số 58/2023/NĐ-CP … và số 22/2025/NĐ-CP …)", also after a ";"): the cue's
+  object is the list in the parenthesis or after the colon, not the documents the plural's
+  description names before it.
+* **Guidance named by its author** ("Thực hiện Thông tri số 02-TT/TU … và hướng dẫn của Bộ Nội
+  vụ tại Công văn số 8935/BNV-CTTN&BĐG"): "và hướng dẫn / chỉ đạo / ý kiến của <body> tại" adds
+  that body's document to the list; a title does not name an author and a place to find it.
+
+A governed document recalled in parentheses ("… phê duyệt chủ trương đầu tư Chương trình …
+(Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP …") closes its own description: what is
+coordinated after the recall belongs to the governed list again.
+
 Example:
     >>> from policykg.loaders.cited_symbols import find_symbols
     >>> text = "Căn cứ Kế hoạch số 82-KH/HU của Huyện ủy thực hiện Chương trình số 34-CTr/TU"
@@ -67,7 +86,49 @@ _HEADING_LINE = re.compile(
 
 # A connector that coordinates the next citation with the previous one.
 _COORDINATED = re.compile(r"(?:[,;]|\bvà|\bcũng\s+như)[\s\-–]*$", re.I)
+
+# Type words of a plural that a list of symbols then spells out ("các Nghị định của Chính phủ").
+_PLURAL_TYPES = r"""(?:nghị\s+quyết|nghị\s+định|quyết\s+định|thông\s+tư|chỉ\s+thị|kết\s+luận|
+                       kế\s+hoạch|chương\s+trình|công\s+văn|văn\s+bản|luật)"""
+#: Longest description of a plural before its list opens ("… quy định chi tiết thi hành …").
+PLURAL_DESCRIPTION_MAX = 240
+#: The cue's object is a plural whose list opens with "(" or ":" ("Căn cứ Các Nghị định … (Số").
+_PLURAL_OBJECT = re.compile(
+    rf"""
+    [\s*]*các\s+{_PLURAL_TYPES}(?!\w)     # the plural: "các Nghị định", "Các Quyết định"
+    [^;.(:]{{0,{PLURAL_DESCRIPTION_MAX}}}  # its description, within the clause
+    [(:]                                 # the list opens
+    """,
+    re.X | re.I,
+)
+#: Between two citations: a ";" then such a plural and its list ("…; các Quyết định … (Số").
+_PLURAL_AFTER_SEMICOLON = re.compile(
+    rf""";[\s\-–*]*các\s+{_PLURAL_TYPES}(?!\w)[^;.(:]{{0,{PLURAL_DESCRIPTION_MAX}}}[(:][\s*]*$""",
+    re.X | re.I,
+)
+# The passive of an amendment: what follows amends a document of the clause.
+_AMENDED_BY = re.compile(
+    r"""
+    (?:đã\s+)?được\s+sửa\s+đổi,?\s+bổ\s+sung     # "(đã) được sửa đổi, bổ sung"
+    (?:\s+một\s+số\s+điều)?                      # "một số điều"
+    \s+(?:bởi|theo|tại)(?:\s+các)?[\s\-–]*$        # by / according to the next document
+    """,
+    re.X | re.I,
+)
+# Guidance named by its author, then where it is written: "và hướng dẫn của Bộ Nội vụ tại".
+_GUIDANCE_OF = re.compile(
+    r"""
+    \bvà\s+(?:theo\s+)?                             # coordinated with what came before
+    (?:hướng\s+dẫn|chỉ\s+đạo|ý\s+kiến(?:\s+chỉ\s+đạo)?|yêu\s+cầu)   # the kind of guidance
+    \s+của\s+[^,;.()]{1,80}?                         # its author: "của Bộ Nội vụ"
+    \s+tại[\s\-–]*$                                  # "tại": the document follows
+    """,
+    re.X | re.I,
+)
 _SEMICOLON = re.compile(r";[\s\-–]*$")
+# A governed document recalled in parentheses at the end of its description: "… đến năm 2030
+# (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP …", "(sau đây gọi tắt là …)".
+_RECALL_OPEN = re.compile(r"\((?:[^()]{0,40}?gọi\s+tắt\s+là)?[\s\-–]*$", re.I)
 _SENTENCE_END = re.compile(r"\.(?=\s)|\n[ \t]*\n|\|")
 
 
@@ -96,10 +157,12 @@ def assign_relations(text: str, occs: list[Occurrence], preamble_end: int) -> No
         relation: Relation = "based_on" if cue["cue"].lower().startswith("căn") else "implements"
         sentence_end = _SENTENCE_END.search(text, cue.end())
         limit = min(sentence_end.start() if sentence_end else len(text), preamble_end)
-        chain = [o for o in occs if cue.end() <= o.head and o.start < limit]
-        if not chain or chain[0].head - cue.end() > CUE_REACH:
+        plural = _PLURAL_OBJECT.match(text, cue.end(), limit)
+        start = plural.end() if plural else cue.end()  # a plural's list: the list is the object
+        chain = [o for o in occs if start <= o.head and o.start < limit]
+        if not chain or chain[0].head - start > CUE_REACH:
             continue
-        if re.search(r"[.;]", text[cue.end():chain[0].head]):
+        if re.search(r"[.;]", text[start:chain[0].head]):
             continue
         _govern_chain(text, chain, relation)
 
@@ -128,15 +191,24 @@ def _govern_chain(text: str, chain: list[Occurrence], relation: Relation) -> Non
         between = text[prev.tail:occ.head] if occ.head >= prev.tail else text[prev.end:occ.head]
         if occ.key in governed:
             prev = occ  # the same document again ("sau đây gọi tắt là …"): transparent
+            if _RECALL_OPEN.search(between):
+                nested = False  # its recall closes its description: back to the list
             continue
-        if _SEMICOLON.search(between) or (not nested and _COORDINATED.search(between)
-                                          and not _nests(between)):
+        if _SEMICOLON.search(between) or _adds_to_list(between) or (
+                not nested and _COORDINATED.search(between) and not _nests(between)):
             nested = False
             governed.add(occ.key)
             _raise(occ, relation)
         else:
             nested = True
         prev = occ
+
+
+def _adds_to_list(between: str) -> bool:
+    """Whether the connector text adds the next document to the governed list whatever came
+    before: an amending act, a plural's list after a ";", guidance named by its author."""
+    return bool(_AMENDED_BY.search(between) or _PLURAL_AFTER_SEMICOLON.search(between)
+                or _GUIDANCE_OF.search(between))
 
 
 def _nests(between: str) -> bool:

@@ -78,7 +78,7 @@ _TYPE_BEFORE = Caseless(
 )
 
 #: "thực hiện số 78/NQ-CP": the type word is lost.
-_BARE_SO = Caseless(r"(?:^|\s)số\s*$", tail_words=("số",))
+_BARE_SO = Caseless(r"(?<![^\s(])số\s*$", tail_words=("số",))  # also "(Số 37/2019/NĐ-CP", a list
 
 # The header line "Số: 91/KH-UBND" ("Số hiệu | 01/CTr-UBND", "Số: **92** /KH-UBND"); the colon
 # or pipe is required, since a wrapped title line may start with "SỐ 41-KH/TU".
