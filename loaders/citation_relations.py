@@ -24,6 +24,14 @@ Three constructions of administrative writing put more documents in the governed
   vụ tại Công văn số 8935/BNV-CTTN&BĐG"): "và hướng dẫn / chỉ đạo / ý kiến của <body> tại" adds
   that body's document to the list; a title does not name an author and a place to find it.
 
+A document cited inside the words that belong to the one before it (an amending law's title,
+"Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư …", whose occurrence runs to
+its date) is nested in it.
+
+A document cited inside the words that belong to the one before it (an amending law's title,
+"Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư …", whose occurrence runs to
+its date) is nested in it.
+
 A governed document recalled in parentheses ("… phê duyệt chủ trương đầu tư Chương trình …
 (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP …") closes its own description: what is
 coordinated after the recall belongs to the governed list again.
@@ -188,7 +196,10 @@ def _govern_chain(text: str, chain: list[Occurrence], relation: Relation) -> Non
     nested = False
     prev = chain[0]
     for occ in chain[1:]:
-        between = text[prev.tail:occ.head] if occ.head >= prev.tail else text[prev.end:occ.head]
+        if occ.head < prev.tail:
+            nested = True  # inside the words of the one before: an amending law's title
+            continue
+        between = text[prev.tail:occ.head]
         if occ.key in governed:
             prev = occ  # the same document again ("sau đây gọi tắt là …"): transparent
             if _RECALL_OPEN.search(between):
