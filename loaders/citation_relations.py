@@ -32,6 +32,13 @@ A document cited inside the words that belong to the one before it (an amending 
 "Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư …", whose occurrence runs to
 its date) is nested in it.
 
+**The approval of what the title carries out.** A document whose title says it carries out a
+named instrument ("Kế hoạch thực hiện Quy hoạch mạng lưới cơ sở Văn hóa và Thể thao …")
+implements the decisions that approve or adjust that instrument, even when its preamble cites
+them with "Căn cứ" ("Căn cứ Quyết định số 991/QĐ-TTg … phê duyệt Quy hoạch mạng lưới cơ sở Văn
+hóa và Thể thao …"): the instrument is what those decisions decide, so carrying it out carries
+them out. Only the based_on documents of the clause (between ";") that names the approval.
+
 A governed document recalled in parentheses ("… phê duyệt chủ trương đầu tư Chương trình …
 (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP …") closes its own description: what is
 coordinated after the recall belongs to the governed list again.
@@ -159,7 +166,8 @@ def assign_relations(text: str, occs: list[Occurrence], preamble_end: int) -> No
     Example: in "Căn cứ Kế hoạch số 82-KH/HU … thực hiện Chương trình số 34-CTr/TU", the first
     becomes ``based_on``; the second, nested in its description, stays ``mentions``.
     """
-    for cue in _cues(text, preamble_end):
+    cues = _cues(text, preamble_end)
+    for cue in cues:
         if not _CLAUSE_OPEN.search(text[max(0, cue.start() - 80):cue.start()]):
             continue
         relation: Relation = "based_on" if cue["cue"].lower().startswith("căn") else "implements"
@@ -173,6 +181,51 @@ def assign_relations(text: str, occs: list[Occurrence], preamble_end: int) -> No
         if re.search(r"[.;]", text[start:chain[0].head]):
             continue
         _govern_chain(text, chain, relation)
+    _implement_title_object(text, occs, cues, preamble_end)
+
+
+# What a title says the document carries out: a named instrument ("THỰC HIỆN QUY HOẠCH …").
+_TITLE_OBJECT = re.compile(
+    r"""
+    (?:thực\s+hiện|triển\s+khai)\s+
+    (?P<obj>(?:quy\s+hoạch|chương\s+trình|đề\s+án|chiến\s+lược)\s+[^\n;.]+)   # its name
+    """,
+    re.X | re.I,
+)
+#: Words of the instrument's name that must follow "phê duyệt" in a clause (enough to name it:
+#: "quy hoạch mạng lưới cơ sở văn hóa"; all of a shorter name).
+TITLE_OBJECT_WORDS = 6
+_CLAUSE_BREAK = re.compile(r";|\n[ \t]*\n")
+_MARKUP = re.compile(r"[*_“”\"]")
+
+
+def _implement_title_object(text: str, occs: list[Occurrence], cues: list[re.Match[str]],
+                            preamble_end: int) -> None:
+    """based_on documents of a clause approving what the title carries out implement it.
+
+    Example: after the title "KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA …", the
+    clause "Căn cứ Quyết định số 991/QĐ-TTg … phê duyệt Quy hoạch mạng lưới cơ sở Văn hóa …"
+    makes 991/QĐ-TTg implemented; "Căn cứ Nghị định số 43/2025/NĐ-CP …" stays based_on.
+    """
+    first_basis = next((c.start() for c in cues if c["cue"].lower().startswith("căn")), None)
+    title = _TITLE_OBJECT.search(text, 0, first_basis) if first_basis is not None else None
+    if title is None:
+        return
+    words = _fold(title["obj"]).split()[:TITLE_OBJECT_WORDS]
+    approves = re.compile(r"phê duyệt (?:điều chỉnh )?" + re.escape(" ".join(words)))
+    start = first_basis
+    for brk in [*_CLAUSE_BREAK.finditer(text, first_basis, preamble_end), None]:
+        end = brk.start() if brk else preamble_end
+        if approves.search(_fold(text[start:end])):
+            for occ in occs:
+                if start <= occ.start < end and occ.relation == "based_on":
+                    occ.relation = "implements"
+        start = brk.end() if brk else end
+
+
+def _fold(words: str) -> str:
+    """Lower case, markup and quotes dropped, one space between words."""
+    return " ".join(_MARKUP.sub(" ", words).lower().split())
 
 
 def _cues(text: str, end: int) -> list[re.Match[str]]:

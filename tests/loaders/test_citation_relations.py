@@ -81,6 +81,22 @@ def test_preamble_ends_at_the_first_heading_without_sections():
 
 
 CITATION_CASES = [
+    pytest.param("QUYẾT ĐỊNH\n\nVỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ\nVĂN HÓA "
+                 "VÀ THỂ THAO THỜI KỲ 2021-2030, TẦM NHÌN ĐẾN NĂM 2045\n\n*Căn cứ Nghị định số "
+                 "43/2025/NĐ-CP ngày 28/02/2025 của Chính phủ quy\nđịnh chức năng, nhiệm vụ, quyền hạn và "
+                 "cơ cấu tổ chức của Bộ Văn hoá, Thể thao\nvà Du lịch;*\n\n*Căn cứ Quyết định số "
+                 "991/QĐ-TTg ngày 16/9/2024 của Thủ tướng Chính phủ\nphê duyệt Quy hoạch mạng lưới cơ sở "
+                 "Văn hóa và Thể thao thời kỳ 2021-* *2030,\ntầm nhìn đến năm 2045; các Quyết định của Bộ "
+                 "trưởng Bộ Văn hóa, Thể thao và Du\nlịch phê duyệt điều chỉnh Quy hoạch mạng lưới cơ sở "
+                 "Văn hóa và Thể thao thời kỳ\n2021-2030, tầm nhìn đến năm 2045 (Số 1226/QĐ-BVHTTDL\nngày "
+                 "29/4/2025 và số 2657/QĐ-BVHTTDL ngày 29/7/2025);*",
+                 {"43/2025/NĐ-CP": "based_on", "991/QĐ-TTg": "implements",
+                  "1226/QĐ-BVHTTDL": "implements", "2657/QĐ-BVHTTDL": "implements"},
+                 id="approval-of-what-the-title-carries-out"),
+    pytest.param("KẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ CỦA TỈNH\n\nCăn cứ Quyết định số "
+                 "749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số "
+                 "quốc gia đến năm 2025;",
+                 {"749/QĐ-TTg": "based_on"}, id="approval-of-another-instrument"),  # (made up)
     pytest.param("Căn cứ Kế hoạch số 17/KH-UBND ngày 11/8/2025 của UBND tỉnh về thực hiện Nghị quyết số "
                  "71/NQ-CP ngày 01/4/2025 của Chính phủ và Kế hoạch số 07-KH/TU ngày 25/7/2025 của Ban "
                  "Thường vụ Tỉnh ủy;",
