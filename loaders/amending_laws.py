@@ -14,8 +14,10 @@ Example:
     ...         "Luật Quy hoạch, Luật Đầu tư ngày 29/11/2024;")
     >>> start = text.index("Luật sửa")
     >>> name, span_end, name_end = read_amending_law(text, start, start + 4)
-    >>> name, text[start:span_end]
-    ('Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư', 'Luật sửa đổi, bổ sung một số điều của')
+    >>> name
+    'Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư'
+    >>> text[start:span_end]
+    'Luật sửa đổi, bổ sung một số điều của'
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ _TITLE_END = re.compile(
     re.X | re.I,
 )
 # A law named inside the title: where the amending law's own words end.
-_INNER_LAW = re.compile(r"(?<!\w)Luật(?!\w)")
+_INNER_LAW = re.compile(r"""(?<!\w)Luật(?!\w)   # capitalised: a law's name starts""", re.X)
 
 
 def read_amending_law(text: str, start: int, head_end: int) -> tuple[str, int, int] | None:

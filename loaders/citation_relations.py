@@ -118,7 +118,11 @@ _PLURAL_OBJECT = re.compile(
 )
 #: Between two citations: a ";" then such a plural and its list ("…; các Quyết định … (Số").
 _PLURAL_AFTER_SEMICOLON = re.compile(
-    rf""";[\s\-–*]*các\s+{_PLURAL_TYPES}(?!\w)[^;.(:]{{0,{PLURAL_DESCRIPTION_MAX}}}[(:][\s*]*$""",
+    rf""";[\s\-–*]*                           # a new item of the clause
+        các\s+{_PLURAL_TYPES}(?!\w)            # the plural: "các Quyết định"
+        [^;.(:]{{0,{PLURAL_DESCRIPTION_MAX}}}  # its description
+        [(:][\s*]*$                           # the list opens right before the document
+    """,
     re.X | re.I,
 )
 # The passive of an amendment: what follows amends a document of the clause.
@@ -143,7 +147,12 @@ _GUIDANCE_OF = re.compile(
 _SEMICOLON = re.compile(r";[\s\-–]*$")
 # A governed document recalled in parentheses at the end of its description: "… đến năm 2030
 # (Nghị quyết số 163/2024/QH15), Nghị quyết số 50/NQ-CP …", "(sau đây gọi tắt là …)".
-_RECALL_OPEN = re.compile(r"\((?:[^()]{0,40}?gọi\s+tắt\s+là)?[\s\-–]*$", re.I)
+_RECALL_OPEN = re.compile(
+    r"""\(                                    # the parenthesis that recalls it
+        (?:[^()]{0,40}?gọi\s+tắt\s+là)?        # "sau đây gọi tắt là", if written
+        [\s\-–]*$""",
+    re.X | re.I,
+)
 _SENTENCE_END = re.compile(r"\.(?=\s)|\n[ \t]*\n|\|")
 
 
@@ -195,8 +204,8 @@ _TITLE_OBJECT = re.compile(
 #: Words of the instrument's name that must follow "phê duyệt" in a clause (enough to name it:
 #: "quy hoạch mạng lưới cơ sở văn hóa"; all of a shorter name).
 TITLE_OBJECT_WORDS = 6
-_CLAUSE_BREAK = re.compile(r";|\n[ \t]*\n")
-_MARKUP = re.compile(r"[*_“”\"]")
+_CLAUSE_BREAK = re.compile(r"""; | \n[ \t]*\n   # a clause mark or a paragraph end""", re.X)
+_MARKUP = re.compile(r"""[*_“”"]   # bold and italic marks, quotes""", re.X)
 
 
 def _implement_title_object(text: str, occs: list[Occurrence], cues: list[re.Match[str]],
@@ -211,12 +220,13 @@ def _implement_title_object(text: str, occs: list[Occurrence], cues: list[re.Mat
     title = _TITLE_OBJECT.search(text, 0, first_basis) if first_basis is not None else None
     if title is None:
         return
-    words = _fold(title["obj"]).split()[:TITLE_OBJECT_WORDS]
-    approves = re.compile(r"phê duyệt (?:điều chỉnh )?" + re.escape(" ".join(words)))
+    name = " ".join(_fold(title["obj"]).split()[:TITLE_OBJECT_WORDS])
+    approvals = (f"phê duyệt {name}", f"phê duyệt điều chỉnh {name}")  # approved, or adjusted
     start = first_basis
     for brk in [*_CLAUSE_BREAK.finditer(text, first_basis, preamble_end), None]:
         end = brk.start() if brk else preamble_end
-        if approves.search(_fold(text[start:end])):
+        clause = _fold(text[start:end])
+        if any(approval in clause for approval in approvals):
             for occ in occs:
                 if start <= occ.start < end and occ.relation == "based_on":
                     occ.relation = "implements"
