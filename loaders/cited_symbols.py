@@ -29,10 +29,13 @@ from policykg.loaders.citation_occurrence import (
 )
 from policykg.loaders.record import Level
 from policykg.loaders.symbols import (
+    FLOATING_ISSUERS,
     PARTY_SYMBOL_RE,
     STATE_SYMBOL_RE,
     TYPE_WORDS,
     doc_type_of,
+    fold_code,
+    issuer_code_of,
     issuer_fixed_level,
     normalize_symbol,
 )
@@ -61,18 +64,21 @@ ISSUER_MAX_WORDS = 10
 _TYPE_BEFORE = Caseless(
     r"""
     (?P<type>nghị\s+quyết|kết\s+luận|chỉ\s+thị|kế\s+hoạch|chương\s*trình|quyết\s+định|
-       nghị\s+định|thông\s+tư|công\s+điện|tờ\s+trình|báo\s+cáo|hướng\s+dẫn|thông\s+báo)
+       nghị\s+định|thông\s+tư|công\s+điện|tờ\s+trình|báo\s+cáo|hướng\s+dẫn|thông\s+báo|
+       công\s+văn|văn\s+bản|pháp\s+lệnh|
+       (?<!pháp\s)(?<!dân\s)(?:bộ\s+)?luật)   # "Luật số 97/2025/QH15" (no type code), not
+                                               # "… pháp luật số": a law's name ends there
     (?:\s+hành\s+động)?                        # "Chương trình hành động số"
     (?:\s+liên\s+tịch)?
     \s*(?:số)?\s*$                             # optional "số" right before the symbol
     """,
     re.X,
     tail_words=("số", "quyết", "luận", "thị", "hoạch", "trình", "định", "tư", "điện", "cáo",
-                "dẫn", "báo", "động", "tịch"),
+                "dẫn", "báo", "động", "tịch", "văn", "bản", "luật", "lệnh"),
 )
 
 #: "thực hiện số 78/NQ-CP": the type word is lost.
-_BARE_SO = Caseless(r"(?:^|\s)số\s*$", tail_words=("số",))
+_BARE_SO = Caseless(r"(?<![^\s(])số\s*$", tail_words=("số",))  # also "(Số 37/2019/NĐ-CP", a list
 
 # The header line "Số: 91/KH-UBND" ("Số hiệu | 01/CTr-UBND", "Số: **92** /KH-UBND"); the colon
 # or pipe is required, since a wrapped title line may start with "SỐ 41-KH/TU".
@@ -181,7 +187,9 @@ def find_symbols(text: str, own: str | None) -> list[Occurrence]:
             symbol = normalize_symbol(m.group(0))
             if symbol is None or symbol == own or _is_own_header(text, m.start()):
                 continue  # the document's own number in its header is not a citation
-            found.append(_symbol_occurrence(text, m, symbol))
+            occurrence = _symbol_occurrence(text, m, symbol)
+            if occurrence is not None:
+                found.append(occurrence)
     return found
 
 
@@ -191,8 +199,9 @@ def _is_own_header(text: str, start: int) -> bool:
     return (":" in before or "|" in before) and _OWN_HEADER.search(before) is not None
 
 
-def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
-    """Read the type words before a symbol and the date and issuer after it.
+def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence | None:
+    """Read the type words before a symbol and the date and issuer after it; None for an
+    official letter's shape that nothing shows to be a document number (see ``_is_known_body``).
 
     Example: in "Kế hoạch số 41-KH/TU ngày 22/3/2021 của Tỉnh ủy", head is at "Kế hoạch",
     issued 2021-03-22, issuer "Tỉnh ủy".
@@ -203,7 +212,9 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
     bare = _BARE_SO.search(before) if not tm else None
     if bare:
         head = m.start() - len(bare.group(0).lstrip())
-    code = symbol.split("/")[-1].split("-")[-1]
+    code = issuer_code_of(symbol) or ""
+    if m.groupdict().get("agency") and not (tm or bare or _is_known_body(code)):
+        return None  # an official letter's shape, not shown to be one
     type_word = collapse_spaces(tm["type"]).lower() if tm else None
     type_code = doc_type_of(symbol) or (TYPE_WORDS.get(type_word) if tm else None)
     issued, tail = date_after(text, m.end())
@@ -215,6 +226,14 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence:
         doc_type=type_code, issued=issued, issuer=issuer, scope_code=level,
         scope_hint=hint, floating=level is None,
     )
+
+
+def _is_known_body(code: str) -> bool:
+    """Whether an official letter's first code names a body the tables know ("BNV", "UBND",
+    a Sở's "SYT"). An unknown code ("15/TP-HCM") is taken only after "Công văn (số)", "văn bản
+    số" or "số": a letter's symbol is two codes of free letters, and only a known body or those
+    words tell a document number from other things written that way."""
+    return issuer_fixed_level(code) is not None or fold_code(code) in FLOATING_ISSUERS
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.loaders.amending_laws import read_amending_law
 from policykg.loaders.caseless import Caseless
 from policykg.loaders.citation_occurrence import (
     NAME_KEY_PREFIX,
@@ -100,13 +101,23 @@ _DRAFTING = Caseless(  # (commas may follow its last word: no tail words)
 )
 
 # The subject of a numbered document ("Quyết định số 522/QĐ-TTg … phê duyệt Đề án …", "… của
-# UBND tỉnh về Chương trình việc làm …") is that document, not a second citation.
-_OBJECT_OF = Caseless(r"(?:\bvề|phê\s+duyệt|ban\s+hành)\s*$", tail_words=("về", "duyệt", "hành"))
+# UBND tỉnh về Chương trình việc làm …", "… về phê duyệt “Chương trình …”") is that document,
+# not a second citation.
+_OBJECT_OF = Caseless(r"(?:\bvề|phê\s+duyệt|ban\s+hành)[\s\"“]*$",
+                      tail_words=("về", "duyệt", "hành", '"', "“"))
 
 #: How far before a name its "not a citation" words may start.
 OBJECT_LOOKBACK = 15
 GENERIC_LOOKBACK = 8
 DRAFTING_LOOKBACK = 60
+#: How far before a name "kèm theo Quyết định này" may start.
+ATTACHED_LOOKBACK = 40
+# The text a document promulgates ("Ban hành kèm theo Quyết định này Kế hoạch …") is that
+# document itself, whose own number is not a citation either.
+_ATTACHED = Caseless(
+    r"kèm\s+theo\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư)\s+này[\s:]*$",
+    tail_words=("này", ":"),
+)
 _GENERIC_BEFORE = Caseless(r"(?:\bcác|\bnhững|\bmọi)\s*$", tail_words=("các", "những", "mọi"))
 _NOT_A_TITLE = re.compile(
     r"""^(?:Chương\s+trình|Kế\s+hoạch)(?:\s+hành\s+động)?\s*
@@ -163,10 +174,12 @@ _PHAP_DAN_BEFORE = Caseless(r"(?:pháp|dân)\s*$", tail_words=("pháp", "dân"))
 
 
 def _skip_named(text: str, start: int) -> bool:
-    """True for names that are generic or still to be drafted, and for "pháp Luật", "Dân Luật"."""
+    """True for names that are generic, still to be drafted or the text the document itself
+    promulgates ("kèm theo Quyết định này"), and for "pháp Luật", "Dân Luật"."""
     before = text[max(0, start - DRAFTING_LOOKBACK):start].split("\n\n")[-1]  # this paragraph's
     return bool(_GENERIC_BEFORE.search(before) or _DRAFTING.search(before)
-                or _PHAP_DAN_BEFORE.search(before))
+                or _PHAP_DAN_BEFORE.search(before)
+                or _ATTACHED.search(before[-ATTACHED_LOOKBACK:]))
 
 
 _DIGIT = re.compile(r"\d")
@@ -178,6 +191,10 @@ def _named_occurrence(text: str, m: re.Match[str]) -> Occurrence | None:
     kind = head.lower()
     if kind == "nghị quyết":
         return _congress_or_plenum(text, m.start())
+    if kind == "luật":
+        amending = read_amending_law(text, m.start(), m.end())
+        if amending:  # "Luật sửa đổi, bổ sung một số điều của …": its title is its name
+            return _amending_occurrence(text, m.start(), *amending)
     if kind in _PLAN_KINDS and _NOT_A_TITLE_OPENING.match(text, m.start()):
         # Not a title, wherever the name would end: at the year of a period or the ")" of an
         # acronym, both past these words ("mục tiêu quốc gia" cannot follow them). The name then
@@ -206,6 +223,17 @@ def _named_occurrence(text: str, m: re.Match[str]) -> Occurrence | None:
         floating=scope is None,
     )
     return occ
+
+
+def _amending_occurrence(text: str, start: int, name: str, span_end: int, name_end: int
+                         ) -> Occurrence:
+    """An amending law (``amending_laws.py``): named by its whole title, its span its own words
+    up to the first law the title names, its date after the title."""
+    issued, tail = date_after(text, name_end)
+    return Occurrence(
+        key=NAME_KEY_PREFIX + document_name_key(name), start=start, end=span_end, head=start,
+        tail=tail, name=name, issued=issued, scope_hint="central",
+    )
 
 
 #: a quoted title: “…” or "…", maybe after "về"

@@ -74,7 +74,7 @@ class DocumentMeta(_Model):
 
     id: str = Field(description="Record-local id derived from the content hash ('doc-' + 16 hex); the graph assigns the canonical ELI-like id.")
     symbol: str | None = Field(None, description="Normalized 'số, ký hiệu', e.g. '91/KH-UBND' or '12-NQ/TU'; null when the text gives none (never invented).")
-    doc_type: str | None = Field(None, description="Type code: NQ, KL, CT, KH, CTr, QĐ, NĐ, TT, CĐ, TTr, BC, HD, TB, …")
+    doc_type: str | None = Field(None, description="Type code: NQ, KL, CT, KH, CTr, QĐ, NĐ, TT, CĐ, TTr, BC, HD, TB, CV (official letter), …")
     issuer: str | None = Field(None, description="Issuing body as written, e.g. 'Ủy ban nhân dân huyện Sông Lô'.")
     level: Level | None = Field(None, description="Level of the issuing body.")
     province: str | None = Field(None, description="Province of the issuing body, as named at the document's date, e.g. 'Vĩnh Phúc'.")
@@ -91,7 +91,7 @@ class Citation(_Model):
     """A document the text cites, deduplicated: one entry per cited document, every span kept."""
 
     symbol: str | None = Field(description="Normalized symbol ('12-NQ/TU', '26/2021/QĐ-TTg'); null for a named document without a number.")
-    doc_type: str | None = Field(None, description="Type code, from the symbol or the words before it ('Nghị quyết' -> NQ).")
+    doc_type: str | None = Field(None, description="Type code, from the symbol or the words before it ('Nghị quyết' -> NQ); CV for an official letter ('8935/BNV-CTTN&BĐG', 'Công văn số …').")
     issued: date | None = Field(None, description="Date of the cited document as the text gives it (majority date when it gives several).")
     issuer: str | None = Field(None, description="Issuer as written, e.g. 'Ban Chấp hành Đảng bộ tỉnh'.")
     issuer_scope: Level | None = Field(None, description="Level of the issuer, from the issuer code and the context.")

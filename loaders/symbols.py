@@ -1,9 +1,11 @@
 """Parts of a normalized document symbol ("số, ký hiệu").
 
-Two shapes: party documents ``NUMBER-TYPE/ISSUER`` (``12-NQ/TU``, ``92-KL/TW``, ``01-NQ/ĐU``) and
+Three shapes: party documents ``NUMBER-TYPE/ISSUER`` (``12-NQ/TU``, ``92-KL/TW``, ``01-NQ/ĐU``),
 state documents ``NUMBER/TYPE-ISSUER`` or, when normative, ``NUMBER/YEAR/TYPE-ISSUER``
-(``91/KH-UBND``, ``150/2020/NĐ-CP``). Real text is messy — ``12- NQ/TU``, ``34-Ctr/TU``,
-``76 /CTr - UBND``, ``26/2021/QĐTTg`` — and ``normalize_symbol`` gives the one canonical
+(``91/KH-UBND``, ``150/2020/NĐ-CP``), and official letters (công văn), which carry no type code:
+``NUMBER/ISSUER-UNIT``, the issuing body's code then the drafting unit's (``8935/BNV-CTTN&BĐG``,
+``1234/UBND-VX``, ``567/SYT-NVY``); their type is ``CV``. Real text is messy — ``12- NQ/TU``,
+``34-Ctr/TU``, ``76 /CTr - UBND``, ``26/2021/QĐTTg`` — and ``normalize_symbol`` gives the one canonical
 spelling: no spaces, canonical case of the codes (``CTr``, ``TTg``, ``TTr``), the Vietnamese
 ``Đ`` (never the Icelandic ``Ð`` lookalike), and a hyphen between type and issuer. This module holds the
 tables of type and issuer codes, the patterns that find symbols in running text (used by
@@ -25,8 +27,16 @@ from policykg.loaders.record import Level
 TYPE_CODES: dict[str, str] = {
     "NQ": "NQ", "KL": "KL", "CT": "CT", "KH": "KH", "CTR": "CTr", "QD": "QĐ", "ND": "NĐ",
     "TT": "TT", "TTLT": "TTLT", "CD": "CĐ", "TTR": "TTr", "BC": "BC", "HD": "HD", "TB": "TB",
-    "QC": "QC", "DA": "ĐA",
+    "QC": "QC", "DA": "ĐA", "CV": "CV",
 }
+
+#: Type codes of administrative papers the project does not follow (giấy mời GM, biên bản BB,
+#: phương án PA, quy định QyĐ, thông cáo TC, giấy ủy quyền GUQ, giấy giới thiệu GGT, giấy nghỉ
+#: phép GNP, phiếu gửi/chuyển/báo PG/PC/PB, bản ghi nhớ GN, bản thỏa thuận TTh; hợp đồng HĐ and
+#: dự án DA fold to HD and DA, in TYPE_CODES), folded: in ``12/GM-UBND`` the first code is a
+#: type, so it is no official letter.
+OTHER_TYPE_CODES = frozenset({"GM", "BB", "PA", "QYD", "TC", "GUQ", "GGT", "GNP", "PG", "PC",
+                              "PB", "GN", "TTH"})
 
 #: Issuer codes with a fixed level, keyed by folded form -> (canonical form, level).
 #: UBND, HĐND and bare department codes are absent on purpose: they exist at every level.
@@ -56,7 +66,8 @@ FLOATING_ISSUERS: dict[str, str] = {
 TYPE_WORDS: dict[str, str | None] = {
     "nghị quyết": "NQ", "kết luận": "KL", "chỉ thị": "CT", "kế hoạch": "KH",
     "chương trình": "CTr", "quyết định": "QĐ", "nghị định": "NĐ", "thông tư": "TT",
-    "công điện": "CĐ", "tờ trình": "TTr", "báo cáo": "BC", "hướng dẫn": "HD",
+    "công điện": "CĐ", "tờ trình": "TTr", "công văn": "CV", "văn bản": None, "báo cáo": "BC",
+    "hướng dẫn": "HD",
     "thông báo": "TB", "đề án": "ĐA", "luật": None, "pháp lệnh": None, "chiến lược": None,
     "quy hoạch": None,
 }
@@ -65,11 +76,17 @@ TYPE_WORDS: dict[str, str | None] = {
 #: written the party way ("14-NQ/CP" -> "14/NQ-CP").
 STATE_ISSUERS = {"CP", "TTg", "QH", "UBND", "HĐND", "VPCP", "NHNN"}
 
+#: Party committees and organs (canonical codes): a state-style symbol with one of these is a
+#: Party document written the state way ("12/NQ-TU" -> "12-NQ/TU"). Only these: a Sở is
+#: provincial too ("3129/TTr-SNV"), but its submissions and letters are state documents.
+PARTY_ISSUERS = frozenset({"TW", "BCT", "BBT", "BCHTW", "TU", "HU", "QU", "ĐU"})
+
 
 _LETTER = r"A-Za-zĐđ"
 _TYPE_ALT = "|".join(
     sorted({"CTr", "Ctr", "CTR", "ctr", "TTr", "Ttr", "TTR", "TTLT", "NQ", "KL", "CT", "KH",
-            "QĐ", "QD", "Qđ", "NĐ", "ND", "Nđ", "TT", "CĐ", "CD", "BC", "HD", "TB", "QC", "ĐA"},
+            "QĐ", "QD", "Qđ", "NĐ", "ND", "Nđ", "TT", "CĐ", "CD", "BC", "HD", "TB", "QC", "ĐA",
+            "CV"},
            key=len, reverse=True)
 )
 
@@ -100,6 +117,10 @@ STATE_SYMBOL_RE = re.compile(
         (?P<issuer>[A-ZĐ][{_LETTER}&]{{0,11}}\d{{0,2}})   # issuer: UBND, CP, TTg, UBTVQH14
       |
         (?P<qh>QH\d{{1,2}})         # National Assembly resolutions: 74/2022/QH15 (no type)
+      |
+        (?P<agency>[A-ZĐ][A-ZĐ&]{{1,9}}\d{{0,2}})   # official letter: the issuing body's code ...
+        [ \t]?-[ \t]?
+        (?P<unit>[A-ZĐ][A-ZĐ&]{{0,11}}\d{{0,2}})    # ... and the drafting unit's: BNV-CTTN&BĐG
     )
     (?![\w/-])
     """,
@@ -121,16 +142,32 @@ _NORMALIZE_PARTS = re.compile(
 )
 
 
+# An official letter: no year, no type code, upper-case codes ("8935/BNV-CTTN&BĐG").
+_LETTER_PARTS = re.compile(
+    r"""
+    ^\s*(?P<num>\d{1,5})\s*/\s*
+    (?P<agency>[A-ZĐ][A-ZĐ&]{1,9}\d{0,2})        # issuing body: BNV, UBND, SYT, VPCP
+    \s*-\s*
+    (?P<unit>[A-ZĐ][A-ZĐ&]{0,11}\d{0,2})\s*$    # drafting unit: CTTN&BĐG, VX, KGVX
+    """,
+    re.X,
+)
+
+
 def normalize_symbol(raw: str) -> str | None:
     """The canonical form of a document symbol, or None when ``raw`` is not one.
 
     Spaces go, type codes take their canonical case (``Ctr`` -> ``CTr``), ``D`` becomes ``Đ``
-    where the code has it, state symbols get their hyphen back, and a state issuer written
-    the party way is put in state form.
+    where the code has it, state symbols get their hyphen back, a state issuer written the
+    party way is put in state form, and a Party committee written the state way in party form.
+    An official letter keeps its two codes ("8935/BNV-CTTN&BĐG"); its first code is a body's,
+    never a type code (then it is a state symbol, "3129/TTr-SNV") nor another paper's ("GM").
 
     Example:
         >>> [normalize_symbol(s) for s in ("12- NQ/TU", "76 /CTr - UBND", "26/2021/QĐTTg", "14-NQ/CP")]
         ['12-NQ/TU', '76/CTr-UBND', '26/2021/QĐ-TTg', '14/NQ-CP']
+        >>> normalize_symbol("8935/BNV - CTTN&BĐG"), normalize_symbol("3129/TTr-SNV")
+        ('8935/BNV-CTTN&BĐG', '3129/TTr-SNV')
         >>> normalize_symbol("12/3/2020") is None
         True
     """
@@ -138,6 +175,9 @@ def normalize_symbol(raw: str) -> str | None:
         return None
     # "Ð" (U+00D0, Icelandic eth) is what some fonts and scrapes give for "Đ" (U+0110).
     raw = unicodedata.normalize("NFC", raw).replace("**", "").replace("Ð", "Đ").replace("ð", "đ")
+    letter = _LETTER_PARTS.match(raw)
+    if letter and is_letter_code(letter["agency"]):
+        return f"{letter['num']}/{canonical_issuer(letter['agency'])}-{letter['unit']}"
     m = _NORMALIZE_PARTS.match(raw)
     if not m:
         return None
@@ -148,13 +188,20 @@ def normalize_symbol(raw: str) -> str | None:
     if type_code is None or issuer is None:
         return None
     party = m["sep"] == "-" and issuer not in STATE_ISSUERS
-    if m["sep"] == "/" and issuer_fixed_level(issuer) in {"province", "district", "commune"}:
+    if m["sep"] == "/" and issuer in PARTY_ISSUERS:
         party = True  # "12/NQ-TU": a party document written the state way
     if year:
         party = False  # only state (normative) documents carry the year
     if party:
         return f"{num}-{type_code}/{issuer}"
     return f"{num}/{year}/{type_code}-{issuer}" if year else f"{num}/{type_code}-{issuer}"
+
+
+def is_letter_code(code: str) -> bool:
+    """Whether ``code``, first after the slash of a state-shaped symbol, is a body's code (an
+    official letter: "BNV" in "8935/BNV-CTTN&BĐG") rather than a type code of any paper."""
+    folded = fold_code(code)
+    return folded not in TYPE_CODES and folded not in OTHER_TYPE_CODES
 
 
 def _split_code(type_raw: str | None, issuer_raw: str | None, glued: str | None
@@ -208,21 +255,39 @@ def fold_code(code: str) -> str:
 
 
 def doc_type_of(symbol: str | None) -> str | None:
-    """The type code of a normalized symbol: '12-NQ/TU' -> 'NQ', '150/2020/NĐ-CP' -> 'NĐ', '74/2022/QH15' -> None."""
+    """The type code of a normalized symbol: '12-NQ/TU' -> 'NQ', '150/2020/NĐ-CP' -> 'NĐ', '74/2022/QH15' -> None.
+
+    An official letter has no type code in its symbol: '8935/BNV-CTTN&BĐG' -> 'CV'.
+    """
     if not symbol:
         return None
     if "-" in symbol.split("/")[0]:  # party shape: NUMBER-TYPE/ISSUER
         return symbol.split("/")[0].split("-", 1)[1]
     last = symbol.rsplit("/", 1)[-1]
     # '74/2022/QH15' names its issuer only: the type is in the words before it (Luật, Nghị quyết).
-    return last.split("-", 1)[0] if "-" in last else None
+    if "-" not in last:
+        return None
+    first = last.split("-", 1)[0]
+    return "CV" if _is_letter(symbol, first) else first
 
 
 def issuer_code_of(symbol: str | None) -> str | None:
-    """The issuer code of a normalized symbol: '12-NQ/TU' -> 'TU', '78/NQ-CP' -> 'CP'."""
+    """The issuer code of a normalized symbol: '12-NQ/TU' -> 'TU', '78/NQ-CP' -> 'CP'.
+
+    An official letter's issuer is its first code: '8935/BNV-CTTN&BĐG' -> 'BNV' (the second
+    names the unit that drafted it).
+    """
     if not symbol:
         return None
     if "-" in symbol.split("/")[0]:
         return symbol.split("/", 1)[1]
     last = symbol.rsplit("/", 1)[-1]
-    return last.split("-", 1)[1] if "-" in last else last
+    if "-" not in last:
+        return last
+    first, rest = last.split("-", 1)
+    return first if _is_letter(symbol, first) else rest
+
+
+def _is_letter(symbol: str, first: str) -> bool:
+    """A normalized state-shaped symbol whose first code is a body's: an official letter."""
+    return symbol.count("/") == 1 and is_letter_code(first)

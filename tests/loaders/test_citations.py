@@ -122,6 +122,16 @@ CASES = [
      "động - Thương binh và Xã hội tại Tờ trình số 1238/TTr-LĐTBXH ngày 14/4/2021, Ủy ban "
      "nhân dân tỉnh ban hành Kế hoạch\nI. MỤC TIÊU",
      PROVINCE, "1238/TTr-LĐTBXH", "mentions", "province", date(2021, 4, 14), None),
+    ("official-letter-of-a-ministry-is-central",
+     "Căn cứ Công văn số\n9086/BNV-CTTN&BĐG ngày 08 tháng 10 năm 2025 của Bộ trưởng Bộ Nội vụ;\n"
+     "\nI. MỤC TIÊU",
+     PROVINCE, "9086/BNV-CTTN&BĐG", "based_on", "central", date(2025, 10, 8),
+     "Bộ trưởng Bộ Nội vụ"),
+    ("submission-of-a-department-is-state-and-provincial",
+     "Căn cứ Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ; Theo đề "
+     "nghị của Giám đốc Sở Nội vụ tại Công văn số 3129/TTr-SNV ngày 17 tháng 11 năm 2025.\n"
+     "\nI. MỤC TIÊU",
+     PROVINCE, "3129/TTr-SNV", "mentions", "province", date(2025, 11, 17), None),
     ("qh-resolution-without-type-code",
      "1. Nhiệm vụ\nNghị quyết số 74/2022/QH15 ngày 15/11/2022 của Quốc hội và Quyết định",
      PROVINCE, "74/2022/QH15", "mentions", "central", date(2022, 11, 15), "Quốc hội"),

@@ -20,6 +20,11 @@ DOC_TYPE_CASES = [
     ("telegram", "1. x\nCông điện số 140/CĐ-TTg ngày 27/12/2024", "140/CĐ-TTg", "CĐ"),
     ("law-has-no-code", "1. x\ntheo đúng Luật Hợp tác xã.", "Luật Hợp tác xã", None),
     ("de-an", "1. x\nTiếp tục quyết liệt triển khai thực hiện Đề án 06. Nâng cao", "Đề án 06", "ĐA"),
+    ("official-letter", "1. x\nCăn cứ Công văn số 10902/VPCP-KGVX\nngày 08/11/2025 của Văn phòng "
+     "Chính phủ", "10902/VPCP-KGVX", "CV"),
+    ("submission-called-a-letter", "1. x\nTheo đề nghị của Giám đốc Sở Nội vụ tại Công văn số "
+     "3129/TTr-SNV ngày 17 tháng 11 năm 2025", "3129/TTr-SNV", "TTr"),
+    ("law-number", "1. x\nLuật số 97/2025/QH15 ngày 27 tháng 6 năm 2025 sửa đổi", "97/2025/QH15", None),
 ]
 
 
@@ -64,6 +69,25 @@ def test_glued_characters_are_the_patterns_word_class():
     pytest.param("ngày 12/3/2020, giai đoạn 2021-2025", [], id="dates-and-ranges"),
     pytest.param("Số: 91/KH-UBND\nKẾ HOẠCH", [], id="own-header"),
     pytest.param("số12-NQ/TU", [], id="glued-to-a-word"),
+    pytest.param("Theo đề nghị của Sở Công Thương tại Tờ trình số 298/TTr-SCT ngày 23/10/2025 và "
+                 "Công văn số 2679/SCT-QLTM ngày 07/11/2025.", ["298/TTr-SCT", "2679/SCT-QLTM"],
+                 id="submission-and-letter-of-a-department"),
+    pytest.param("Báo cáo tiếp thu, giải trình số 507/UBND-KT ngày 26 tháng 11 năm 2025",
+                 ["507/UBND-KT"], id="letter-of-a-known-body"),
+    pytest.param("văn bản 1234/BHXH-CSXH của Bảo hiểm xã hội", ["1234/BHXH-CSXH"],
+                 id="unknown-body-after-van-ban"),
+    pytest.param("khu vực 12/TP-HCM", [], id="unknown-codes-without-document-words"),
 ])
 def test_find_symbols(text, symbols):
     assert [o.symbol for o in cited_symbols.find_symbols(text, None)] == symbols
+
+
+@pytest.mark.parametrize(("text", "head_word"), [
+    pytest.param("Căn cứ Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022; Luật số "
+                 "97/2025/QH15 ngày 27 tháng 6 năm 2025", "Luật số", id="law-by-number"),
+    pytest.param("Căn cứ Luật Ban\nhành văn bản quy phạm pháp luật số 64/2025/QH15", "số",
+                 id="name-ending-in-phap-luat"),
+])
+def test_head_of_a_numbered_law(text, head_word):
+    occurrence = cited_symbols.find_symbols(text, None)[-1]
+    assert text[occurrence.head:].startswith(head_word)

@@ -26,6 +26,13 @@ NOT_CITED = [
     ("legal-profession-and-pháp-luật", "1. x\nvi phạm pháp luật; Luật sư và Dân Luật Việt Nam"),
     ("object-of-a-decision", "1. x\nQuyết định số 522/QĐ-TTg ngày 14/5/2018 của Chính phủ phê "
      "duyệt Đề án \"Giáo dục hướng nghiệp giai đoạn 2018-2025\"; Quyết định"),
+    ("quoted-object-of-a-decision", "1. x\nCăn cứ Quyết định số\n2232/QĐ-TTg ngày 28 tháng 12 năm "
+     "2020 của Thủ tướng Chính phủ về phê duyệt\n“Chương trình phòng ngừa và ứng phó với bạo lực "
+     "trên cơ sở giới giai đoạn 2021\n- 2025”;"),
+    ("quoted-object-ban-hanh", "1. x\nCăn cứ Nghị quyết số\n28/NQ-CP ngày 03 tháng 3 năm 2021 của "
+     "Chính phủ về ban hành “Chiến lược quốc\ngia về bình đẳng giới giai đoạn 2021 - 2030”;"),
+    ("promulgated-by-the-document-itself", "1. x\nĐiều 1. Ban hành kèm theo Quyết định này Kế "
+     "hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030."),
 ]
 
 

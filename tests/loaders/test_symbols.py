@@ -85,6 +85,7 @@ NORMALIZE_CASES = [
     ("74/2022/QH15", "74/2022/QH15"),
     ("14-NQ/CP", "14/NQ-CP"),  # a Government resolution written the party way
     ("12/NQ-TU", "12-NQ/TU"),  # a party resolution written the state way
+    ("27/NQ- TW", "27-NQ/TW"),  # a Central Committee resolution written the state way
     ("30-TB/TGV", "30-TB/TGV"),  # unknown issuer code kept
 ]
 
@@ -108,3 +109,57 @@ def test_normalize_symbol_is_idempotent(raw):
     once = normalize_symbol(raw)
     if once is not None:
         assert normalize_symbol(once) == once
+
+
+# --- official letters (công văn) and submissions of a Sở --------------------------------------
+
+# Symbols as the dev corpus and everyday administrative text write them: a letter carries the
+# issuing body's code, then the drafting unit's, and no type code.
+LETTER_CASES = [
+    pytest.param("9086/BNV-CTTN&BĐG", "9086/BNV-CTTN&BĐG", "CV", "BNV", id="ministry-letter-ampersand"),
+    pytest.param("8935/BNV - CTTN&BĐG", "8935/BNV-CTTN&BĐG", "CV", "BNV", id="spaced-hyphen"),
+    pytest.param("10902/VPCP-KGVX", "10902/VPCP-KGVX", "CV", "VPCP", id="government-office-letter"),
+    pytest.param("2679/SCT-QLTM", "2679/SCT-QLTM", "CV", "SCT", id="department-letter"),
+    pytest.param("507/UBND-KT", "507/UBND-KT", "CV", "UBND", id="peoples-committee-letter"),
+    pytest.param("567/SYT-NVY", "567/SYT-NVY", "CV", "SYT", id="health-department-letter"),
+    pytest.param("12/CV-UBND", "12/CV-UBND", "CV", "UBND", id="letter-with-type-code"),
+    pytest.param("123-CV/TU", "123-CV/TU", "CV", "TU", id="party-letter"),
+    pytest.param("3129/TTr-SNV", "3129/TTr-SNV", "TTr", "SNV", id="submission-of-a-department"),
+    pytest.param("799/TTr-SDTTG", "799/TTr-SDTTG", "TTr", "SDTTG", id="submission-long-department"),
+    pytest.param("22/BC-STP", "22/BC-STP", "BC", "STP", id="report-of-a-department"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected", "doc_type", "issuer"), LETTER_CASES)
+def test_official_letters_and_department_papers(raw, expected, doc_type, issuer):
+    symbol = normalize_symbol(raw)
+    assert (symbol, doc_type_of(symbol), issuer_code_of(symbol)) == (expected, doc_type, issuer)
+
+
+NOT_LETTERS = [
+    pytest.param("12/GM-UBND", id="invitation-type-code"),
+    pytest.param("150/2020/BNV-VP", id="letters-carry-no-year"),
+    pytest.param("12/bnv-vp", id="lower-case-codes"),
+    pytest.param("12/BNV", id="one-code-only"),
+]
+
+
+@pytest.mark.parametrize("raw", NOT_LETTERS)
+def test_what_is_not_an_official_letter(raw):
+    assert normalize_symbol(raw) is None
+
+
+LETTER_PARTS = st.tuples(
+    st.integers(0, 99999).map(str),
+    st.sampled_from(["", " ", "\t", "**"]),
+    st.text(alphabet="ABCDĐGHKLMNPQRSTUVXYabđ&-/ 0123", min_size=1, max_size=12),
+).map(lambda parts: parts[0] + parts[1] + "/" + parts[2])
+
+
+@given(LETTER_PARTS)
+def test_normalize_symbol_on_letter_shapes_is_idempotent_and_never_raises(raw):
+    symbol = normalize_symbol(raw)
+    if symbol is not None:
+        assert normalize_symbol(symbol) == symbol
+        assert " " not in symbol
+        assert doc_type_of(symbol) is not None or symbol.count("/") == 2
