@@ -121,7 +121,7 @@ _VERB_WORDS = (
     r"cung\s+cấp", r"duy\s+trì", r"ưu\s+tiên", r"phấn\s+đấu", r"làm\s+tốt", r"tích\s+cực",
     r"tiến\s+hành", r"chấp\s+hành", r"huy\s+động", r"tạo\s+điều\s+kiện", r"đánh\s+giá",
     r"tiếp\s+nhận", r"giúp\s+đỡ", r"giúp", r"xử\s+lý", r"xác\s+định", r"cần", r"phải", r"sớm",
-    r"trình", r"gửi", r"lập", r"thúc\s+đẩy",
+    r"trình", r"gửi", r"lập",
 )
 
 

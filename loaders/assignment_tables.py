@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.loaders.agency_lists import split_agency_list
-from policykg.loaders.assignment_patterns import BOUNDARY_RE, match_subject_start
+from policykg.loaders.assignment_patterns import match_subject_start
 from policykg.loaders.assignment_roles import find_sentence_roles
 from policykg.loaders.tables import CELL_JOINER
 
@@ -111,6 +111,19 @@ _APPENDIX_RE = re.compile(
     (?: PHỤ \s+ LỤC | Phụ \s+ lục )      # the word, in capitals or not
     (?: \s+ (?: số \s+ )? [0-9IVXL]+ )?  # its number: "01", "II", "số 2"
     (?= [ \t]* (?: $ | \n | [:.\-–] ) )   # then the line ends, or its title follows a mark
+    """,
+    re.X,
+)
+# What a role cell's agency does, when the cell says it ("Sở KH&CN chủ trì hướng dẫn, tổng hợp",
+# "Sở Khoa học và Công nghệ thúc đẩy, theo dõi"): the agency list ends there. Only these role and
+# reporting verbs, lowercase: a cell names agencies, and a name may hold another verb ("Các doanh
+# nghiệp cung cấp dịch vụ bưu chính", "Ban Quản lý dự án đầu tư xây dựng").
+_CELL_PREDICATE_RE = re.compile(
+    r"""
+    \s*:                                            # "Sở Y tế: chủ trì"
+  | ,?\s+ (?: chủ\s+trì | thực\s+hiện | phối\s+hợp | thúc\s+đẩy | theo\s+dõi | báo\s+cáo
+           | tổng\s+hợp | hướng\s+dẫn | tham\s+mưu | đôn\s+đốc | giám\s+sát
+           | (?:chịu|có)\s+trách\s+nhiệm ) (?!\w)      # "… chủ trì", "…, theo dõi"
     """,
     re.X,
 )
@@ -382,8 +395,8 @@ def _mixed_cell(text: str, start: int, end: int,
 def cell_agencies(text: str, start: int, end: int, strict: bool = False) -> list[tuple[int, int]]:
     """The agencies a role cell names, as written.
 
-    The cell's ";"-pieces and sentences are read apart, each up to its first task verb, and split
-    as any agency list. A piece naming no agency (a note, a date) gives none: an agency opens with
+    The cell's ";"-pieces and sentences are read apart, each up to what it says its agency does
+    ("chủ trì", "thực hiện", "theo dõi" …), and split as any agency list. A piece naming no agency (a note, a date) gives none: an agency opens with
     a capital ("Thuế Đồng Nai") or an agency word ("các sở, ngành").
 
     Args:
@@ -402,7 +415,7 @@ def cell_agencies(text: str, start: int, end: int, strict: bool = False) -> list
     for piece_start, piece_end in _pieces(text, start, end):
         if strict and not match_subject_start(text, piece_start, piece_end):
             continue
-        verb = BOUNDARY_RE.search(text, piece_start, piece_end)
+        verb = _CELL_PREDICATE_RE.search(text, piece_start, piece_end)
         stop = verb.start() if verb is not None else piece_end
         found += [(s, e) for s, e in split_agency_list(text, piece_start, stop)
                   if _names_agency(text, s, e)]
