@@ -50,6 +50,8 @@ from policykg.loaders.tables import CELL_JOINER
 GROUP_MAX_CHARS = 300
 #: More blocks than this between two rows (labels and titles of nested groups) end the table.
 GROUP_MAX_BLOCKS = 6
+#: A header's second row names a role in a few words ("Chủ trì", "Đơn vị phối hợp").
+SUB_HEADER_MAX_CHARS = 40
 #: An agency name longer than this is a sentence that lost its boundary.
 AGENCY_MAX_CHARS = 150
 
@@ -179,6 +181,8 @@ class _Table:
     appendix: tuple[str, int] | None
     groups: list[tuple[int, str]] = field(default_factory=list)
     quiet: int = 0  # blocks since the last row
+    header: Columns | None = None  # the header row's columns, while its sub-headers may follow
+    roles: list[str] = field(default_factory=list)  # the sub-headers read: "lead", "support"
 
 
 def find_task_rows(text: str) -> list[TaskRow]:
@@ -223,15 +227,16 @@ def _read_row_line(text: str, start: int, end: int, table: _Table | None,
     columns = read_header([text[s:e] for s, e in cells])
     if columns is not None:
         if table is None:
-            return _Table(columns, start, appendix)
+            return _Table(columns, start, appendix, header=columns)
         table.columns, table.quiet = columns, 0  # the header repeated under a new group
+        table.header, table.roles = columns, []
         return table
     if table is None:
         return None
     row = read_row(text, cells, table.columns)
     if row is None:
         return None  # a row of another table
-    table.quiet = 0
+    table.quiet, table.header = 0, None
     leads, supports, task = row
     if leads or supports:
         name, at = table.appendix or (None, None)
@@ -246,14 +251,53 @@ def _read_group(text: str, start: int, end: int, table: _Table) -> _Table | None
     table.quiet += 1
     if end - start > GROUP_MAX_CHARS or table.quiet > GROUP_MAX_BLOCKS:
         return None
+    if table.header is not None and (role := _sub_header_role(text[start:end])) is not None:
+        table.roles.append(role)
+        table.columns = split_role_column(table.header, table.roles)
+        return table
     group = _GROUP_RE.fullmatch(text, start, end)
     if group is not None:
+        table.header = None
         label = group.group("label")
         rank = _group_rank(label)
         while table.groups and table.groups[-1][0] >= rank:
             table.groups.pop()
         table.groups.append((rank, label))
     return table
+
+
+def _sub_header_role(block: str) -> str | None:
+    """"lead" or "support" for a block naming one role ("Chủ trì", "Phối hợp"), else None."""
+    if len(block) > SUB_HEADER_MAX_CHARS:
+        return None
+    if _SUPPORT_HEADER_RE.fullmatch(block):
+        return "support"
+    return "lead" if _LEAD_HEADER_RE.fullmatch(block) else None
+
+
+def split_role_column(columns: Columns, roles: list[str]) -> Columns:
+    """The columns of a header whose role column spans sub-headers, one per role.
+
+    A two-row header prints "Cơ quan thực hiện" over "Chủ trì" and "Phối hợp"; the second row has
+    fewer cells than a data row (the normalizer keeps it as blocks), and its cells take the place
+    of the column above them.
+
+    Example:
+        >>> split_role_column(Columns(4, task=1, lead=2, numbered=True), ["lead", "support"])
+        Columns(width=5, task=1, lead=2, support=3, mixed=None, numbered=True)
+    """
+    spanning = columns.lead if columns.lead is not None else columns.mixed
+    if spanning is None:
+        return columns
+    shift = len(roles) - 1
+
+    def moved(index: int | None) -> int | None:
+        return index + shift if index is not None and index > spanning else index
+
+    lead = spanning + roles.index("lead") if "lead" in roles else None
+    support = spanning + roles.index("support") if "support" in roles else moved(columns.support)
+    return Columns(columns.width + shift, moved(columns.task) or 0, lead, support, None,
+                   columns.numbered)
 
 
 def _group_rank(label: str) -> int:

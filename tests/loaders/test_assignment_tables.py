@@ -24,7 +24,9 @@ from policykg.loaders.assignment_tables import (
 from policykg.loaders.assignments import extract_assignments
 from policykg.loaders.normalize import normalize_text
 from policykg.loaders.parse import parse_document
+from policykg.loaders.pipeline import extract_record
 from tests.factories import ROOT, make_task_table
+from tests.loaders.doc_factories import docx_paragraph, docx_table, make_docx
 
 EXCERPTS = ROOT / "tests" / "documents" / "tables"
 DEV_CORPUS = ROOT / "tests" / "documents" / "dev_corpus"
@@ -209,6 +211,31 @@ def test_inline_rows_of_html_and_docx_readers():
     assert [(a.agency, a.role, a.section) for a in found] == [
         ("Sở Tư pháp", "lead", "PHỤ LỤC 02/I"), ("Sở Nội vụ", "support", "PHỤ LỤC 02/I"),
         ("Sở Nội vụ", "lead", "PHỤ LỤC 02/I")]  # row 2: no support, not its deadline
+
+
+@pytest.mark.parametrize("flattened", [True, False], ids=["portal-markdown", "inline-rows"])
+def test_two_row_header_splits_the_role_column(flattened):
+    raw = make_task_table([["STT", "Nhiệm vụ", "Cơ quan thực hiện", "Thời gian"], ["Chủ trì", "Phối hợp"],
+                           ["I", "Hoàn thiện thể chế"],
+                           ["1", "Rà soát văn bản", "Sở Tư pháp", "Sở Nội vụ; Công an tỉnh", "2026"]],
+                          flattened=flattened)
+    _, found = assignments_of(raw)
+    assert [(a.agency, a.role, a.section) for a in found] == [
+        ("Sở Tư pháp", "lead", "PHỤ LỤC/I"), ("Sở Nội vụ", "support", "PHỤ LỤC/I"),
+        ("Công an tỉnh", "support", "PHỤ LỤC/I")]
+
+
+def test_docx_table_end_to_end():
+    data = make_docx(docx_paragraph("PHỤ LỤC"), docx_paragraph("DANH MỤC NHIỆM VỤ"),
+                     docx_table([["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+                                 ["I", "Hoàn thiện thể chế", "", "", ""],
+                                 ["1", "Rà soát văn bản", "Sở Tư pháp", "Sở Nội vụ; Công an tỉnh", "2026"]]))
+    record = extract_record(data, "phu-luc.docx")
+    assert [(a.agency, a.role, a.section, a.task_text) for a in record.assignments] == [
+        ("Sở Tư pháp", "lead", "PHỤ LỤC/I", "Rà soát văn bản"),
+        ("Sở Nội vụ", "support", "PHỤ LỤC/I", "Rà soát văn bản"),
+        ("Công an tỉnh", "support", "PHỤ LỤC/I", "Rà soát văn bản")]
+    assert all(a.agency in record.quote(a.span) for a in record.assignments)
 
 
 def test_a_row_of_another_table_ends_the_task_table():
