@@ -23,9 +23,12 @@ Decisions:
   tế số") label the rows below them; letters rank above roman numerals above numbers, and a table
   repeated under a new group keeps the groups above it. A long paragraph, a new "PHỤ LỤC" or a
   row that fits no header ends the table.
-* **Agencies as written.** A cell is split as any agency list is (``agency_lists.py``), its ";"
-  and sentences apart, each cut at its first task verb ("Sở KH&CN chủ trì hướng dẫn, tổng hợp" ->
-  "Sở KH&CN"); a piece that opens with neither a capital nor an agency word is no agency.
+* **A two-row header** ("Cơ quan thực hiện" over "Chủ trì" | "Phối hợp") splits its role column
+  into the roles its second row names, which the normalizer keeps as blocks (two cells).
+* **Agencies as written.** A role cell is read by ``assignment_cells.py``: split as any agency
+  list is, its ";"-pieces and sentences apart, each up to a role verb ("Sở KH&CN chủ trì hướng
+  dẫn, tổng hợp" -> "Sở KH&CN"); a piece opening with neither a capital nor an agency word
+  ("Thường xuyên" under a guessed layout, "x", "2026") names no agency.
 * Pure: the normalized text in, rows out; every span points into that text.
 
 Example:
@@ -41,9 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policykg.loaders.agency_lists import split_agency_list
-from policykg.loaders.assignment_patterns import match_subject_start
-from policykg.loaders.assignment_roles import find_sentence_roles
+from policykg.loaders.assignment_cells import cell_agencies, mixed_cell_roles, strip_span
 from policykg.loaders.tables import CELL_JOINER
 
 #: A block between two rows longer than this is body text: the table is over.
@@ -52,8 +53,6 @@ GROUP_MAX_CHARS = 300
 GROUP_MAX_BLOCKS = 6
 #: A header's second row names a role in a few words ("Chủ trì", "Đơn vị phối hợp").
 SUB_HEADER_MAX_CHARS = 40
-#: An agency name longer than this is a sentence that lost its boundary.
-AGENCY_MAX_CHARS = 150
 
 # The body word a lead or support header may open with: "Cơ quan", "Đơn vị", "Cơ quan, đơn vị".
 _BODY_WORDS = r"(?: cơ\s+quan | đơn\s+vị | bộ\s+phận | sở,?\s+ngành | địa\s+phương )"
@@ -116,23 +115,6 @@ _APPENDIX_RE = re.compile(
     """,
     re.X,
 )
-# What a role cell's agency does, when the cell says it ("Sở KH&CN chủ trì hướng dẫn, tổng hợp",
-# "Sở Khoa học và Công nghệ thúc đẩy, theo dõi"): the agency list ends there. Only these role and
-# reporting verbs, lowercase: a cell names agencies, and a name may hold another verb ("Các doanh
-# nghiệp cung cấp dịch vụ bưu chính", "Ban Quản lý dự án đầu tư xây dựng").
-_CELL_PREDICATE_RE = re.compile(
-    r"""
-    \s*:                                            # "Sở Y tế: chủ trì"
-  | ,?\s+ (?: chủ\s+trì | thực\s+hiện | phối\s+hợp | thúc\s+đẩy | theo\s+dõi | báo\s+cáo
-           | tổng\s+hợp | hướng\s+dẫn | tham\s+mưu | đôn\s+đốc | giám\s+sát
-           | (?:chịu|có)\s+trách\s+nhiệm ) (?!\w)      # "… chủ trì", "…, theo dõi"
-    """,
-    re.X,
-)
-# Where a role cell's pieces end: a ";", a line end, a "." (a sentence end if _ends_sentence).
-_PIECE_MARK_RE = re.compile(r"[;\n.]")
-#: List bullets a piece may open with ("- Sở Tư pháp").
-_BULLETS = "-+•*"
 # A block: lines without a blank one between them.
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
@@ -296,8 +278,8 @@ def split_role_column(columns: Columns, roles: list[str]) -> Columns:
 
     lead = spanning + roles.index("lead") if "lead" in roles else None
     support = spanning + roles.index("support") if "support" in roles else moved(columns.support)
-    return Columns(columns.width + shift, moved(columns.task) or 0, lead, support, None,
-                   columns.numbered)
+    task = columns.task + shift if columns.task > spanning else columns.task
+    return Columns(columns.width + shift, task, lead, support, None, columns.numbered)
 
 
 def _group_rank(label: str) -> int:
@@ -322,18 +304,10 @@ def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while True:
         joint = text.find(CELL_JOINER, cursor, end)
         stop = end if joint == -1 else joint
-        cells.append(_strip(text, cursor, stop))
+        cells.append(strip_span(text, cursor, stop))
         if joint == -1:
             return cells
         cursor = joint + len(CELL_JOINER)
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def read_header(cells: list[str]) -> Columns | None:
@@ -417,78 +391,9 @@ def _read_cells(text: str, cells: list[tuple[int, int]], columns: Columns,
     if columns.support is not None:
         supports += cell_agencies(text, *cells[columns.support], strict=strict)
     if columns.mixed is not None:
-        mixed_leads, mixed_supports = _mixed_cell(text, *cells[columns.mixed], strict=strict)
+        mixed_leads, mixed_supports = mixed_cell_roles(text, *cells[columns.mixed], strict=strict)
         leads += mixed_leads
         supports += mixed_supports
     return leads, supports, cells[columns.task]
 
 
-def _mixed_cell(text: str, start: int, end: int,
-                strict: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """A cell under "Cơ quan chủ trì, phối hợp": read as a sentence ("Sở Y tế chủ trì, phối hợp
-    với Sở Tài chính"), or, a bare list, its first agency the lead, the others support, in the
-    order the header names the roles."""
-    found = find_sentence_roles(text, start, end)
-    if found:
-        return ([(s, e) for s, e, role, _ in found if role == "lead"],
-                [(s, e) for s, e, role, _ in found if role == "support"])
-    agencies = cell_agencies(text, start, end, strict=strict)
-    return agencies[:1], agencies[1:]
-
-
-def cell_agencies(text: str, start: int, end: int, strict: bool = False) -> list[tuple[int, int]]:
-    """The agencies a role cell names, as written.
-
-    The cell's ";"-pieces and sentences are read apart, each up to what it says its agency does
-    ("chủ trì", "thực hiện", "theo dõi" …), and split as any agency list. A piece naming no agency (a note, a date) gives none: an agency opens with
-    a capital ("Thuế Đồng Nai") or an agency word ("các sở, ngành").
-
-    Args:
-        text: the text holding the cell.
-        start: where the cell starts.
-        end: where it ends.
-        strict: every piece must open with an agency word (the row did not fit its header).
-
-    Example:
-        >>> cell = ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện "
-        ...         "công bố dữ liệu mở hằng năm.")
-        >>> [cell[s:e] for s, e in cell_agencies(cell, 0, len(cell))]
-        ['Sở KH&CN', 'Các sở, ngành', 'UBND cấp xã']
-    """
-    found: list[tuple[int, int]] = []
-    for piece_start, piece_end in _pieces(text, start, end):
-        if strict and not match_subject_start(text, piece_start, piece_end):
-            continue
-        verb = _CELL_PREDICATE_RE.search(text, piece_start, piece_end)
-        stop = verb.start() if verb is not None else piece_end
-        found += [(s, e) for s, e in split_agency_list(text, piece_start, stop)
-                  if _names_agency(text, s, e)]
-    return found
-
-
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The cell cut at ";", line ends and sentence ends (a "." after a lowercase letter, before a
-    space: "tổng hợp. Các sở", not "UBND TP. Hồ Chí Minh"), each without edge spaces and bullets."""
-    cuts = [m.start() for m in _PIECE_MARK_RE.finditer(text, start, end)
-            if text[m.start()] != "." or _ends_sentence(text, m.start(), end)]
-    pieces = []
-    cursor = start
-    for cut in cuts + [end]:
-        piece = _strip(text, cursor, cut)
-        while piece[0] < piece[1] and text[piece[0]] in _BULLETS:
-            piece = _strip(text, piece[0] + 1, piece[1])
-        if piece[1] > piece[0]:
-            pieces.append(piece)
-        cursor = cut + 1
-    return pieces
-
-
-def _ends_sentence(text: str, dot: int, end: int) -> bool:
-    return text[dot - 1:dot].islower() and (dot + 1 == end or text[dot + 1] == " ")
-
-
-def _names_agency(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]``, a piece of a role cell, is an agency's name."""
-    if not 0 < end - start <= AGENCY_MAX_CHARS:
-        return False
-    return text[start].isupper() or match_subject_start(text, start, end) is not None

@@ -1,4 +1,4 @@
-"""Task tables (assignment_tables.py): a row's "chủ trì" column its lead, "phối hợp" its support.
+"""Task tables (assignment_tables.py, assignment_cells.py): a row's "chủ trì" column its lead, "phối hợp" its support.
 
 Cases are real: header rows and cells of the dev corpus's appendix tables (f004d93b21e7fc5f, a
 Đồng Nai plan; 192068354fd1ffe5, a Đồng Tháp plan; ad5aff6c13929815, a Bắc Ninh plan), and
@@ -14,13 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.assignment_tables import (
-    Columns,
-    cell_agencies,
-    find_task_rows,
-    read_header,
-    split_cells,
-)
+from policykg.loaders.assignment_cells import cell_agencies
+from policykg.loaders.assignment_tables import Columns, find_task_rows, read_header, split_cells
 from policykg.loaders.assignments import extract_assignments
 from policykg.loaders.normalize import normalize_text
 from policykg.loaders.parse import parse_document
