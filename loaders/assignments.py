@@ -48,9 +48,11 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from policykg.loaders.agency_lists import TRIM_CHARS, split_agencies
+from policykg.loaders.assignment_tables import TaskRow, find_task_rows
 from policykg.loaders.assignment_roles import (
     execution_roles,
     find_heading_agencies,
@@ -94,15 +96,22 @@ def extract_assignments(text: str, sections: Sequence[Section]) -> list[Assignme
     """
     found: dict[tuple[str, str, tuple[int, int]], tuple[int, Assignment]] = {}
     paths = _SectionPaths(sections)
+    rows = find_task_rows(text)
+    row_starts = [row.span[0] for row in rows]
     for start, end in find_task_regions(text, sections):
         units = list(split_units(text, start, end))
         low = LoweredSpan(text, start, end)  # lowercased once for the sentence patterns' words
         for index, unit in enumerate(units):
+            if rows and _in_row(unit.start, rows, row_starts):
+                continue  # a task table's row: its columns say who leads (below)
             if not unit_may_assign(text, unit, low):
                 continue  # most units: a target, a purpose, a task without its agency
             for position, assignment in _unit_assignments(text, units, index, paths, low):
                 key = (assignment.agency, assignment.role, assignment.span)
                 found.setdefault(key, (position, assignment))
+    for position, assignment in _table_assignments(text, rows, paths):
+        found.setdefault((assignment.agency, assignment.role, assignment.span),
+                         (position, assignment))
     for position, assignment in _execution_assignments(text, paths):
         found.setdefault((assignment.agency, assignment.role, assignment.span),
                          (position, assignment))
@@ -119,10 +128,45 @@ class _SectionPaths:
 
     def at(self, offset: int) -> str | None:
         """The path of the innermost section holding ``offset``; None for none or the preamble."""
+        section = self.section(offset)
+        return section.path if section is not None and section.path else None
+
+    def section(self, offset: int) -> Section | None:
+        """The innermost section holding ``offset``, if any."""
         if self.index is None:
             self.index = SectionTree.of(self.sections) or SectionIndex(self.sections)
-        section = self.index.at(offset)
-        return section.path if section is not None and section.path else None
+        return self.index.at(offset)
+
+
+def _in_row(offset: int, rows: list[TaskRow], starts: list[int]) -> bool:
+    """Whether ``offset`` lies in one of the table ``rows`` (``starts``: their starts, sorted)."""
+    i = bisect_right(starts, offset) - 1
+    return i >= 0 and offset < rows[i].span[1]
+
+
+def _table_assignments(text: str, rows: list[TaskRow],
+                       paths: _SectionPaths) -> Iterator[tuple[int, Assignment]]:
+    """(agency offset, Assignment) for every agency of a task table's rows: the lead and support
+    columns give the role, the row line is the span, the task cell the task."""
+    for row in rows:
+        path = _row_path(row, paths)
+        task = text[row.task[0]:row.task[1]] or text[row.span[0]:row.span[1]]
+        for role, agencies in (("lead", row.leads), ("support", row.supports)):
+            for s, e in agencies:
+                yield s, _make(text, s, e, role, row.span, task, path)
+
+
+def _row_path(row: TaskRow, paths: _SectionPaths) -> str | None:
+    """Section path of a table row: the appendix holding its table ("PHỤ LỤC 01") or else the
+    section, then the labels of the group rows above it ("PHỤ LỤC/A/I")."""
+    section = paths.section(row.table)
+    if row.appendix is not None and row.appendix_at is not None and (
+            section is None or section.kind == "closing" or section.start <= row.appendix_at):
+        base: str | None = row.appendix
+    else:
+        base = section.path if section is not None and section.path else None
+    parts = ([base] if base else []) + list(row.groups)
+    return "/".join(parts) or None
 
 
 def _execution_assignments(text: str, paths: _SectionPaths) -> Iterator[tuple[int, Assignment]]:

@@ -86,12 +86,33 @@ def flatten_tables(lines: list[str], stats: NormalizeStats) -> list[str]:
     left_closed = bool(lines) and lines[0] == PIPE
     for end in _row_ends(lines):
         segment = lines[start:end + 1]
+        opening = 0 if left_closed else None
         cells = _row_cells(segment) if left_closed else None
-        if cells is not None and len(cells) >= TABLE_ROW_MIN_CELLS:
+        if cells is None:
+            opening = _opening_row(segment)
+            cells = _row_cells(segment[opening:]) if opening is not None else None
+        if cells is not None and opening is not None and len(cells) >= TABLE_ROW_MIN_CELLS:
             stats.table_rows += 1
+            out.extend(HARD if line == PIPE else line for line in segment[:opening])
             out.extend([HARD, CELL_JOINER.join(cells), HARD])
         else:
             out.extend(HARD if line == PIPE else line for line in segment)
         start, left_closed = end + 1, True
     out.extend(HARD if line == PIPE else line for line in lines[start:])
     return out
+
+
+def _opening_row(segment: list[str]) -> int | None:
+    """Where a table's first row opens in ``segment``: at a pipe right after its last break.
+
+    A table's first row (usually its header: "STT | Nhiệm vụ | Đơn vị chủ trì | …") follows the
+    text before the table, a caption such as "(Kèm theo Kế hoạch số 179/KH-UBND …)", so no row end
+    precedes it; what the last break leaves of the segment is the row when it opens with a pipe.
+    The text before the break stays as it was.
+
+    Example: ``["PHỤ LỤC", HARD, "|", "STT", "|", "Nhiệm vụ", "|", "Chủ trì", "|"]`` -> 2.
+    """
+    for i in range(len(segment) - 1, 0, -1):
+        if segment[i - 1] in BREAKS:
+            return i if segment[i] == PIPE else None
+    return None

@@ -143,3 +143,22 @@ def make_record(text: str, *, symbol: str | None = None, doc_type: str | None = 
     goals = [Target(id=f"t{i + 1}", text=clause, indicator=clause.split(" đạt")[0], value=value,
                     unit=unit, year=year, span=span(clause)) for i, (clause, value, unit, year) in enumerate(targets)]
     return Record(source=f"{sha[:8]}.txt", text=text, document=document, citations=cites, targets=goals)
+
+
+def make_task_table(rows: list[list[str]], *, flattened: bool = True, caption: str = "PHỤ LỤC") -> str:
+    """A task table as a reader hands it to the normalizer, after a caption line.
+
+    ``flattened``: as the legal portal's Markdown prints it (dev corpus), every cell on its own
+    lines between lone "|" lines, a row's closing "|" right before the next row's opening one;
+    otherwise one row per line, cells joined by " | " (HTML and DOCX readers). A row of one or two
+    cells is a group row ("I", "Hoàn thiện thể chế"); an empty cell is printed as the portal does,
+    nothing between its two pipes.
+    """
+    if not flattened:
+        return "\n".join([caption, ""] + [" | ".join(row) for row in rows])
+    lines = [caption, ""]
+    for row in rows:
+        for cell in row:
+            lines += ["|", cell] if cell else ["|"]
+        lines.append("|")
+    return "\n".join(lines)

@@ -10,7 +10,8 @@ import pytest
 MODULES = [
     "caseless", "section_index", "numbers", "targets", "target_segments", "target_values",
     "target_units", "target_years", "target_indicators", "assignments", "assignment_patterns",
-    "assignment_units", "assignment_roles", "agency_lists",
+    "assignment_units", "assignment_roles", "assignment_tables", "assignment_cells",
+    "agency_lists",
 ]
 
 

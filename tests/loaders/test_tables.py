@@ -36,6 +36,17 @@ TABLE_CASES = [
      "Bắc Ninh, ngày 20 tháng 11 năm 2025\n\n\nKẾ HOẠCH"),
     ("inline_row_joined", "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n1 | Rà soát quy hoạch | Sở Xây dựng | Năm 2025",
      "STT ; Nhiệm vụ ; Cơ quan chủ trì ; Thời gian\n\n\n1 ; Rà soát quy hoạch ; Sở Xây dựng ; Năm 2025"),
+    ("first_row_after_caption_joined_f004",
+     "*(Kèm theo Kế hoạch số 179/KH-UBND ngày 18 tháng 11 năm 2025)*\n\n|\n**STT**\n|\n**Nhiệm vụ, giải\npháp**\n|\n"
+     "**Đơn vị thực hiện**\n|\n**Đơn vị phối hợp**\n|\n|\n**A**\n|\n**PHÁT TRIỂN NỀN MÓNG CHO\nKINH TẾ SỐ VÀ XÃ HỘI SỐ**\n|\n"
+     "|\n1.1\n|\nRà soát, xây dựng\n|\nSở Tư pháp\n|\nCác sở, ban, ngành; UBND các phường, xã\n|",
+     "(Kèm theo Kế hoạch số 179/KH-UBND ngày 18 tháng 11 năm 2025)\n\n\n"
+     "STT ; Nhiệm vụ, giải pháp ; Đơn vị thực hiện ; Đơn vị phối hợp\n\n\nA\n\n\n"
+     "PHÁT TRIỂN NỀN MÓNG CHO\nKINH TẾ SỐ VÀ XÃ HỘI SỐ\n\n\n"
+     "1.1 ; Rà soát, xây dựng ; Sở Tư pháp ; Các sở, ban, ngành; UBND các phường, xã"),
+    ("text_against_a_pipe_is_no_cell",
+     "Các nhiệm vụ:\n|\nSTT\n|\nNhiệm vụ\n|\nChủ trì\n|",
+     "Các nhiệm vụ:\n\n\nSTT\n\n\nNhiệm vụ\n\n\nChủ trì"),
     ("inline_trailing_pipe_cells_003", "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\nSố: 01/CTr-UBND |",
      "ỦY BAN NHÂN DÂN\n\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n\n\nSố: 01/CTr-UBND"),
 ]
@@ -65,6 +76,19 @@ def test_flattened_tables_hold_no_pipe_and_keep_every_cell(lines):
     assert PIPE not in out
     kept = " ".join(line for line in out if line not in BREAKS)
     assert kept.replace(tables.CELL_JOINER, " ").split() == " ".join(l for l in lines if l not in NOT_TEXT).split()
+
+
+OPENING_ROWS = [
+    pytest.param(["PHỤ LỤC", HARD, PIPE, "STT", PIPE, "Nhiệm vụ", PIPE], 2, id="after-a-break"),
+    pytest.param(["PHỤ LỤC", PIPE, "STT", PIPE, "Nhiệm vụ", PIPE], None, id="text-against-the-pipe"),
+    pytest.param([HARD, "Sở Y tế", PIPE], None, id="no-opening-pipe"),
+    pytest.param([PIPE, "a", PIPE], None, id="no-break"),
+]
+
+
+@pytest.mark.parametrize("segment,opening", OPENING_ROWS)
+def test_opening_row(segment, opening):
+    assert tables._opening_row(segment) == opening
 
 
 def test_split_inline_pipes():
