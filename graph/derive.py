@@ -23,9 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from policykg.ontology.terms import Comparison, Prop
+from policykg.ontology.terms import Comparison
 
 #: Relative difference below which two values are equal (floats from "87,5").
 EQUAL_TOLERANCE = 1e-9
@@ -42,14 +43,8 @@ class Derivation:
     comparison: Comparison
     ratio: float | None
 
-    def props(self) -> dict[str, Any]:
-        """Relationship properties as the graph stores them (no nulls)."""
-        props: dict[str, Any] = {Prop.COMPARISON.value: self.comparison.value}
-        if self.ratio is not None:
-            props[Prop.RATIO.value] = self.ratio
-        return props
 
-
+@lru_cache(maxsize=1024)  # a cascade writes a few dozen units, compared twice per derivation
 def _norm_unit(unit: str | None) -> str:
     return " ".join((unit or "").casefold().replace("sỹ", "sĩ").replace(" /", "/").replace("/ ", "/").split())
 
@@ -98,14 +93,21 @@ def choose_derivations(children: dict[str, list[dict[str, Any]]], ancestors: dic
         targets: document id -> targets, for every ancestor (and child) fetched.
     """
     out = []
+    # An ancestor's targets by indicator, grouped once: a province's plan is an ancestor of
+    # every commune below it, and scanning all its targets per child target was most of the
+    # time of settling a national cascade (20 million comparisons).
+    by_indicator: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for doc, own in sorted(children.items()):
         above = ancestors.get(doc, {})
+        for ancestor in above:
+            if ancestor not in by_indicator:
+                grouped = by_indicator[ancestor] = {}
+                for source in targets.get(ancestor, ()):
+                    grouped.setdefault(source["indicator"], []).append(source)
         for child in own:
             best = None
             for ancestor, depth in above.items():
-                for source in targets.get(ancestor, ()):
-                    if source["indicator"] != child["indicator"]:
-                        continue
+                for source in by_indicator[ancestor].get(child["indicator"], ()):
                     rank = (depth, _year_distance(child, source), source["target"])
                     if best is None or rank < best[0]:
                         best = (rank, source)

@@ -1,11 +1,12 @@
 """Loading: Records into the graph, idempotent and independent of load order.
 
-``load_records`` writes, per chunk of Records, one ``UNWIND $rows … MERGE`` per node group and
-relationship type (rows from ``graph/rows.py``), after the schema (constraints and indexes) and
-the reference data (units, indicators). When every chunk is in, it settles what depends on
-more than one Record: the dates of cited documents (``graph/writes.py``) and the derivations
-of targets below every loaded document (``graph/derive.py``), written as a diff so that a
-second load of the same documents changes nothing.
+``load_records`` writes, per chunk of Records, one ``UNWIND $rows`` query per node group and
+relationship type (rows from ``graph/rows.py``; what is new CREATEd, what exists MERGEd, one
+chunk written while the next is built: ``graph/load_chunk.py``), after the schema (constraints
+and indexes) and the reference data (units, indicators). When every chunk is in, it settles
+what depends on more than one Record: the dates of cited documents (``graph/writes.py``) and
+the derivations of targets below every loaded document (``graph/derive.py``), written as a
+diff so that a second load of the same documents changes nothing.
 
 Example:
     >>> summary = load_records(store, records)          # doctest: +SKIP
@@ -16,13 +17,14 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
 from policykg.graph import cypher, writes
 from policykg.graph.derive import choose_derivations
 from policykg.graph.identity import majority_date
+from policykg.graph.load_chunk import BackgroundWrites, ChunkWriter, load_session
 from policykg.graph.party_terms import fold_party_terms
 from policykg.graph.reference import indicator_rows, part_of_rows, succession_rows, unit_rows
 from policykg.graph.rows import RecordRows, build_rows
@@ -39,11 +41,6 @@ CHUNK_RECORDS = 200
 SETTLE_BATCH = 200
 SMALL_SETTLE_BATCH = 20
 
-
-#: Nodes and relationships many Records write alike (an agency, its place, a body): written
-#: once per load. Only these are remembered, so memory stays flat however many targets pass.
-SHARED_LABELS = frozenset({Label.ORGANIZATION})
-SHARED_RELS = frozenset({Rel.HAS_JURISDICTION, Rel.APPLIES_TO, Rel.ISSUED_BY})
 
 #: Labels whose nodes are MERGEd by identifier: each needs a uniqueness constraint.
 KEYED_LABELS = (Label.POLICY_DOCUMENT, Label.ADMIN_UNIT, Label.ORGANIZATION, Label.TARGET,
@@ -111,18 +108,29 @@ def load_records(store: GraphStore, records: Iterable[Record], *,
         batch_size: rows per UNWIND query.
         on_record: called once per Record written (progress bars).
     """
+    with load_session(store) as exclusive:  # one load at a time (graph/load_chunk.py)
+        return _load(store, records, batch_size, on_record, exclusive)
+
+
+def _load(store: GraphStore, records: Iterable[Record], batch_size: int,
+          on_record: Callable[[Record], None] | None, exclusive: bool) -> LoadSummary:
     summary = LoadSummary()
     summary.counters += ensure_graph(store, batch_size=batch_size)
     cited: set[str] = set()
-    written: set = set()
-    for chunk in _chunks(records, CHUNK_RECORDS):
-        built = [build_rows(record) for record in chunk]
-        summary.counters += _write_chunk(store, built, batch_size, written)
-        for record, rows in zip(chunk, built):
-            _tally(summary, rows)
-            cited.update(row["dst"] for row in rows.cited)
-            if on_record:
+    sent: list[Record] = []  # Records whose chunk is being written
+    with ChunkWriter(store, batch_size, create=exclusive) as writer:
+        for chunk in _chunks(records, CHUNK_RECORDS):
+            built = [build_rows(record) for record in chunk]
+            summary.counters += writer.write(built)  # returns once the chunk before is written
+            for record in sent if on_record else ():
                 on_record(record)
+            sent = chunk
+            for rows in built:
+                _tally(summary, rows)
+                cited.update(row["dst"] for row in rows.cited)
+        summary.counters += writer.finish()
+    for record in sent if on_record else ():
+        on_record(record)
     # Terms first: an undated citation joins a dated document only once its years are folded.
     folded, counters = fold_party_terms(store, sorted(cited | set(summary.document_ids)),
                                         step=_settle_batch(store))
@@ -133,7 +141,8 @@ def load_records(store: GraphStore, records: Iterable[Record], *,
     cited = (cited - set(merged)) | set(merged.values())
     summary.counters += settle_stub_dates(store, sorted(cited))
     summary.derivations, counters = settle_derivations(
-        store, sorted({*summary.document_ids, *folded.values()}))
+        store, sorted({*summary.document_ids, *folded.values()}),
+        new_documents=writer.new_documents, create=exclusive)
     summary.counters += counters
     if summary.counters.changed:
         bump()  # views built from the graph (SPARQL, answer cache) rebuild: graph/state.py
@@ -150,86 +159,6 @@ def _tally(summary: LoadSummary, rows: RecordRows) -> None:
     summary.matched_indicators += rows.matched_indicators
     summary.unmatched_indicators += rows.unmatched_indicators
     summary.unmatched_places += rows.unmatched_places
-
-
-def _write_chunk(store: GraphStore, built: list[RecordRows], batch_size: int,
-                 written: set | None = None) -> WriteCounters:
-    """Every row of a chunk of Records, nodes before the relationships that need them.
-
-    ``written`` remembers, across the chunks of one load, the shared nodes and relationships
-    already written (SHARED_LABELS, SHARED_RELS): a province's "Sở Y tế" is named by every
-    district plan; it is written once per load instead of once per task.
-    """
-    written = set() if written is None else written
-    total = WriteCounters()
-    docs, stubs, nodes, edges = (defaultdict(list) for _ in range(4))
-    cited: dict[Rel, list] = defaultdict(list)
-    for rows in built:
-        for target, source in ((docs, rows.documents), (stubs, rows.stubs), (nodes, rows.nodes),
-                               (edges, rows.edges)):
-            for key, items in source.items():
-                target[key].extend(items)
-        for row in rows.cited:
-            cited[row["rel"]].append(row)
-    for group, stub in ((docs, False), (stubs, True)):
-        for (label, _), rows in sorted(group.items()):
-            for query in writes.document_queries(label, stub=stub):
-                total += store.write_batches(query, _unique(rows), batch_size=batch_size)
-    for (label, extra), rows in sorted(nodes.items()):
-        fresh = (_fresh(rows, written, lambda row: (label, row["id"], _frozen(row["props"])))
-                 if label in SHARED_LABELS else rows)
-        total += store.write_batches(cypher.merge_nodes_query(label, extra_labels=extra), _unique(fresh),
-                                     batch_size=batch_size)
-    for (rel, src, dst), rows in sorted(edges.items()):
-        fresh = (_fresh(rows, written, lambda row: (rel, row["src"], row["dst"], _frozen(row["props"])))
-                 if rel in SHARED_RELS else rows)
-        total += store.write_batches(cypher.merge_edges_query(rel, src, dst), fresh, batch_size=batch_size)
-    titles = [row for rows in built for row in rows.stub_titles]
-    for round_rows in _rounds([{**row, "src": row["id"], "dst": ""} for row in titles]):
-        total += store.write_batches(writes.stub_titles_query(), round_rows, batch_size=batch_size)
-    for rel, rows in sorted(cited.items()):
-        for round_rows in _rounds(rows):
-            total += store.write_batches(writes.merge_cited_query(rel), round_rows, batch_size=batch_size)
-    return total
-
-
-def _frozen(props: dict) -> tuple:
-    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in props.items()))
-
-
-def _fresh(rows: list[dict], written: set, key) -> list[dict]:
-    """Rows not yet written in this load (the same id with the same properties)."""
-    out = []
-    for row in rows:
-        k = key(row)
-        if k not in written:
-            written.add(k)
-            out.append(row)
-    return out
-
-
-def _rounds(rows: list[dict]) -> list[list[dict]]:
-    """Rows split so that no round holds one relationship twice.
-
-    An engine may evaluate a whole UNWIND against the state before it (FalkorDB does), so two
-    rows adding evidence to one relationship in the same query would each see the old list
-    and the last would win. Round k holds the k-th row of every relationship.
-    """
-    rounds: list[list[dict]] = []
-    seen: dict[tuple[str, str], int] = {}
-    for row in rows:
-        key = (row["src"], row["dst"])
-        k = seen.get(key, 0)
-        seen[key] = k + 1
-        if k == len(rounds):
-            rounds.append([])
-        rounds[k].append(row)
-    return rounds
-
-
-def _unique(rows: list[dict]) -> list[dict]:
-    """One row per id (the last), so one UNWIND never MERGEs the same node twice."""
-    return list({row["id"]: row for row in rows}.values())
 
 
 def merge_undated_stubs(store: GraphStore) -> tuple[dict[str, str], WriteCounters]:
@@ -274,8 +203,16 @@ def settle_stub_dates(store: GraphStore, ids: list[str]) -> WriteCounters:
     return total
 
 
-def settle_derivations(store: GraphStore, loaded: list[str]) -> tuple[int, WriteCounters]:
-    """Recompute DERIVED_FROM for targets of the loaded documents and every document below them."""
+def settle_derivations(store: GraphStore, loaded: list[str], *, new_documents: Collection[str] = (),
+                       create: bool = False) -> tuple[int, WriteCounters]:
+    """Recompute DERIVED_FROM for targets of the loaded documents and every document below them.
+
+    ``new_documents`` are loaded documents this load created: no derivation starts at their
+    targets yet, so none is looked up. With ``create`` (no other load writes meanwhile:
+    ``GraphStore.exclusive_load``) a derivation found missing is CREATEd, else MERGEd. Each
+    batch's writes run while the next batch is read and compared (a batch writes only
+    derivations of its own documents' targets).
+    """
     affected: set[str] = set()
     step = _settle_batch(store)
     for start in range(0, len(loaded), step):
@@ -285,19 +222,25 @@ def settle_derivations(store: GraphStore, loaded: list[str]) -> tuple[int, Write
     ordered = sorted(affected)
     total, count = WriteCounters(), 0
     cache: dict[str, list[dict]] = {}
-    for start in range(0, len(ordered), step):
-        ids = ordered[start:start + step]
-        wanted = {(d.target, d.source): d for d in _derivations(store, ids, cache)}
-        have = {(r["target"], r["source"]): r for r in store.read(*writes.existing_derivations_query(ids))}
-        stale = [{"src": t, "dst": s} for (t, s) in have if (t, s) not in wanted]
-        fresh = [{"src": d.target, "dst": d.source, "props": d.props()} for key, d in wanted.items()
-                 if key not in have or have[key]["comparison"] != d.comparison.value
-                 or have[key]["ratio"] != d.ratio]
-        if stale:
-            total += store.write_batches(writes.delete_derivations_query(), stale)
-        if fresh:
-            total += store.write_batches(writes.write_derivations_query(), fresh)
-        count += len(wanted)
+    with BackgroundWrites(store) as background:
+        for start in range(0, len(ordered), step):
+            ids = ordered[start:start + step]
+            wanted = {(d.target, d.source): d for d in _derivations(store, ids, cache)}
+            looked = [doc for doc in ids if doc not in new_documents]
+            have = {(r["target"], r["source"]): r
+                    for r in (store.read(*writes.existing_derivations_query(looked)) if looked else ())}
+            stale = [[t, s] for (t, s) in have if (t, s) not in wanted]
+            missing = [[d.target, d.source, d.comparison.value, d.ratio]
+                       for key, d in wanted.items() if key not in have]
+            changed = [[d.target, d.source, d.comparison.value, d.ratio] for key, d in wanted.items()
+                       if key in have and (have[key]["comparison"] != d.comparison.value
+                                           or have[key]["ratio"] != d.ratio)]
+            total += background.submit(
+                store.prepare_batches(writes.delete_derivations_query(), stale)
+                + store.prepare_batches(writes.write_derivations_query(create=create), missing)
+                + store.prepare_batches(writes.write_derivations_query(), changed))
+            count += len(wanted)
+        total += background.finish()
     return count, total
 
 
@@ -323,5 +266,6 @@ def _derivations(store: GraphStore, ids: list[str], cache: dict[str, list[dict]]
     children = {doc: cache[doc] for doc in ids if cache.get(doc)}
     first = choose_derivations(children, strict, cache)
     found = {d.target for d in first}
-    second = choose_derivations(children, loose, cache)
-    return first + [d for d in second if d.target not in found]
+    # Each target's choice is its own: the looser pass looks only at targets the first left.
+    rest = {doc: [t for t in own if t["target"] not in found] for doc, own in children.items()}
+    return first + choose_derivations(rest, loose, cache)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from policykg.graph.agencies import resolve_agency
@@ -41,7 +42,7 @@ from policykg.graph.identity import (
     unit_id,
 )
 from policykg.graph.indicators import match_indicator
-from policykg.loaders.places import find_units, strip_unit_prefix
+from policykg.loaders.places import Unit, find_units, strip_unit_prefix
 from policykg.loaders.record import Citation, Record, Target
 from policykg.loaders.symbols import doc_type_of
 from policykg.ontology.terms import Label, Prop, Rel
@@ -99,6 +100,7 @@ class RecordRows:
     documents: dict[NodeKey, list[Row]] = field(default_factory=lambda: defaultdict(list))
     stubs: dict[NodeKey, list[Row]] = field(default_factory=lambda: defaultdict(list))
     nodes: dict[NodeKey, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    # {"src", "dst"}, and "props" only when the relationship has properties:
     edges: dict[EdgeKey, list[Row]] = field(default_factory=lambda: defaultdict(list))
     cited: list[Row] = field(default_factory=list)  # document -> document, with evidence lists
     stub_titles: list[Row] = field(default_factory=list)  # what citations say a document is about
@@ -120,7 +122,12 @@ def _node(rows: dict[NodeKey, list[Row]], key: NodeKey, node_id: str, props: dic
 
 def _edge(rows: RecordRows, rel: Rel, src: tuple[Label, str], dst: tuple[Label, str],
           props: dict[str, Any] | None = None) -> None:
-    rows.edges[(rel, src[0], dst[0])].append({"src": src[1], "dst": dst[1], "props": props or {}})
+    # No "props" key when there are none (every relationship here): a map of strings only is
+    # left alone by the garbage collector, and a load holds ~30,000 of them per chunk.
+    row = {"src": src[1], "dst": dst[1]}
+    if props:
+        row["props"] = props
+    rows.edges[(rel, src[0], dst[0])].append(row)
 
 
 def _evidence(rows: RecordRows, record: Record, span: tuple[int, int]) -> str:
@@ -311,15 +318,31 @@ def agency_home(level: str | None, place: str | None, jurisdiction: Jurisdiction
 
 def _named_unit(place: str, jurisdiction: Jurisdiction) -> Jurisdiction | None:
     """The unit a place phrase names, searched inside the document's province (None if unsure)."""
-    name, kind = strip_unit_prefix(place)
     province = jurisdiction.at("province").unit
-    if not name or province is None or kind is None:
+    return None if province is None else _named_in_province(place, province)
+
+
+#: Place phrases remembered per province, and slugs per jurisdiction: a national cascade names
+#: ~80,000 agencies with a place ("UBND huyện Sông Lô") and ~290,000 agencies in all; the 545
+#: documents of Thanh Hóa's cascade name 7 distinct (phrase, province) pairs and 543 homes.
+NAMED_UNIT_CACHE = 8192
+
+
+@lru_cache(maxsize=NAMED_UNIT_CACHE)
+def _named_in_province(place: str, province: Unit) -> Jurisdiction | None:
+    name, kind = strip_unit_prefix(place)
+    if not name or kind is None:
         return None  # "huyện" alone names no unit
     # A province is looked for nationally ("Sở Y tế tỉnh Quảng Ninh" named by another province);
     # a smaller unit only inside the document's province, where its name is far less ambiguous.
     within = None if kind == "tỉnh" else province
     found = [u for u in find_units(name, kind=kind, within=within) if u.era == province.era]
     return Jurisdiction(found[0].level, found[0]) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=NAMED_UNIT_CACHE)
+def _slug(jurisdiction: Jurisdiction) -> str:
+    return jurisdiction.slug
 
 
 def _add_tasks(rows: RecordRows, record: Record, doc: tuple[Label, str],
@@ -340,7 +363,7 @@ def _add_tasks(rows: RecordRows, record: Record, doc: tuple[Label, str],
             _edge(rows, Rel.HAS_EVIDENCE, (Label.TASK, task_id),
                   (Label.EVIDENCE, _evidence(rows, record, assignment.span)))
         home = agency_home(agency.level, agency.place, jurisdiction)
-        org_id = f"vn/org/{home.slug if home else 'khong-ro'}/{agency.key}"
+        org_id = f"vn/org/{_slug(home) if home else 'khong-ro'}/{agency.key}"
         _node(rows.nodes, ORG_KEY, org_id, {Prop.NAME: agency.name, Prop.LEVEL: agency.level})
         _edge(rows, ROLE_TYPES[assignment.role], (Label.TASK, task_id), (Label.ORGANIZATION, org_id))
         if home is not None and home.unit is not None:

@@ -21,6 +21,7 @@ import json
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
@@ -68,14 +69,17 @@ class SchemaSpec:
     indexes: tuple[tuple[str, str], ...] = ()
 
 
-def batched(rows: Iterable[Mapping[str, Any]], size: int,
-            max_bytes: int | None = None) -> Iterator[list[Mapping[str, Any]]]:
-    """Split rows into lists of at most ``size`` rows and, if given, about ``max_bytes`` of JSON.
+def batched(rows: Iterable[Any], size: int, max_bytes: int | None = None) -> Iterator[list[Any]]:
+    """Split rows (maps, or plain values such as ids) into lists of at most ``size`` rows and, if
+    given, about ``max_bytes`` of JSON.
 
     A single row larger than ``max_bytes`` still goes, alone: the budget shapes batches, it does
     not drop data.
     """
-    batch: list[Mapping[str, Any]] = []
+    if max_bytes is None and isinstance(rows, list) and size > 0:
+        yield from (rows[i:i + size] for i in range(0, len(rows), size))
+        return
+    batch: list[Any] = []
     weight = 0
     for row in rows:
         cost = len(json.dumps(row, default=str).encode()) if max_bytes else 0
@@ -97,6 +101,11 @@ class GraphStore(ABC):
     #: then a lookup of the node's adjacency instead of an OPTIONAL MATCH per row (see
     #: ``graph/writes.py`` not_milestone). Portable Cypher is used where it is False.
     has_outdegree: ClassVar[bool] = False
+    #: True when a load may write one chunk from a background thread while it reads the store
+    #: and prepares the next (``graph/load_chunk.py`` ChunkWriter): the embedded FalkorDB. The
+    #: Bolt tests run against FalkorDB's experimental Bolt endpoint, which is kept to one
+    #: session at a time.
+    writes_in_background: ClassVar[bool] = False
 
     def __init__(self, *, query_timeout_ms: int, max_batch_bytes: int | None = None) -> None:
         self.query_timeout_ms = query_timeout_ms
@@ -140,10 +149,31 @@ class GraphStore(ABC):
         self, query: str, rows: Iterable[Mapping[str, Any]], *, batch_size: int = DEFAULT_BATCH_SIZE
     ) -> WriteCounters:
         """Run an ``UNWIND $rows …`` query once per batch of rows; return the summed counters."""
+        return self.run_prepared(self.prepare_batches(query, rows, batch_size=batch_size))
+
+    def prepare_batches(
+        self, query: str, rows: Iterable[Mapping[str, Any]], *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> list[Any]:
+        """An ``UNWIND $rows …`` query cut into batches for ``run_prepared``: (query, params)
+        pairs here; a backend may encode them for its wire already (FalkorDB: command text)."""
+        return [(query, {"rows": batch})
+                for batch in batched(rows, batch_size, self.max_batch_bytes)]
+
+    def run_prepared(self, prepared: Iterable[Any]) -> WriteCounters:
+        """Run prepared batches in order and sum their counters (from any one thread)."""
         total = WriteCounters()
-        for batch in batched(rows, batch_size, self.max_batch_bytes):
-            total = total + self._write(query, {"rows": batch}).counters
+        for query, params in prepared:
+            total = total + self._write(query, params).counters
         return total
+
+    @contextmanager
+    def exclusive_load(self) -> Iterator[bool]:
+        """Hold the store for one load; yields True when no other load, from any process, can
+        write until the block ends (then a load may CREATE what it read as missing).
+
+        Here, for a backend without such a lock (Neo4j), it yields False: loads then MERGE.
+        """
+        yield False
 
     def ensure_schema(self, spec: SchemaSpec) -> None:
         """Create the constraints and indexes of ``spec`` that do not exist yet."""
@@ -160,9 +190,19 @@ class GraphStore(ABC):
         self.close()
 
 
+#: Values a driver returns as they are: most of what a read returns, so they are let through
+#: before any other check (settling a national cascade converts ~3 million of them).
+PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any, entity_props: Callable[[Any], dict[str, Any] | None]) -> Any:
     """Convert a driver value to plain Python; ``entity_props`` returns the property dict of a
     node or relationship of that driver, and None for anything else."""
+    kind = type(value)
+    if kind in PLAIN_TYPES:
+        return value
+    if kind is list:
+        return [v if type(v) in PLAIN_TYPES else plain(v, entity_props) for v in value]
     props = entity_props(value)
     if props is not None:
         value = props

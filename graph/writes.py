@@ -49,27 +49,30 @@ def merge_cited_query(rel: Rel) -> str:
     )
 
 
-def document_queries(label: Label, *, stub: bool) -> list[str]:
-    """The writes of one group of documents, all keyed on PolicyDocument so a stub and its
-    document meet, in order: update the existing ones, fix their label, create the missing.
+def update_document_queries(label: Label) -> list[str]:
+    """The writes of loaded documents that exist already (as stubs, or loaded before): set every
+    property, take their own label, drop the generic one a stub may have had.
 
-    A loaded document sets every property and its own label, and drops the generic label a stub
-    may have had; a stub only creates a node that does not exist yet. New nodes are CREATEd with
-    both labels at once: FalkorDB 4.16 takes ~0.5 ms per node to add a label to a node after it
-    exists (0.85 s for 1,000 new documents in a 20,000-document graph, against 0.045 s this
-    way), and MERGE cannot name the specific label without missing a stub that has another.
-    The create query checks for the node itself, so it stays idempotent.
+    Keyed on PolicyDocument, so a stub and its document meet.
     """
-    create = (f"UNWIND $rows AS row OPTIONAL MATCH (e:{DOC} {{{KEY}: row.id}}) WITH row, e WHERE e IS NULL "
-              f"CREATE (n:{DOC}:{_label(label)}) SET n = row.props, n.{KEY} = row.id")
-    if stub:
-        return [create]
     update = f"UNWIND $rows AS row MATCH (n:{DOC} {{{KEY}: row.id}}) SET n += row.props"
     relabel = (f"UNWIND $rows AS row MATCH (n:{DOC} {{{KEY}: row.id}}) WHERE NOT n:{_label(label)} "
                f"SET n:{_label(label)}")
     if label != Label.OTHER_DOCUMENT:
         relabel += f" REMOVE n:{_label(Label.OTHER_DOCUMENT)}"
-    return [update, relabel, create]
+    return [update, relabel]
+
+
+def create_document_query(label: Label) -> str:
+    """Create documents (loaded or stubs) that do not exist yet, with both labels at once.
+
+    FalkorDB 4.16 takes ~0.5 ms per node to add a label to a node after it exists (0.85 s for
+    1,000 new documents in a 20,000-document graph, against 0.045 s this way), and MERGE cannot
+    name the specific label without missing a stub that has another. The query checks for the
+    node itself, so two loads citing one document at the same moment still make one node.
+    """
+    return (f"UNWIND $rows AS row OPTIONAL MATCH (e:{DOC} {{{KEY}: row.id}}) WITH row, e WHERE e IS NULL "
+            f"CREATE (n:{DOC}:{_label(label)}) SET n = row.props, n.{KEY} = row.id")
 
 
 def stub_titles_query() -> str:
@@ -212,16 +215,24 @@ def existing_derivations_query(ids: list[str]) -> Query:
 
 
 def delete_derivations_query() -> str:
-    """Remove stale derivations; rows ``{"src", "dst"}``."""
-    return (f"UNWIND $rows AS row MATCH (t:{TARGET} {{{KEY}: row.src}})"
-            f"-[r:{_rel(Rel.DERIVED_FROM)}]->(s:{TARGET} {{{KEY}: row.dst}}) DELETE r")
+    """Remove stale derivations; rows ``[target id, source id]``."""
+    return (f"UNWIND $rows AS row MATCH (t:{TARGET} {{{KEY}: row[0]}})"
+            f"-[r:{_rel(Rel.DERIVED_FROM)}]->(s:{TARGET} {{{KEY}: row[1]}}) DELETE r")
 
 
-def write_derivations_query() -> str:
-    """Create or update derivations; rows ``{"src", "dst", "props"}``."""
-    return (f"UNWIND $rows AS row MATCH (t:{TARGET} {{{KEY}: row.src}}) "
-            f"MATCH (s:{TARGET} {{{KEY}: row.dst}}) "
-            f"MERGE (t)-[r:{_rel(Rel.DERIVED_FROM)}]->(s) SET r = row.props")
+def write_derivations_query(*, create: bool = False) -> str:
+    """Create or update derivations; rows ``[target id, source id, comparison, ratio or null]``.
+
+    With ``create``, for derivations known not to exist (CREATE skips MERGE's look for one).
+    Rows are lists (one per target of a cascade, so many): FalkorDB parses them faster than
+    maps, and the client writes them as JSON (``graph/falkordb_store.py``). Every property is
+    set at once, so a derivation keeps no ratio from before.
+    """
+    write = "CREATE" if create else "MERGE"
+    return (f"UNWIND $rows AS row MATCH (t:{TARGET} {{{KEY}: row[0]}}) "
+            f"MATCH (s:{TARGET} {{{KEY}: row[1]}}) "
+            f"{write} (t)-[r:{_rel(Rel.DERIVED_FROM)}]->(s) "
+            f"SET r = {{{Prop.COMPARISON}: row[2], {Prop.RATIO}: row[3]}}")
 
 
 def count_label_query(label: Label) -> Query:

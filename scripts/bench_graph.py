@@ -4,8 +4,9 @@ Generates seeded synthetic national cascades (policykg.synthetic: one central re
 Government programme -> 63 provincial programmes and plans -> ~700 district plans -> ~10,600
 commune programmes, ~20 targets and ~30 assignments each), loads one cascade into a fresh
 embedded store and times every query family, then loads nine more and times them again.
-Reports load throughput in graph elements (nodes + relationships created) per second, the peak
-RSS of this process and of the store's server, and p50/p95/p99 per query family.
+Reports load throughput in graph elements (nodes + relationships created) per second, the CPU
+time the load took in this process and in the store's server (less sensitive than the wall
+time to other work on the machine), the peak RSS of both, and p50/p95/p99 per query family.
 
 Usage: python scripts/bench_graph.py [--cascades 10] [--queries 200] [--seed 7]
 """
@@ -49,6 +50,13 @@ def _server_rss_mib(server: EmbeddedServer) -> float:
     return float("nan")
 
 
+def _server_cpu_s(server: EmbeddedServer) -> float:
+    """User + system CPU seconds of the store's server so far (Linux /proc)."""
+    pid = int(server.pidfile.read_text().strip())
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _percentiles(samples: list[float]) -> str:
     qs = statistics.quantiles(samples, n=100, method="inclusive")
     return f"p50 {statistics.median(samples):7.2f}  p95 {qs[94]:7.2f}  p99 {qs[98]:7.2f} ms"
@@ -89,13 +97,17 @@ def time_queries(store: FalkorStore, n: int, rng: random.Random) -> None:
         print(f"  {name:62s} {_percentiles(samples)}  (n={len(samples)})")
 
 
-def load(store: FalkorStore, seed: int, cascades: range) -> tuple[int, float]:
-    start = time.perf_counter()
+def load(store: FalkorStore, server: EmbeddedServer, seed: int, cascades: range) -> str:
+    """Load the cascades; one line: elements, seconds, elements/s, CPU of loader and server."""
+    start, cpu, server_cpu = time.perf_counter(), time.process_time(), _server_cpu_s(server)
     elements = 0
     for k in cascades:
         summary = load_records(store, generate_cascade(seed, cascade=k))
         elements += summary.counters.nodes_created + summary.counters.relationships_created
-    return elements, time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    return (f"{elements:,} elements in {seconds:.1f} s = {elements / seconds:,.0f} elements/s "
+            f"(CPU: loader {time.process_time() - cpu:.1f} s, store server "
+            f"{_server_cpu_s(server) - server_cpu:.1f} s)")
 
 
 def main() -> None:
@@ -112,13 +124,11 @@ def main() -> None:
         server = EmbeddedServer(home, persistent=False)
         with server.acquire():
             store = FalkorStore(server.socket, "bench", query_timeout_ms=600_000)
-            elements, seconds = load(store, args.seed, range(1))
-            print(f"one cascade: {elements:,} elements in {seconds:.1f} s = {elements / seconds:,.0f} elements/s")
+            print(f"one cascade: {load(store, server, args.seed, range(1))}")
             time_queries(store, args.queries, rng)
             if args.cascades > 1:
-                more, seconds = load(store, args.seed, range(1, args.cascades))
-                print(f"{args.cascades} cascades: +{more:,} elements in {seconds:.1f} s = "
-                      f"{more / seconds:,.0f} elements/s")
+                more = load(store, server, args.seed, range(1, args.cascades))
+                print(f"{args.cascades} cascades: +{more}")
                 time_queries(store, args.queries, rng)
             print(f"peak RSS: loader process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB, "
                   f"store server {_server_rss_mib(server):.0f} MiB")

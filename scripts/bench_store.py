@@ -1,6 +1,6 @@
 """One synthetic national cascade in an embedded store, loaded once and reused by benchmarks.
 
-Loading a national cascade (2.4 M graph elements) takes ~190 s; the API benchmark needs the
+Loading a national cascade (2.4 M graph elements) takes 1-2 minutes; the API benchmark needs the
 same graph every run. So the store lives in a directory of the bench work dir named after what
 decides its content: the generator's seed and a hash of the sources of the generator and the
 loader (``policykg/synthetic*.py``, ``graph/*.py``, ``loaders/gazetteer.json``). Change any of
@@ -41,10 +41,10 @@ DEFAULT_WORKDIR = Path(os.environ.get("POLICYKG_BENCH_DIR", "/var/tmp/policykg-b
 #: The graph's name inside the cached store.
 GRAPH = "bench"
 #: Sources whose change changes the loaded graph, relative to the repository root.
-KEY_SOURCES = ("policykg/synthetic*.py", "graph/load.py", "graph/rows.py", "graph/writes.py",
-               "graph/derive.py", "graph/identity.py", "graph/indicators.py", "graph/agencies.py",
-               "graph/reference.py", "graph/cypher.py", "loaders/places.py", "loaders/gazetteer.json",
-               "ontology/*.ttl")
+KEY_SOURCES = ("policykg/synthetic*.py", "graph/load.py", "graph/load_chunk.py", "graph/rows.py",
+               "graph/writes.py", "graph/party_terms.py", "graph/derive.py", "graph/identity.py",
+               "graph/indicators.py", "graph/agencies.py", "graph/reference.py", "graph/cypher.py",
+               "loaders/places.py", "loaders/gazetteer.json", "ontology/*.ttl")
 #: Characters of the source hash kept in the directory name (the socket path stays short).
 KEY_CHARS = 12
 #: A generous limit for the loader's reads (settling derivations at national scale).
@@ -97,7 +97,7 @@ def prepare(seed: int, workdir: Path = DEFAULT_WORKDIR, *, log=print) -> CachedS
         return CachedStore(home, GRAPH, facts["elements"], facts["seconds"])
     for stale in workdir.glob(f"cascade-s{seed}-*"):
         shutil.rmtree(stale, ignore_errors=True)  # another version of the sources, or cut short
-    log(f"store: loading one national cascade (seed {seed}) into {home}; about 3 minutes")
+    log(f"store: loading one national cascade (seed {seed}) into {home}; 1-2 minutes")
     server = EmbeddedServer(home)
     with server.acquire():
         store = FalkorStore(server.socket, GRAPH, query_timeout_ms=LOAD_QUERY_TIMEOUT_MS)
