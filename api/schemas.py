@@ -243,5 +243,5 @@ class UploadOut(BaseModel):
 
     files: list[UploadedFileOut]
     documents: int
-    new_nodes: int
-    new_relationships: int
+    new_nodes: int = Field(description="Nodes the graph gained (written minus folded away): 0 on a second upload.")
+    new_relationships: int = Field(description="Relationships the graph gained (written minus removed).")

@@ -71,6 +71,22 @@ class LoadSummary:
     document_ids: list[str] = field(default_factory=list)
     counters: WriteCounters = field(default_factory=WriteCounters)
 
+    @property
+    def new_nodes(self) -> int:
+        """Nodes the graph gained: those written minus those removed again.
+
+        A load may create a node and remove it before it ends: a document cited without a date
+        ("Nghị quyết số 12-NQ/TU") becomes a stub, then is folded into the dated document of
+        the same body and symbol. Counting it as new would make a second load of the same files
+        report new nodes although the graph did not change.
+        """
+        return self.counters.nodes_created - self.counters.nodes_deleted
+
+    @property
+    def new_relationships(self) -> int:
+        """Relationships the graph gained (written minus removed: folds, derivations replaced)."""
+        return self.counters.relationships_created - self.counters.relationships_deleted
+
 
 def ensure_graph(store: GraphStore, *, batch_size: int = DEFAULT_BATCH_SIZE) -> WriteCounters:
     """Schema first, then the reference data when the store lacks it (or holds an older version)."""

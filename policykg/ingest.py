@@ -29,16 +29,22 @@ POOL_CHUNK = 4
 #: Suffix of files that hold Records rather than documents.
 RECORDS_SUFFIX = ".jsonl"
 
+#: Names (without suffix, upper case) of the notes a folder of documents keeps about itself:
+#: not documents, so a directory walk skips them (named one by one, they are read). Loading
+#: ``samples/`` used to load its README as a sixth document with eleven citations.
+FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "CHANGELOG"})
 #: (source, Record as JSON or None, one-line error or None)
 Outcome = tuple[str, str | None, str | None]
 
 
 def iter_documents(paths: list[Path]) -> Iterator[Path]:
-    """Files named, and files under directories named (sorted, hidden ones skipped)."""
+    """Files named, and files under directories named (sorted; hidden files and a folder's own
+    notes, such as ``samples/README.md``, skipped: see FOLDER_NOTES)."""
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
+                if (child.is_file() and child.stem.upper() not in FOLDER_NOTES
+                        and not any(p.startswith(".") for p in child.relative_to(path).parts)):
                     yield child
         else:
             yield path

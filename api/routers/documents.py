@@ -77,8 +77,7 @@ async def upload(request: Request, store: StoreDep) -> dict:
     files = await _read_files(request)
     outcomes, summary = await run_in_threadpool(load_uploads, store, files)
     return {"files": [vars(o) for o in outcomes], "documents": summary.documents,
-            "new_nodes": summary.counters.nodes_created,
-            "new_relationships": summary.counters.relationships_created}
+            "new_nodes": summary.new_nodes, "new_relationships": summary.new_relationships}
 
 
 def _check_length(request: Request) -> None:

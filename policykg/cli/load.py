@@ -49,9 +49,13 @@ def describe(outcome: LoadOutcome) -> list[str]:
         f"loaded {s.documents} documents: {s.stubs} cited documents, {s.citations} citations, "
         f"{s.targets} targets ({s.matched_indicators} matched to an indicator, "
         f"{s.unmatched_indicators} unmatched), {s.tasks} tasks, {s.derivations} derivations",
-        f"graph: {s.counters.nodes_created} new nodes, {s.counters.relationships_created} new "
-        f"relationships",
+        f"graph: {s.new_nodes} new nodes, {s.new_relationships} new relationships",
     ]
+    if s.counters.nodes_deleted or s.counters.relationships_deleted:
+        lines.append(f"  ({s.counters.nodes_created} nodes and {s.counters.relationships_created} "
+                     f"relationships written, {s.counters.nodes_deleted} and "
+                     f"{s.counters.relationships_deleted} removed: cited documents folded into the "
+                     "documents they name, derivations replaced)")
     if s.unmatched_places:
         shown = ", ".join(sorted(set(s.unmatched_places))[:SHOW_UNMATCHED])
         lines.append(f"unmatched places ({len(s.unmatched_places)}): {shown}")

@@ -81,6 +81,18 @@ def _citer(province: str, day: str | None, symbol: str = "12-NQ/TU"):
                        citations=((symbol, "implements", day, "province"),))
 
 
+def test_a_folded_stub_is_no_new_node_on_a_second_load(falkor_store):
+    # The undated citation becomes a stub, then is folded into the dated 12-NQ/TU: the first
+    # load writes it and removes it again, the second load likewise, and neither is growth.
+    records = [_citer("Vĩnh Phúc", "2020-03-12"), _citer("Vĩnh Phúc", None)]
+    first = load_records(falkor_store, records)
+    before = dump(falkor_store)
+    again = load_records(falkor_store, records)
+    assert first.counters.nodes_deleted > 0 and first.new_nodes > 0
+    assert (again.new_nodes, again.new_relationships) == (0, 0)
+    assert dump(falkor_store) == before
+
+
 def test_conflicting_dates_are_kept_with_their_sources(falkor_store):
     # Two Vĩnh Phúc plans say 12/3/2020, one says 21/3/2020: the stub takes the majority, each
     # citation keeps the date it stated. (Across years of one term too: see the tests below.)
