@@ -36,7 +36,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from policykg.loaders.assignment_tables import split_cells
 from policykg.loaders.caseless import LoweredSpan
@@ -117,10 +117,11 @@ class _Columns:
 
 @dataclass
 class _Table:
+    """The indicator table being read: its columns and the year of the group row above."""
+
     columns: _Columns
     group_year: int | None = None
     expect_years: bool = True  # a second header row of years may follow
-    rows: list[tuple[int, int]] = field(default_factory=list)
 
 
 def find_table_targets(text: str) -> list[TableTarget]:
