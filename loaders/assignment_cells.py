@@ -13,7 +13,10 @@ Decisions:
   any task verb: a cell names agencies, and a name may hold a verb ("Các doanh nghiệp cung cấp
   dịch vụ bưu chính").
 * A piece opening with neither a capital nor an agency word ("thường xuyên", "x", "2026") names
-  no agency; a row laid over its header by guess (``strict``) needs an agency word.
+  no agency; a row laid over its header by guess (``strict``) needs an agency word. Items after
+  an agency in one list share its collective word ("Các bộ, ngành, địa phương": "địa phương" is
+  the localities), and a list ends at "với", which gives the share of the task that is the
+  agencies' own ("Bộ Công an với các tiêu chuẩn áp dụng chung toàn quốc").
 
 Example:
     >>> cell = "Các sở, ban, ngành; UBND các phường, xã; Các doanh nghiệp cung cấp dịch vụ bưu chính"
@@ -32,7 +35,9 @@ from policykg.loaders.assignment_roles import find_sentence_roles
 #: An agency name longer than this is a sentence that lost its boundary.
 AGENCY_MAX_CHARS = 150
 # What a role cell's agency does, when the cell says it ("Sở KH&CN chủ trì hướng dẫn, tổng hợp",
-# "Sở Khoa học và Công nghệ thúc đẩy, theo dõi"): the agency list ends there. Only these role and
+# "Sở Khoa học và Công nghệ thúc đẩy, theo dõi"), or which share of the task is its own ("Bộ Công
+# an, Bộ Khoa học và Công nghệ với các tiêu chuẩn áp dụng chung toàn quốc; các bộ, ngành với các
+# tiêu chuẩn nội ngành"): the agency list ends there. Only these role and
 # reporting verbs, lowercase: a cell names agencies, and a name may hold another verb ("Các doanh
 # nghiệp cung cấp dịch vụ bưu chính", "Ban Quản lý dự án đầu tư xây dựng").
 _CELL_PREDICATE_RE = re.compile(
@@ -41,6 +46,7 @@ _CELL_PREDICATE_RE = re.compile(
   | ,?\s+ (?: chủ\s+trì | thực\s+hiện | phối\s+hợp | thúc\s+đẩy | theo\s+dõi | báo\s+cáo
            | tổng\s+hợp | hướng\s+dẫn | tham\s+mưu | đôn\s+đốc | giám\s+sát
            | (?:chịu|có)\s+trách\s+nhiệm ) (?!\w)      # "… chủ trì", "…, theo dõi"
+  | \s+ với (?!\w)                                # "Bộ Công an với các tiêu chuẩn …": its share
     """,
     re.X,
 )
@@ -76,9 +82,25 @@ def cell_agencies(text: str, start: int, end: int, strict: bool = False) -> list
             continue
         verb = _CELL_PREDICATE_RE.search(text, piece_start, piece_end)
         stop = verb.start() if verb is not None else piece_end
-        found += [(s, e) for s, e in split_agency_list(text, piece_start, stop)
-                  if _names_agency(text, s, e)]
+        found += _list_agencies(text, split_agency_list(text, piece_start, stop))
     return found
+
+
+def _list_agencies(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of a cell's agency list that name agencies: an item that opens like a name, and
+    every item after one, since a list's later items share its first one's collective word ("Các
+    bộ, ngành, địa phương" -> "Các bộ, ngành" and "địa phương", the localities; "… và các bộ,
+    ngành, địa phương khác có liên quan")."""
+    kept: list[tuple[int, int]] = []
+    for start, end in items:
+        if _names_agency(text, start, end) or (kept and _continues_list(text, start, end)):
+            kept.append((start, end))
+    return kept
+
+
+def _continues_list(text: str, start: int, end: int) -> bool:
+    """Whether a list item after an agency can be one: short enough, opening with a letter."""
+    return 0 < end - start <= AGENCY_MAX_CHARS and text[start].isalpha()
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

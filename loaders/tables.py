@@ -8,6 +8,11 @@ joined by ``CELL_JOINER``, so an assignment keeps its lead agency and deadline; 
 two-column header of every administrative document, a signature block) keep one cell per block,
 as printed, between hard breaks.
 
+Where a table starts is read from the rows below it: a caption, a signature block's cells or the
+last row of the table before may run against its header with no break between (the legal
+portal prints "… | Bộ Công an |" / "PHỤ LỤC II …" / "(Kèm theo …)" / "| TT | …"). A table's first
+row has as many cells as its data rows, so the cells before them are not its own.
+
 Example:
     >>> row = "1 | Rà soát quy hoạch | Sở Xây dựng | Năm 2025"
     >>> flatten_tables(split_inline_pipes([row]), NormalizeStats())[2]
@@ -81,25 +86,93 @@ def flatten_tables(lines: list[str], stats: NormalizeStats) -> list[str]:
     """
     if PIPE not in lines:
         return lines
+    segments, rest = _segments(lines)
+    cells = [_row_cells(segment) if closed else None for segment, closed in segments]
     out: list[str] = []
+    before: int | None = None
+    for (segment, _), row, after in zip(segments, cells, _widths_ahead(cells)):
+        before = _write_segment(out, segment, row, (before, after), stats)
+    out.extend(HARD if line == PIPE else line for line in rest)
+    return out
+
+
+def _segments(lines: list[str]) -> tuple[list[tuple[list[str], bool]], list[str]]:
+    """The lines cut after each row end: (segment, whether a row end precedes it), and what
+    follows the last row end."""
+    segments = []
     start = 0
     left_closed = bool(lines) and lines[0] == PIPE
     for end in _row_ends(lines):
-        segment = lines[start:end + 1]
-        opening = 0 if left_closed else None
-        cells = _row_cells(segment) if left_closed else None
-        if cells is None:
-            opening = _opening_row(segment)
-            cells = _row_cells(segment[opening:]) if opening is not None else None
-        if cells is not None and opening is not None and len(cells) >= TABLE_ROW_MIN_CELLS:
-            stats.table_rows += 1
-            out.extend(HARD if line == PIPE else line for line in segment[:opening])
-            out.extend([HARD, CELL_JOINER.join(cells), HARD])
-        else:
-            out.extend(HARD if line == PIPE else line for line in segment)
+        segments.append((lines[start:end + 1], left_closed))
         start, left_closed = end + 1, True
-    out.extend(HARD if line == PIPE else line for line in lines[start:])
-    return out
+    return segments, lines[start:]
+
+
+def _widths_ahead(cells: list[list[str] | None]) -> list[int | None]:
+    """For each segment, the cell count of the next data row of its table, if one follows: empty
+    segments and short rows (group rows "I | Giai đoạn 2025-2027") are crossed, a segment that is
+    no row (body text) ends the table."""
+    ahead: list[int | None] = [None] * len(cells)
+    following: int | None = None
+    for k in range(len(cells) - 1, -1, -1):
+        ahead[k] = following
+        if cells[k] is None:
+            following = None
+        elif len(cells[k]) >= TABLE_ROW_MIN_CELLS:
+            following = len(cells[k])
+    return ahead
+
+
+def _write_segment(out: list[str], segment: list[str], cells: list[str] | None,
+                   widths: tuple[int | None, int | None], stats: NormalizeStats) -> int | None:
+    """Write one segment: a row, text and the first row of a table, or text.
+
+    ``widths``: the table's width so far (its widest row: a row under merged cells has fewer) and
+    the cell count of the next data row. A row wider than both together is the last row of one
+    table, the caption of the next and its header, run together because the caption left no
+    break ("… | Bộ Công an | PHỤ LỤC II … (Kèm theo Quyết định …) | TT | Nhiệm vụ, giải pháp |
+    …"). Returns the width of the table the next segment continues (None after body text).
+    """
+    before, after = widths
+    if cells is not None:
+        if len(cells) < TABLE_ROW_MIN_CELLS:
+            _write_text(out, segment)
+            return before  # a group row or an empty cell: the table goes on
+        if before and after and len(cells) > before + after:
+            opens = _cell_openings(segment)
+            _write_row(out, segment[:opens[before]], stats)
+            _write_text(out, segment[opens[before]:opens[-after]])
+            _write_row(out, segment[opens[-after]:], stats)
+            return after
+        _write_row(out, segment, stats)
+        return max(before or 0, len(cells))
+    opening = _opening_row(segment)
+    if opening is None and after:
+        opening = _trailing_row(segment, after)
+    row = _row_cells(segment[opening:]) if opening is not None else None
+    if row is None or len(row) < TABLE_ROW_MIN_CELLS:
+        _write_text(out, segment)
+        return None
+    _write_text(out, segment[:opening])
+    _write_row(out, segment[opening:], stats)
+    return len(row)
+
+
+def _write_row(out: list[str], segment: list[str], stats: NormalizeStats) -> None:
+    """A row's cells on one line between hard breaks."""
+    stats.table_rows += 1
+    out.extend([HARD, CELL_JOINER.join(_row_cells(segment) or []), HARD])
+
+
+def _write_text(out: list[str], segment: list[str]) -> None:
+    """Lines as printed, each pipe a hard break."""
+    out.extend(HARD if line == PIPE else line for line in segment)
+
+
+def _cell_openings(segment: list[str]) -> list[int]:
+    """The pipe before each cell of a row (a cell's first line follows a pipe)."""
+    return [i - 1 for i in range(1, len(segment))
+            if segment[i] not in NOT_TEXT and segment[i - 1] == PIPE]
 
 
 def _opening_row(segment: list[str]) -> int | None:
@@ -115,4 +188,31 @@ def _opening_row(segment: list[str]) -> int | None:
     for i in range(len(segment) - 1, 0, -1):
         if segment[i - 1] in BREAKS:
             return i if segment[i] == PIPE else None
+    return None
+
+
+def _trailing_row(segment: list[str], width: int) -> int | None:
+    """Where a table's first row opens when text runs against its pipe: the pipe before the
+    segment's last ``width`` cells, ``width`` being the cell count of the table's data rows.
+
+    A caption without a blank line after it ("(Kèm theo Quyết định số …)" then "|"), or the
+    appendix that follows a signature block's cells ("Nơi nhận: … | KT. THỦ TƯỚNG … | PHỤ LỤC I
+    …"), leaves no break before the header, and the cells before it are not the table's: a
+    table's first row has as many cells as the rows below it. Cells crossing a break are no row.
+
+    Example: ``["Kèm theo", "|", "TT", "|", "Chỉ tiêu", "|", "Đơn vị", "|"]`` with width 3 -> 1.
+    """
+    count = 0
+    in_cell = False
+    for i in range(len(segment) - 1, -1, -1):
+        line = segment[i]
+        if line in BREAKS:
+            return None
+        if line != PIPE:
+            in_cell = True
+            continue
+        count += in_cell
+        in_cell = False
+        if count == width:
+            return i
     return None

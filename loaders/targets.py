@@ -88,6 +88,7 @@ from policykg.loaders.record import Target, YearValue
 from policykg.loaders.sections import Section
 from policykg.loaders.target_indicators import find_indicator
 from policykg.loaders.target_segments import (
+    SKIPPED_KINDS,
     SectionLocator,
     find_quoted_titles,
     find_zones,
@@ -98,6 +99,7 @@ from policykg.loaders.target_segments import (
     split_sentences,
 )
 from policykg.loaders.target_rules import screen_values
+from policykg.loaders.target_tables import TableTarget, find_table_targets
 from policykg.loaders.target_values import (
     Value,
     drop_labels,
@@ -183,9 +185,36 @@ def extract_targets(text: str, sections: Sequence[Section]) -> list[Target]:
     drafts: list[_Draft] = []
     for p_start, p_end in doc.locator.read_ranges(split_paragraphs(text)):
         drafts += _paragraph_targets(doc, p_start, p_end)
+    table_drafts = _table_drafts(doc, find_table_targets(text))
+    if table_drafts:
+        # A row of an indicator table is read by its columns only, not again as a sentence.
+        rows = sorted({row for row, _ in table_drafts})
+        drafts = [d for d in drafts if not _in_rows(d.value.start, rows)]
+        drafts += [draft for _, draft in table_drafts]
     drafts.sort(key=lambda d: (d.span[0], d.value.start))
     return _TARGET_LIST.validate_python([_target_fields(text, d, i + 1)
                                          for i, d in enumerate(drafts)])
+
+
+def _table_drafts(doc: _Document, found: list[TableTarget]) -> list[tuple[_Range, _Draft]]:
+    """Drafts of the targets of indicator tables (``target_tables``), with their rows; none
+    from a table under a heading whose numbers are no targets (norms, a review of the past)."""
+    drafts = []
+    for target in found:
+        start, end = target.span
+        kind, section = doc.locator.fixed(start, start + 1) or (None, None)
+        if kind is None and section is not None and section.kind not in SKIPPED_KINDS:
+            continue  # a rule heading holds the table
+        value = Value(start, end, target.value, target.value_max, target.unit, target.comparator)
+        yearly = [YearValue(year=y, value=v) for y, v in target.yearly]
+        drafts.append((target.row, _Draft(value, target.indicator, (start, end), target.year,
+                                          None if doc.locator.empty else section, yearly)))
+    return drafts
+
+
+def _in_rows(offset: int, rows: list[_Range]) -> bool:
+    i = bisect_left(rows, (offset + 1,)) - 1
+    return i >= 0 and rows[i][0] <= offset < rows[i][1]
 
 
 # ---------------------------------------------------------------- paragraph

@@ -4,10 +4,10 @@ Three gold sets, scored with the same rules:
 
 * samples: ``tests/gold/0*.json``, the five bundled samples (``samples/*.txt``); the extractors
   were tuned while reading them. ``tests/loaders/test_quality.py`` fails below issue 3's bars.
-* dev (unseen): ``tests/gold/dev/*.json``, four documents of the development corpus copied to
-  ``tests/documents/dev/`` that the extractors were not tuned on; an honest estimate of quality
-  on new documents. It is about to be used for tuning, and then stops being unseen.
-* held-out (never tuned on): ``tests/gold/heldout/*.json``, four other documents of the corpus
+* dev (unseen): ``tests/gold/dev/*.json``, five documents of the development corpus copied to
+  ``tests/documents/dev/`` that the extractors were not tuned on at first; they have since been
+  tuned on (the fifth, 2edf5927c71bc4c1, came from the held-out set on 2026-11-22).
+* held-out (never tuned on): ``tests/gold/heldout/*.json``, three other documents of the corpus
   copied to ``tests/documents/heldout/``. Nobody tunes on them: read their scores, never fix the
   extractors against their disagreements, so that they stay an unbiased measure.
 
@@ -286,8 +286,8 @@ def _one_line(text: str) -> str:
 def main(argv: list[str]) -> str:
     """``python -m tests.quality [--diff]``: the three tables, their comparison, maybe the diffs."""
     sets = [(SAMPLES_HEADING, "all five", extract_samples(), load_gold()),
-            (DEV_HEADING, "all four", extract_dev(), load_gold(DEV_GOLD_DIR, DEV_GOLD_PATTERN)),
-            (HELDOUT_HEADING, "all four", extract_heldout(),
+            (DEV_HEADING, "all five", extract_dev(), load_gold(DEV_GOLD_DIR, DEV_GOLD_PATTERN)),
+            (HELDOUT_HEADING, "all three", extract_heldout(),
              load_gold(HELDOUT_GOLD_DIR, HELDOUT_GOLD_PATTERN))]
     results = [(heading, evaluate(records, golds)) for heading, _, records, golds in sets]
     parts = []

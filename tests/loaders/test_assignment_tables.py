@@ -107,6 +107,16 @@ CELLS = [
                  id="ad5aff6-reporting-verbs"),
     pytest.param("UBND TP. Hồ Chí Minh", ["UBND TP. Hồ Chí Minh"], id="abbreviation-dot-kept"),
     pytest.param("- Sở Y tế\n- Sở Tài chính", ["Sở Y tế", "Sở Tài chính"], id="bulleted-lines"),
+    pytest.param("Các bộ, ngành, địa phương", ["Các bộ, ngành", "địa phương"],
+                 id="2edf-localities-share-the-collective"),
+    pytest.param("Bộ Công an, Bộ Tài chính, Bộ Nội vụ và các bộ, ngành, địa phương khác có liên quan",
+                 ["Bộ Công an", "Bộ Tài chính", "Bộ Nội vụ", "các bộ, ngành",
+                  "địa phương khác có liên quan"], id="2edf-qualifier-stays-with-the-last-item"),
+    pytest.param("Bộ Công an, Bộ Khoa học và Công nghệ với các tiêu chuẩn, quy chuẩn, hướng dẫn kỹ "
+                 "thuật áp dụng chung toàn quốc; các bộ, ngành với các tiêu chuẩn, quy chuẩn, hướng "
+                 "dẫn kỹ thuật nội ngành",
+                 ["Bộ Công an", "Bộ Khoa học và Công nghệ", "các bộ, ngành"],
+                 id="2edf-share-after-với-is-no-name"),
     pytest.param("2026 - 2030", [], id="a-date-is-no-agency"),
     pytest.param("x", [], id="a-tick-is-no-agency"),
 ]
@@ -172,10 +182,11 @@ def test_group_rows_are_no_tasks():
                    for a in found)
 
 
-@pytest.mark.parametrize("stem", ["f004d93b21e7fc5f", "192068354fd1ffe5", "ad5aff6c13929815"])
+@pytest.mark.parametrize("stem", ["f004d93b21e7fc5f", "192068354fd1ffe5", "ad5aff6c13929815",
+                                  "2edf5927c71bc4c1"])
 def test_every_numbered_row_of_a_dev_appendix_has_its_lead(stem):
     text = normalize_text((DEV_CORPUS / f"{stem}.md").read_text(encoding="utf-8")).text
-    appendix = text.index("\nPHỤ LỤC\n")
+    appendix = re.search(r"\nPHỤ LỤC(?: [IVX]+)?\n", text).start()
     numbered = {m.span() for m in re.finditer(r"^\d+(?:\.\d+)* ; .*$", text, re.M)
                 if m.start() > appendix}
     rows = find_task_rows(text)

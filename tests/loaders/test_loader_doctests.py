@@ -9,7 +9,7 @@ import pytest
 
 MODULES = [
     "caseless", "section_index", "numbers", "targets", "target_segments", "target_values",
-    "target_units", "target_years", "target_indicators", "assignments", "assignment_patterns",
+    "target_units", "target_years", "target_indicators", "target_tables", "assignments", "assignment_patterns",
     "assignment_units", "assignment_roles", "assignment_tables", "assignment_cells",
     "agency_lists",
 ]

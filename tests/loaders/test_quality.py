@@ -4,13 +4,13 @@ The bars are issue 3's and apply to the five bundled samples: document metadata 
 citations P and R >= 0.95 (symbol + relation + issuer scope); targets P and R >= 0.90 (value +
 unit + year); assignments R >= 0.85. `make quality` prints the same tables.
 
-The dev set (four unseen documents, tests/documents/dev) is scored with the same rules but
+The dev set (five documents, unseen when annotated, tests/documents/dev) is scored with the same rules but
 carries no figure bar: its scores are printed, and the tests assert only what must hold on any
 document: the gold itself is well-formed, every document is identified (symbol, type, date),
 neither its own symbol nor the web page's chrome is cited, and every kind of fact the gold
 records is found at least once per document.
 
-The held-out set (four other documents, tests/documents/heldout, never tuned on) gets exactly the
+The held-out set (three other documents, tests/documents/heldout, never tuned on) gets exactly the
 same document-independent assertions and no figure bar either: a bar there would invite tuning on
 it, and then it would stop measuring anything.
 """
@@ -55,8 +55,9 @@ IDENTITY_FIELDS = ("symbol", "doc_type", "issued")
 #: site's personal-data notice cites Nghị định 13/2023/NĐ-CP).
 CHROME_ONLY_SYMBOLS = {"832399d0fd282e41.md": {"13/2023/NĐ-CP"},
                        "2edf5927c71bc4c1.md": {"13/2023/NĐ-CP"}}
-#: The copied sets of unseen documents each hold at least this many.
-MIN_UNSEEN_DOCUMENTS = 4
+#: The copied sets of unseen documents each hold at least this many (held-out: three since one
+#: moved to the dev set on 2026-11-22).
+MIN_UNSEEN_DOCUMENTS = 3
 
 SAMPLE_GOLDS = load_gold()
 DEV_GOLDS = load_gold(DEV_GOLD_DIR, DEV_GOLD_PATTERN)
