@@ -105,22 +105,6 @@ _UNICODE_VIETNAMESE = re.compile(
     re.X,
 )
 
-# A whole line (as str.splitlines cuts lines) without any of those letters: only such a line is
-# scored. One scan of the sample at C speed, rather than a look at each of its many lines, most
-# of which hold a Unicode letter; a line break of splitlines' set may not start a line's match
-# inside another (the lookbehind) nor be crossed.
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_WITHOUT_UNICODE_VIETNAMESE = re.compile(
-    rf"""
-    (?<![^{_LINE_BREAKS}])                        # at a line's start: the text's or after a break
-    [^{_LINE_BREAKS}\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]*
-                                                  # characters that are neither a break nor a
-                                                  # _UNICODE_VIETNAMESE letter
-    (?![^{_LINE_BREAKS}])                         # to the line's end: a break or the text's end
-    """,
-    re.X,
-)
-
 # VNI writes the hat, breve or tone as a byte after the vowel. None of these pairs occurs in
 # Unicode or TCVN3 Vietnamese ("uû" is left out: TCVN3 writes "Uỷ" as "Uû").
 _VNI_PAIR = re.compile(
@@ -190,11 +174,10 @@ def score_legacy(text: str) -> LegacyScores:
         LegacyScores(candidates=5, as_is=1, tcvn3=5, vni=0)
     """
     candidates = as_is = tcvn3 = vni = 0
-    # The lines of the sample that hold no Unicode-only letter (a line holding one is Unicode).
-    for line in _LINE_WITHOUT_UNICODE_VIETNAMESE.findall(text, 0, LEGACY_SAMPLE_CHARS):
+    for line in text[:LEGACY_SAMPLE_CHARS].splitlines():
         # A printable ASCII line holds no candidate: the few TCVN3 letters at ASCII positions
         # are control characters.
-        if line.isascii() and line.isprintable():
+        if line.isascii() and line.isprintable() or _UNICODE_VIETNAMESE.search(line):
             continue
         for word in _WORD.findall(line):
             if not _CANDIDATE.search(word):
