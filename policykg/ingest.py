@@ -33,8 +33,8 @@ RECORDS_SUFFIX = ".jsonl"
 #: not documents, so a directory walk skips them (named one by one, they are read). Loading
 #: ``samples/`` used to load its README as a sixth document with eleven citations.
 FOLDER_NOTES = frozenset({"README", "LICENSE", "LICENCE", "NOTICE", "COPYING", "CHANGELOG"})
-#: (source, Record as JSON or None, one-line error or None)
-Outcome = tuple[str, str | None, str | None]
+#: (source, Record as UTF-8 JSON or None, one-line error or None)
+Outcome = tuple[str, bytes | None, str | None]
 
 
 def iter_documents(paths: list[Path]) -> Iterator[Path]:
@@ -71,11 +71,12 @@ def read_bytes(path: Path) -> bytes:
 def extract_bytes(data: bytes, name: str) -> Outcome:
     """Extract one document's bytes; never raises (the error comes back as one line)."""
     from policykg.loaders.pipeline import extract_record
+    from policykg.loaders.record import dump_record
 
     # pypdf logs repairs ("EOF marker not found") on stderr, where users read one line per error.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        return name, extract_record(data, Path(name).name).model_dump_json(), None
+        return name, dump_record(extract_record(data, Path(name).name)), None
     except PolicyKGError as exc:
         message = exc.message if name in exc.message or Path(name).name in exc.message else f"{name}: {exc.message}"
         return name, None, message
@@ -98,6 +99,10 @@ def run_extraction(paths: list[Path], workers: int) -> Iterator[Outcome]:
     if workers <= 1:
         yield from map(extract_one, documents)
         return
+    # Workers are forked from this process: what it has imported, they need not import again.
+    import policykg.loaders.pipeline  # noqa: F401
+    import policykg.loaders.record  # noqa: F401
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(extract_one, documents, chunksize=POOL_CHUNK)
 

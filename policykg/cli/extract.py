@@ -37,16 +37,26 @@ def extract(
             typer.echo(f"error: {error}", err=True)
             continue
         if as_json:
-            # Straight to stdout: a Record is tens of kB of JSON (no terminal escapes to strip,
-            # control characters are escaped), and typer.echo would scan it for them.
-            sys.stdout.write(record_json)
-            sys.stdout.write("\n")
-            sys.stdout.flush()  # one line at a time, as with echo, so errors interleave in order
+            _write_line(record_json)
         else:
             _summary(path, json.loads(record_json))
         if text:
             typer.echo(json.loads(record_json)["text"])
     raise SystemExit(1 if failed else 0)
+
+
+def _write_line(record_json: bytes) -> None:
+    """One Record's JSON and a line end, straight to stdout's bytes: a Record is tens of kB of
+    JSON, already UTF-8 (no terminal escapes to strip, control characters are escaped), which
+    typer.echo would scan and a text stream would decode and encode again."""
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream, as some test runners install
+        sys.stdout.write(record_json.decode() + "\n")
+    else:
+        sys.stdout.flush()  # whatever a text write left pending goes first
+        out.write(record_json)
+        out.write(b"\n")
+    sys.stdout.flush()  # one line at a time, as with echo, so errors interleave in order
 
 
 def _summary(path: str, record: dict) -> None:

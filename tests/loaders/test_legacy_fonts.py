@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import doctest
+from dataclasses import astuple
 
 import shutil
 import subprocess
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.errors import DocumentError
 from policykg.loaders import legacy_fonts
@@ -138,3 +141,25 @@ def test_a_printable_ascii_line_holds_no_legacy_candidate():
     """What lets score_legacy skip such lines: TCVN3 letters at ASCII positions are controls."""
     ascii_candidates = [chr(c) for c in range(128) if legacy_fonts._CANDIDATE.match(chr(c))]
     assert ascii_candidates and all(not c.isprintable() for c in ascii_candidates)
+
+
+# Line breaks of every kind str.splitlines knows, Unicode-only letters, TCVN3 stand-ins, ASCII.
+_SCORE_ALPHABET = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029 .,ăơưđạỹNghÞquyÕtcña¸µ¶·¹ÕÖ×ØöôõïAEae"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=_SCORE_ALPHABET, max_size=40), max_size=8))
+def test_scores_are_the_sums_of_the_lines_scores(pieces):
+    """score_legacy reads a text line by line, as str.splitlines cuts it ("\\r\\n" one break)."""
+    text = "".join(pieces)
+    lines = [astuple(legacy_fonts.score_legacy(line)) for line in text.splitlines()]
+    assert astuple(legacy_fonts.score_legacy(text)) == tuple(map(sum, zip((0, 0, 0, 0), *lines)))
+
+
+@pytest.mark.parametrize(("text", "candidates"), [
+    pytest.param("NghÞ quyÕt cña Ban\r\nChÊp hµnh", 5, id="tcvn3-lines-crlf"),
+    pytest.param("NghÞ quyÕt\u2028của Ban ChÊp hµnh", 2, id="unicode-line-after-a-line-separator"),
+    pytest.param("Nghị quyết của Ban ChÊp hµnh", 0, id="one-unicode-letter-clears-its-line"),
+])
+def test_lines_holding_a_unicode_letter_are_not_scored(text, candidates):
+    assert legacy_fonts.score_legacy(text).candidates == candidates

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from policykg.errors import RecordError
-from policykg.loaders.record import Record, parse_record, render_record_schema
+from policykg.loaders.record import Record, dump_record, parse_record, render_record_schema
 from tests.factories import ROOT
 
 SCHEMA_FILE = ROOT / "loaders" / "record.schema.json"
@@ -59,6 +59,15 @@ def test_valid_record_round_trips_through_json():
     record = parse_record(json.dumps(a_record()))
     assert record.quote(record.citations[0].spans[0]) == "12-NQ/TU"
     assert Record.model_validate_json(record.model_dump_json()) == record
+
+
+@pytest.mark.parametrize("changes", [
+    pytest.param({}, id="vietnamese-text"),
+    pytest.param({"text": "Thực hiện Nghị quyết số 12-NQ/TU \"tăng trưởng\"\n\u0000"}, id="quotes-line-end-and-nul"),
+])
+def test_dump_record_is_model_dump_json_in_utf8(changes):
+    record = parse_record(json.dumps(a_record(**changes)))
+    assert dump_record(record) == record.model_dump_json().encode("utf-8")
 
 
 @pytest.mark.parametrize(
