@@ -56,8 +56,15 @@ SHARED_RELS = frozenset({Rel.HAS_JURISDICTION, Rel.APPLIES_TO, Rel.ISSUED_BY})
 #: Young (generation 1) collections between two full ones while a load runs; CPython's is 10.
 FULL_COLLECTION_PACE = 1000
 
-#: A node as (label, identifier), both plain strings (see ``_fresh`` on why not enum members).
-NodeRef = tuple[str, str]
+#: Nodes by label: label name -> identifiers, all plain strings (see ``_fresh`` on why not enum
+#: members). Sets per label rather than one set of (label, id) pairs: a national load asks ~3
+#: million times whether a node is among them, and a pair costs a tuple each time.
+NodeSets = defaultdict[str, set[str]]
+
+
+def node_sets() -> NodeSets:
+    """An empty ``NodeSets``."""
+    return defaultdict(set)
 
 _load_lock = threading.Lock()
 
@@ -93,7 +100,7 @@ class ChunkPlan:
     """A chunk's writes, prepared for ``GraphStore.run_prepared``, and the nodes they write."""
 
     prepared: list[Any] = field(default_factory=list)
-    nodes: set[NodeRef] = field(default_factory=set)
+    nodes: NodeSets = field(default_factory=node_sets)
     #: Loaded documents that did not exist before: none of their targets can have a derivation.
     new_documents: set[str] = field(default_factory=set)
 
@@ -163,7 +170,7 @@ class ChunkWriter(BackgroundWrites):
         self.written: set = set()
         #: Loaded documents this load created (``settle_derivations`` skips their lookups).
         self.new_documents: set[str] = set()
-        self._running_nodes: set[NodeRef] = set()
+        self._running_nodes: NodeSets = node_sets()
 
     def write(self, built: list[RecordRows]) -> WriteCounters:
         """Plan a chunk, wait for the one being written, start this one.
@@ -180,12 +187,12 @@ class ChunkWriter(BackgroundWrites):
 
     def finish(self) -> WriteCounters:
         """Wait for the chunk being written; its counters (raises what its writes raised)."""
-        self._running_nodes = set()
+        self._running_nodes = node_sets()
         return super().finish()
 
 
 def plan_chunk(store: GraphStore, built: list[RecordRows], batch_size: int, written: set,
-               pending: set[NodeRef], *, create: bool = True) -> ChunkPlan:
+               pending: NodeSets, *, create: bool = True) -> ChunkPlan:
     """Every write of a chunk of Records, nodes before the relationships that need them.
 
     ``written`` remembers, across the chunks of one load, the shared nodes and relationships
@@ -203,7 +210,7 @@ def plan_chunk(store: GraphStore, built: list[RecordRows], batch_size: int, writ
                 target[key].extend(items)
         for row in rows.cited:
             cited[row["rel"]].append(row)
-    plan, created = ChunkPlan(), set()
+    plan, created = ChunkPlan(), node_sets()
     _plan_documents(store, plan, docs, stubs, batch_size, pending if create else None, created)
     for (label, extra), rows in sorted(nodes.items()):
         if label in SHARED_LABELS:
@@ -225,18 +232,19 @@ def plan_chunk(store: GraphStore, built: list[RecordRows], batch_size: int, writ
 
 
 def existing_ids(store: GraphStore, label: str, ids: Iterable[str], batch_size: int,
-                 pending: set[NodeRef] = frozenset()) -> set[str]:
+                 pending: NodeSets | None = None) -> set[str]:
     """Which of ``ids`` name a node of ``label``: in the store, or among the pending nodes."""
+    waiting = pending.get(label, set()) if pending is not None else set()
     found: set[str] = set()
     for batch in batched(ids, batch_size, store.max_batch_bytes):
         found.update(row["id"] for row in store.read(*cypher.existing_ids_query(label, batch)))
-        found.update(i for i in batch if (label, i) in pending)
+        found.update(waiting.intersection(batch))
     return found
 
 
 def _plan_documents(store: GraphStore, plan: ChunkPlan, docs: dict[NodeKey, list[Row]],
-                    stubs: dict[NodeKey, list[Row]], batch_size: int, pending: set[NodeRef] | None,
-                    created: set[NodeRef]) -> None:
+                    stubs: dict[NodeKey, list[Row]], batch_size: int, pending: NodeSets | None,
+                    created: NodeSets) -> None:
     """Loaded documents, then stubs, all keyed on PolicyDocument so a stub and its document meet.
 
     Group by group in a fixed order, each seeing what the ones before it create: a document
@@ -260,14 +268,14 @@ def _plan_documents(store: GraphStore, plan: ChunkPlan, docs: dict[NodeKey, list
             plan.add(store, writes.create_document_query(label), new, batch_size)
             if have is not None:
                 have.update(row["id"] for row in new)
-                created.update((doc, row["id"]) for row in new)
+                created[doc].update(row["id"] for row in new)
                 if not stub:
                     plan.new_documents.update(row["id"] for row in new)
-    plan.nodes.update((doc, i) for i in ids)
+    plan.nodes[doc].update(ids)
 
 
 def _plan_nodes(store: GraphStore, plan: ChunkPlan, key: NodeKey, rows: list[Row], batch_size: int,
-                pending: set[NodeRef] | None, created: set[NodeRef]) -> None:
+                pending: NodeSets | None, created: NodeSets) -> None:
     """CREATE the nodes of a group that do not exist, MERGE the others (all without ``pending``)."""
     label, extra = key
     name = str(label)
@@ -283,20 +291,20 @@ def _plan_nodes(store: GraphStore, plan: ChunkPlan, key: NodeKey, rows: list[Row
         plan.add(store, cypher.create_nodes_query(label, (KEY, *keys), extra_labels=extra), values,
                  batch_size)
     plan.add(store, cypher.merge_nodes_query(label, extra_labels=extra), old, batch_size)
-    created.update((name, row["id"]) for row in new)
-    plan.nodes.update((name, row["id"]) for row in rows)
+    created[name].update(row["id"] for row in new)
+    plan.nodes[name].update(row["id"] for row in rows)
 
 
 def _plan_edges(store: GraphStore, plan: ChunkPlan, key: EdgeKey, rows: list[Row], batch_size: int,
-                created: set[NodeRef]) -> None:
+                created: NodeSets) -> None:
     """CREATE relationships with an end created in this chunk (one per pair), MERGE the others."""
     rel, src, dst = key
-    src_name, dst_name = str(src), str(dst)
+    new_src, new_dst = created.get(str(src), set()), created.get(str(dst), set())
     new: dict[tuple[str, str], dict | None] = {}
     old = []
     for row in rows:  # {"src", "dst"}, and "props" when the relationship has properties
         props = row.get("props")
-        if (src_name, row["src"]) in created or (dst_name, row["dst"]) in created:
+        if row["src"] in new_src or row["dst"] in new_dst:
             pair = (row["src"], row["dst"])
             if props:
                 new[pair] = {**(new.get(pair) or {}), **props}  # as MERGE … SET r += props
