@@ -142,11 +142,15 @@ LABEL_AFTER_RE = re.compile(
 #: optional and empty, so the matches and their other groups are VALUE_RE's.
 NUMBER_SCAN_RE = re.compile(
     rf"{VALUE_RE.pattern}(?:(?={LABEL_AFTER_RE.pattern})(?P<label>))?", re.X)
-#: "không còn hộ nghèo": value 0.
+#: "không còn hộ nghèo": value 0. Not after "không còn" a quality ("phù hợp", "hiệu lực"), a
+#: degree ("nhiều", "nữa") or a room or means to act ("dư địa", "khả năng", "điều kiện", "cơ
+#: hội", "thời gian"): "nguồn thu … không còn dư địa để tăng trưởng" says what is lacking, not
+#: what is to be eliminated.
 ZERO_RE = re.compile(
     rf"""\b[Kk]hông\s+còn\s+
-    (?!(?:phù\s+hợp|hiệu\s+lực|hiệu\s+quả|cần\s+thiết|khả\s+năng|là|được|nữa|bao\s+lâu|nhiều)\b)
-    (?P<ind>[^,;.:()\n]{{2,{ZERO_INDICATOR_MAX}}})""",   # 'không còn phù hợp' is no target
+    (?!(?:phù\s+hợp|hiệu\s+lực|hiệu\s+quả|cần\s+thiết|là|được|nữa|bao\s+lâu|nhiều   # a quality
+         |khả\s+năng|dư\s+địa|điều\s+kiện|cơ\s+hội|thời\s+gian)\b)                # room to act
+    (?P<ind>[^,;.:()\n]{{2,{ZERO_INDICATOR_MAX}}})""",
     re.X,
 )
 #: Units that describe the indicator, not a quantity to reach ("2 buổi/ngày", "6 tháng").
