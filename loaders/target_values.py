@@ -33,7 +33,13 @@ from policykg.loaders.numbers import (
     WORD_NUMBERS,
     parse_number,
 )
-from policykg.loaders.target_segments import UPPER, WORD_COUNT_KEY, ZERO_KEY, find_word_counts
+from policykg.loaders.target_segments import (
+    UPPER,
+    WORD_COUNT_KEY,
+    ZERO_KEY,
+    find_ranks,
+    find_word_counts,
+)
 from policykg.loaders.target_units import is_rate, read_unit
 from policykg.loaders.target_years import YEAR_MAX, YEAR_MIN, YEAR_RE
 
@@ -271,6 +277,13 @@ def _word_values(text: str, c_start: int, c_end: int, masks: list[tuple[int, int
                 ind = m.group("ind").strip()
                 out.append(Value(m.start(), m.start("ind") + len(ind), 0.0, None, None, "=",
                                  unit_head="0", zero_indicator=ind))
+    for m in find_ranks(text, c_start, c_end):  # 'nhóm 4 nước dẫn đầu': a label word before it
+        if not any(z0 <= m.start() < z1 for z0, z1 in masks):
+            num = "top" if m.group("top") else "group"
+            unit = m.group("unit")
+            end = m.end("lead") if m.group("lead") is not None else m.end("unit")
+            out.append(Value(m.start(num), end, float(m.group(num)), None, unit, "<=",
+                             unit.lower()))
     if text.find(WORD_COUNT_KEY, c_start, c_end) != -1:
         for m in find_word_counts(text, c_start, c_end):
             if not any(z0 <= m.start() < z1 for z0, z1 in masks):

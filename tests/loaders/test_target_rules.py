@@ -120,6 +120,12 @@ RULE_CASES = [
           "đẳng giới.", [(100.0, "%", "=")], "per-period-in-share"),
     _case("Mỗi năm có ít nhất 150 sản phẩm được chứng nhận.", [(150.0, "sản phẩm", ">=")],
           "per-year-count-alone"),
+    # ranks to reach
+    _case("Việt Nam thuộc nhóm 4 nước dẫn đầu ASEAN và nhóm 60 nước dẫn đầu thế giới vào năm 2028.",
+          [(4.0, "nước", "<="), (60.0, "nước", "<=")], "rank-group-leading"),
+    _case("Phấn đấu đến năm 2030 tỉnh thuộc top 03 vùng Đồng bằng sông Cửu Long về đổi mới công "
+          "nghệ.", [(3.0, "vùng", "<=")], "rank-top"),
+    _case("Hỗ trợ nhóm 2 đối tượng là hộ nghèo và hộ cận nghèo.", [], "group-is-a-category"),
     # ratios and counts in words
     _case("Giảm số giờ làm công việc nội trợ không được trả công của phụ nữ còn 1,7 lần vào năm "
           "2025.", [(1.7, "lần", "=")], "ratio-lan"),
@@ -137,6 +143,12 @@ RULE_CASES = [
 def test_rules_and_targets(sentence: str, expected: list[tuple]) -> None:
     got = [(t.value, t.unit, t.comparator) for t in extract_targets(sentence, [])]
     assert got == expected
+
+
+def test_rank_takes_the_year_after_its_field() -> None:
+    text = "Việt Nam thuộc nhóm 60 nước dẫn đầu thế giới vào năm 2028 theo đánh giá của Liên hợp quốc."
+    (target,) = extract_targets(text, [])
+    assert (target.value, target.comparator, target.year) == (60.0, "<=", 2028)
 
 
 def test_baseline_ends_the_indicator() -> None:
@@ -279,7 +291,7 @@ _PIECES = st.sampled_from(
     "đạt đã đạt được cùng kỳ ước đạt Uớc thực hiện phấn đấu kinh phí nhu cầu vốn Ngân sách "
     "trung ương vốn ngoài ngân sách mức phụ cấp MỨC CHI nguyên giá xét tặng thang điểm nếu "
     "trường hợp Trường hợp có thể điều chỉnh giảm từ tăng từ xuống lên còn mỗi quý có ít nhất "
-    "một dự báo = x 3.359 Chỉ số PCI 95% 10 điểm điểm trường 23 ca sinh/1.000 phụ nữ 1.000.000 đồng 2,5 tỷ đồng "
+    "một dự báo = x 3.359 nhóm top nước dẫn đầu Chỉ số PCI 95% 10 điểm điểm trường 23 ca sinh/1.000 phụ nữ 1.000.000 đồng 2,5 tỷ đồng "
     "lần - : ; , . ( ) \n İ ſ".split(" "))
 _CLAUSES = st.lists(_PIECES, max_size=24).map(" ".join)
 
