@@ -7,8 +7,18 @@ numbers and units for other things. Each rule below is one of Vietnamese adminis
 * **Past results** ("đã đạt", "đạt được", "so với cùng kỳ", "thực hiện được") report what was
   done, not what is to be done.
 * **Estimates** of the running year's result ("ước đạt", "ước thực hiện cả năm", "ước vượt")
-  report too, unless the clause strives for them ("phấn đấu đón 11,1 triệu lượt khách … với
-  tổng thu ước đạt khoảng 4,5 nghìn tỷ đồng"): a plan may estimate what its target brings.
+  report too, unless the clause strives for them first ("phấn đấu đón 11,1 triệu lượt khách …
+  với tổng thu ước đạt khoảng 4,5 nghìn tỷ đồng"): a plan may estimate what its target brings.
+  A strive after the estimate starts the plan ("Năm 2025 ước đạt 95%, phấn đấu năm 2026 đạt
+  97%": 97 only). An estimate opening a sentence's lead-in ("Ước thực hiện năm 2025: GRDP tăng
+  8%; thu ngân sách 27.535 tỷ đồng; …") covers the ";"-clauses after it (see
+  estimate_lead_in), as a deadline lead-in does.
+* **Forecasts** ("dự báo tốc độ tăng trưởng GRDP … khoảng 10 - 10,5%/năm") say what is
+  expected to happen, not what the document sets out to do: the numbers after the verb "dự
+  báo" are no targets ("công tác dự báo", "năng lực dự báo" name an activity, not a forecast).
+  (A plan's "dự kiến đạt" is kept: it is the plan's own expected result.)
+* **Worked formulas** ("A = (8.857.500 x 500.000)/ 1.300.081 = 43.719 người (làm tròn 44.000
+  người)") show a computation a rule applies; a clause holding one states no target.
 * **Budgets and resources** ("kinh phí", "tổng vốn", "phân bổ", "nhu cầu vốn", "nhu cầu sử dụng
   đất", a clause opening with its source of funds: "Ngân sách trung ương: … 75%-80%", "Vốn
   ngoài ngân sách … dự kiến 10%-15%") are spending, not results; "thu ngân sách" (revenue) is a
@@ -144,6 +154,25 @@ ESTIMATE_RE = re.compile(
     re.X)
 #: "Phấn đấu" and its frequent typos: a clause that strives states a target.
 _STRIVE_RE = re.compile(r"ph[aâấ]n\s+đ[aấầ]u", re.I)
+#: The end of a sentence's lead-in: the estimate of a lead-in before it covers the sentence.
+LEAD_IN_END = ":"
+#: The verb "dự báo" (forecast), not the activity a noun before it names ("công tác dự báo",
+#: "năng lực dự báo, cảnh báo"): the numbers after it are expected, not aimed at.
+FORECAST_RE = re.compile(
+    r"""(?<!công\stác\s)(?<!năng\slực\s)(?<!hệ\sthống\s)(?<!chất\slượng\s)(?<!khả\snăng\s)
+        (?<!\w)dự\s+báo\b                                       # the verb
+        (?!\s*(?:,|và|cảnh\s+báo|thị\s+trường))                 # a noun in a list of activities""",
+    re.X | re.I)
+#: A literal part of every FORECAST_RE match on lowercase text ("báo"); "Dự báo" opens a clause.
+FORECAST_KEYS = ("dự báo", "Dự báo", "DỰ BÁO")
+#: A worked formula: an arithmetic operator between numbers, then "=" and a result ("(3.359 x
+#: 2.000)/331.338 = 20 km2").
+FORMULA_RE = re.compile(
+    r"""\d\)?\s*[x×*/]\s*\(?\d[\d.,]*\)?   # a number, an operator, a number
+        [^=;\n]{0,40}=\s*\d                      # … equals a result""",
+    re.X)
+#: A literal part of every FORMULA_RE match.
+FORMULA_KEY = "="
 #: A literal part of every ESTIMATE_RE match ("ớc"), to skip the scan of most clauses.
 ESTIMATE_KEY = "ớc"
 
@@ -177,10 +206,62 @@ def is_estimate(text: str, start: int, end: int) -> bool:
         >>> is_estimate(clause, 0, len(clause))
         False
     """
+    return estimate_end(text, start, end) == end
+
+
+def estimate_end(text: str, start: int, end: int) -> int:
+    """Where the estimate of the clause ``[start, end)`` stops covering its values: ``start``
+    when there is none or the clause strives first, the first "phấn đấu" after the estimate,
+    else ``end``.
+
+    Example:
+        >>> clause = "Năm 2025 ước đạt 95%, phấn đấu năm 2026 đạt 97%"
+        >>> estimate_end(clause, 0, len(clause)) == clause.index("phấn")
+        True
+    """
     if text.find(ESTIMATE_KEY, start, end) == -1:
-        return False  # most clauses: no "ớc" at all
-    return (ESTIMATE_RE.search(text, start, end) is not None
-            and _STRIVE_RE.search(text, start, end) is None)
+        return start  # most clauses: no "ớc" at all
+    estimate = ESTIMATE_RE.search(text, start, end)
+    if estimate is None:
+        return start
+    strive = _STRIVE_RE.search(text, start, end)
+    if strive is None:
+        return end
+    if strive.start() < estimate.start():
+        return start  # 'phấn đấu đón … với tổng thu ước đạt …': what the target brings
+    return strive.start()
+
+
+def estimate_lead_in(text: str, s_start: int, s_end: int) -> bool:
+    """Does the sentence ``[s_start, s_end)`` open with an estimate's lead-in ("Ước thực hiện
+    năm 2025: …"), so that all its clauses report estimates?
+
+    Example:
+        >>> estimate_lead_in("Ước thực hiện năm 2025: GRDP tăng 8%; thu 27.535 tỷ đồng", 0, 56)
+        True
+    """
+    colon = text.find(LEAD_IN_END, s_start, s_end)
+    if colon == -1 or text.find(";", s_start, colon) != -1:
+        return False
+    return estimate_end(text, s_start, colon) == colon
+
+
+def find_forecast_cut(text: str, start: int, end: int) -> int:
+    """Where the values of the clause ``[start, end)`` stop being targets for a forecast or a
+    worked formula: ``start`` for a formula, the verb "dự báo", else ``end``.
+
+    Example:
+        >>> clause = "dự báo tốc độ tăng trưởng GRDP giai đoạn 2026 - 2030 khoảng 10 - 10,5%/năm"
+        >>> find_forecast_cut(clause, 0, len(clause))
+        0
+    """
+    if text.find(FORMULA_KEY, start, end) != -1 and FORMULA_RE.search(text, start, end):
+        return start
+    if any(text.find(key, start, end) != -1 for key in FORECAST_KEYS):
+        forecast = FORECAST_RE.search(text, start, end)
+        if forecast is not None:
+            return forecast.start()
+    return end
 
 
 def screen_values(text: str, span: LoweredSpan, values: list[Value], start: int,
@@ -196,8 +277,14 @@ def screen_values(text: str, span: LoweredSpan, values: list[Value], start: int,
     cut = rule_cut(span, start, end)
     if cut == start:
         return []  # a past result, a budget or a permission
-    if text.find(ESTIMATE_KEY, start, end) != -1 and is_estimate(text, start, end):
+    cut = min(cut, find_forecast_cut(text, start, end))
+    if cut == start:
         return []
+    if text.find(ESTIMATE_KEY, start, end) != -1:
+        estimated = estimate_end(text, start, end)
+        values = [v for v in values if v.start >= estimated]  # 'ước đạt 95%, phấn đấu … 97%'
+        if not values:
+            return []
     if scores_points(text, values, start, end):
         return []
     if cut < end:  # a norm or a condition sets the values after it

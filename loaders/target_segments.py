@@ -116,6 +116,23 @@ WORD_COUNT_RE = re.compile(
 #: tried only there (a scan with re.I is slow).
 WORD_COUNT_KEY = "t nhất"
 
+#: A rank to reach: "thuộc nhóm 4 nước dẫn đầu ASEAN", "top 03 vùng … về đổi mới công nghệ".
+#: "nhóm"/"top" before a number make it a label (a group's number), so the number is read here:
+#: "top N <noun>" is always a rank, "nhóm N <noun>" when a word of leading follows in the clause
+#: ("nhóm 2 đối tượng" is a category). The value is an upper bound (gold: comparator '<='),
+#: its unit the one noun counted, its span up to the field led ("dẫn đầu thế giới"), so that a
+#: year phrase right after it is its deadline ("… dẫn đầu thế giới vào năm 2028").
+RANK_RE = re.compile(
+    r"""\b(?: top\s+(?P<top>\d{1,3})                        # 'top 50'
+          | nhóm\s+(?P<group>\d{1,3})                       # 'nhóm 4' …
+            (?=\s+[^\W\d_]+(?P<lead>[^;.\n]{0,60}?
+                \b(?:dẫn\s+đầu|đứng\s+đầu|hàng\s+đầu|cao\s+nhất|tốt\s+nhất)   # … 'dẫn đầu'
+                (?:\s+(?!(?:và|vào|năm|đến|theo)\b)[^\W\d_]+){0,2})) )   # … 'thế giới'
+        \s+(?P<unit>(?-i:[a-zđà-ỹ]+))(?!\w)                  # the noun counted: 'nước'""",
+    re.X | re.I,
+)
+#: Literal parts of every RANK_RE match (lower or sentence case).
+RANK_KEYS = ("nhóm", "top", "Top", "Nhóm")
 #: A yearly-path zone: "(cụ thể: …)" holding years, or "trong đó: năm 2020, …". The fast twin
 #: is the same alternation flat, each branch opening with a literal (CPython then skips to them).
 ZONE_OPEN_RE = Caseless(
@@ -211,9 +228,23 @@ def has_word_value(text: str, start: int, end: int) -> bool:
     # Called for every paragraph: finds of literal keys first, no generator, has_zero inlined.
     if text.find(ZERO_KEY, start, end) != -1 and _KHONG_CON_RE.search(text, start + 1, end):
         return True
+    if find_ranks(text, start, end):
+        return True
     if text.find(WORD_COUNT_KEY, start, end) == -1:
         return False
     return bool(find_word_counts(text, start, end))
+
+
+def find_ranks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """RANK_RE's matches in ``text[start:end]``, searched only when one of its keys occurs.
+
+    Example:
+        >>> [m.group("group", "unit") for m in find_ranks("thuộc nhóm 4 nước dẫn đầu ASEAN", 0, 31)]
+        [('4', 'nước')]
+    """
+    if all(text.find(key, start, end) == -1 for key in RANK_KEYS):
+        return []
+    return list(RANK_RE.finditer(text, start, end))
 
 
 def find_word_counts(text: str, start: int, end: int) -> list[re.Match[str]]:

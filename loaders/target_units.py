@@ -8,7 +8,10 @@ dân", "triệu đồng/người/năm", "tạ/ha/vụ"), as written, whitespace 
 
 An unknown lowercase noun is a unit of at most two words, the usual length of a Vietnamese noun
 ("12 thành viên", "2 tập thể", not "thành", "tập"), its head its first word (Vietnamese noun
-phrases are head-first: "tháng đầu năm" counts months). When a "/" follows a few more words, the
+phrases are head-first: "tháng đầu năm" counts months). A counted thing is often a classifier
+before a two-syllable noun ("05 bộ dữ liệu", "01 sàn giao dịch", "01 đơn vị tài sản"): when the
+words after the head form one of the common two-syllable nouns of COMPOUND_NOUNS, the unit
+takes that noun whole, since half of it ("bộ dữ", "sàn giao") is no word. When a "/" follows a few more words, the
 words before it are the rate's numerator ("18 ca sinh/1.000 phụ nữ", "107 trẻ sơ sinh trai/100
 trẻ sơ sinh gái"). A rate's denominator names the population the numerator is counted in: it may
 be as long as the numerator ("trẻ sơ sinh trai/100 trẻ sơ sinh gái", not "… gái sinh ra sống"),
@@ -34,6 +37,12 @@ RATE_WORDS = 3
 BARE_RATE_WORDS = 5
 #: Words of an unknown noun kept as a unit ("tập thể", "thành viên").
 NOUN_WORDS = 2
+#: Two-syllable nouns counted after a classifier ("bộ dữ liệu", "sàn giao dịch", "đơn vị tài
+#: sản"), and "đơn vị", a two-syllable classifier itself: a unit is not cut inside one of them.
+COMPOUND_NOUNS = frozenset({
+    "dữ liệu", "giao dịch", "tài sản", "ứng dụng", "dịch vụ", "tiêu chí", "tiêu chuẩn",
+    "tài liệu", "học liệu", "thông tin", "nền tảng", "hệ thống", "đơn vị",
+})
 #: Words before a "/" read as a rate's numerator at most ("trẻ sơ sinh trai/100 …").
 NUMERATOR_WORDS = 4
 #: Rate denominators ("550/100.000 trẻ em"); any other "a/b" is a fraction or a date.
@@ -168,8 +177,26 @@ def _noun_unit(text: str, pos: int, end: int) -> tuple[str | None, str, int]:
                 return clean_unit(" ".join(words) + rate), words[0], stop
     if not words:
         return None, "", pos
-    kept = min(len(words), NOUN_WORDS)
+    kept = _noun_length(words)
     return clean_unit(" ".join(words[:kept])), words[0], stops[kept - 1]
+
+
+def _noun_length(words: list[str]) -> int:
+    """How many of an unknown noun's ``words`` are its unit: NOUN_WORDS, or more when the cut
+    would fall inside a two-syllable noun of COMPOUND_NOUNS.
+
+    Example:
+        >>> _noun_length(["bộ", "dữ", "liệu", "mở"]), _noun_length(["đơn", "vị", "tài", "sản"])
+        (3, 4)
+    """
+    def compound(i: int) -> bool:
+        return " ".join(words[i:i + 2]).lower() in COMPOUND_NOUNS
+
+    if len(words) > NOUN_WORDS and compound(NOUN_WORDS - 1):
+        return NOUN_WORDS + 1  # 'bộ dữ liệu': a classifier and a noun
+    if len(words) > NOUN_WORDS + 1 and compound(0) and compound(NOUN_WORDS):
+        return NOUN_WORDS + 2  # 'đơn vị tài sản': a two-syllable classifier and a noun
+    return min(len(words), NOUN_WORDS)
 
 
 def _rate_chain(text: str, pos: int, end: int, most: int = RATE_WORDS) -> tuple[str, int]:

@@ -33,7 +33,13 @@ from policykg.loaders.numbers import (
     WORD_NUMBERS,
     parse_number,
 )
-from policykg.loaders.target_segments import UPPER, WORD_COUNT_KEY, ZERO_KEY, find_word_counts
+from policykg.loaders.target_segments import (
+    UPPER,
+    WORD_COUNT_KEY,
+    ZERO_KEY,
+    find_ranks,
+    find_word_counts,
+)
 from policykg.loaders.target_units import is_rate, read_unit
 from policykg.loaders.target_years import YEAR_MAX, YEAR_MIN, YEAR_RE
 
@@ -142,11 +148,15 @@ LABEL_AFTER_RE = re.compile(
 #: optional and empty, so the matches and their other groups are VALUE_RE's.
 NUMBER_SCAN_RE = re.compile(
     rf"{VALUE_RE.pattern}(?:(?={LABEL_AFTER_RE.pattern})(?P<label>))?", re.X)
-#: "không còn hộ nghèo": value 0.
+#: "không còn hộ nghèo": value 0. Not after "không còn" a quality ("phù hợp", "hiệu lực"), a
+#: degree ("nhiều", "nữa") or a room or means to act ("dư địa", "khả năng", "điều kiện", "cơ
+#: hội", "thời gian"): "nguồn thu … không còn dư địa để tăng trưởng" says what is lacking, not
+#: what is to be eliminated.
 ZERO_RE = re.compile(
     rf"""\b[Kk]hông\s+còn\s+
-    (?!(?:phù\s+hợp|hiệu\s+lực|hiệu\s+quả|cần\s+thiết|khả\s+năng|là|được|nữa|bao\s+lâu|nhiều)\b)
-    (?P<ind>[^,;.:()\n]{{2,{ZERO_INDICATOR_MAX}}})""",   # 'không còn phù hợp' is no target
+    (?!(?:phù\s+hợp|hiệu\s+lực|hiệu\s+quả|cần\s+thiết|là|được|nữa|bao\s+lâu|nhiều   # a quality
+         |khả\s+năng|dư\s+địa|điều\s+kiện|cơ\s+hội|thời\s+gian)\b)                # room to act
+    (?P<ind>[^,;.:()\n]{{2,{ZERO_INDICATOR_MAX}}})""",
     re.X,
 )
 #: Units that describe the indicator, not a quantity to reach ("2 buổi/ngày", "6 tháng").
@@ -267,6 +277,13 @@ def _word_values(text: str, c_start: int, c_end: int, masks: list[tuple[int, int
                 ind = m.group("ind").strip()
                 out.append(Value(m.start(), m.start("ind") + len(ind), 0.0, None, None, "=",
                                  unit_head="0", zero_indicator=ind))
+    for m in find_ranks(text, c_start, c_end):  # 'nhóm 4 nước dẫn đầu': a label word before it
+        if not any(z0 <= m.start() < z1 for z0, z1 in masks):
+            num = "top" if m.group("top") else "group"
+            unit = m.group("unit")
+            end = m.end("lead") if m.group("lead") is not None else m.end("unit")
+            out.append(Value(m.start(num), end, float(m.group(num)), None, unit, "<=",
+                             unit.lower()))
     if text.find(WORD_COUNT_KEY, c_start, c_end) != -1:
         for m in find_word_counts(text, c_start, c_end):
             if not any(z0 <= m.start() < z1 for z0, z1 in masks):

@@ -98,7 +98,7 @@ from policykg.loaders.target_segments import (
     split_paragraphs,
     split_sentences,
 )
-from policykg.loaders.target_rules import screen_values
+from policykg.loaders.target_rules import estimate_lead_in, screen_values
 from policykg.loaders.target_tables import TableTarget, find_table_targets
 from policykg.loaders.target_values import (
     Value,
@@ -250,6 +250,8 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
         values = _clause_values(doc, span, c_start, c_end, masks, fixed, own, wordy)
         if not values:
             continue
+        if c_start != s_start and estimate_lead_in(text, s_start, c_start):
+            continue  # 'Ước thực hiện năm 2025: …; thu ngân sách 27.535 tỷ đồng': estimates
         if years_of != s_start:  # found for the sentences that hold a value only
             phrases = find_year_phrases(text, s_start, s_end)
             years = phrases, find_lead_in_years(text, s_start, s_end, phrases)

@@ -19,6 +19,9 @@ from policykg.loaders.parse import parse_document
 from policykg.loaders.sections import Section
 from policykg.loaders.target_rules import (
     drop_qualified,
+    estimate_end,
+    estimate_lead_in,
+    find_forecast_cut,
     is_estimate,
     rule_cut,
     scores_points,
@@ -85,6 +88,23 @@ RULE_CASES = [
           [(11.1, "triệu lượt khách", "="), (4.5, "nghìn tỷ đồng", "~")], "estimate-while-striving"),
     _case("Tỷ lệ dân cư đô thị được cung cấp nước sạch đạt trên 98%.", [(98.0, "%", ">")],
           "water-is-no-estimate"),
+    _case("Tỷ lệ hộ dùng nước sạch năm 2025 ước đạt 95%, phấn đấu năm 2026 đạt 97%.",
+          [(97.0, "%", "=")], "estimate-then-strive"),
+    _case("Ước thực hiện năm 2025: thu ngân sách đạt 27.535 tỷ đồng; tỷ lệ hộ nghèo còn 1,2%; "
+          "kim ngạch xuất khẩu đạt 2.600 triệu USD.", [], "estimate-lead-in-covers-clauses"),
+    _case("Kết quả năm 2025: thu ngân sách đạt 27.535 tỷ đồng; tỷ lệ hộ nghèo còn 1,2%.",
+          [(27535.0, "tỷ đồng", "="), (1.2, "%", "=")], "lead-in-without-estimate"),
+    # forecasts and worked formulas
+    _case("Kinh tế trong tỉnh phát triển ổn định, dự báo tốc độ tăng trưởng GRDP của tỉnh giai "
+          "đoạn 2026 - 2030 khoảng từ 10 - 10,5%/năm.", [], "forecast"),
+    _case("Nâng cao năng lực dự báo, cảnh báo thiên tai, phấn đấu 100% hộ dân được cảnh báo sớm.",
+          [(100.0, "%", "=")], "forecast-as-an-activity"),
+    _case("Diện tích khởi đầu tính điểm sẽ là: F = (3.359 x 2.000)/331.338 = 20 km2.", [],
+          "formula-result"),
+    _case("Dân số khởi đầu của mỗi xã để tính điểm sẽ là: A = (8.857.500x500.000)/ 1.300.081 = "
+          "43.719 người (làm tròn 44.000 người).", [], "formula-and-rounding"),
+    _case("Tỷ lệ tử vong trẻ em dưới 1 tuổi giảm còn 12/1.000 trẻ đẻ sống.",
+          [(12.0, "/1.000 trẻ đẻ sống", "=")], "rate-is-no-formula"),
     # conditions and permissions
     _case("Đối với một số ngành, lĩnh vực đặc thù có tỷ lệ nữ cán bộ, công chức thấp dưới 30% có "
           "thể điều chỉnh mục tiêu phù hợp với thực tiễn.", [], "permission"),
@@ -100,6 +120,12 @@ RULE_CASES = [
           "đẳng giới.", [(100.0, "%", "=")], "per-period-in-share"),
     _case("Mỗi năm có ít nhất 150 sản phẩm được chứng nhận.", [(150.0, "sản phẩm", ">=")],
           "per-year-count-alone"),
+    # ranks to reach
+    _case("Việt Nam thuộc nhóm 4 nước dẫn đầu ASEAN và nhóm 60 nước dẫn đầu thế giới vào năm 2028.",
+          [(4.0, "nước", "<="), (60.0, "nước", "<=")], "rank-group-leading"),
+    _case("Phấn đấu đến năm 2030 tỉnh thuộc top 03 vùng Đồng bằng sông Cửu Long về đổi mới công "
+          "nghệ.", [(3.0, "vùng", "<=")], "rank-top"),
+    _case("Hỗ trợ nhóm 2 đối tượng là hộ nghèo và hộ cận nghèo.", [], "group-is-a-category"),
     # ratios and counts in words
     _case("Giảm số giờ làm công việc nội trợ không được trả công của phụ nữ còn 1,7 lần vào năm "
           "2025.", [(1.7, "lần", "=")], "ratio-lan"),
@@ -117,6 +143,12 @@ RULE_CASES = [
 def test_rules_and_targets(sentence: str, expected: list[tuple]) -> None:
     got = [(t.value, t.unit, t.comparator) for t in extract_targets(sentence, [])]
     assert got == expected
+
+
+def test_rank_takes_the_year_after_its_field() -> None:
+    text = "Việt Nam thuộc nhóm 60 nước dẫn đầu thế giới vào năm 2028 theo đánh giá của Liên hợp quốc."
+    (target,) = extract_targets(text, [])
+    assert (target.value, target.comparator, target.year) == (60.0, "<=", 2028)
 
 
 def test_baseline_ends_the_indicator() -> None:
@@ -200,6 +232,40 @@ def test_is_estimate() -> None:
     assert not is_estimate("Tỷ lệ hộ dùng nước sạch đạt 98%", 0, 31)
 
 
+@pytest.mark.parametrize(("clause", "expected"), [
+    pytest.param("Kim ngạch xuất khẩu ước cả năm đạt 2.600 triệu USD", "end", id="estimate"),
+    pytest.param("Năm 2025 ước đạt 95%, phấn đấu năm 2026 đạt 97%", "phấn", id="strive-after"),
+    pytest.param("phấn đấu đón 11,1 triệu lượt khách với tổng thu ước đạt 4,5 nghìn tỷ đồng",
+                 "start", id="strive-before"),
+    pytest.param("Tỷ lệ hộ dùng nước sạch đạt 98%", "start", id="no-estimate"),
+])
+def test_estimate_end(clause: str, expected: str) -> None:
+    where = {"start": 0, "end": len(clause)}.get(expected, clause.find(expected))
+    assert estimate_end(clause, 0, len(clause)) == where
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    pytest.param("Ước thực hiện năm 2025: GRDP tăng 8%; thu 27.535 tỷ đồng", True, id="lead-in"),
+    pytest.param("GRDP tăng 8%; thu ước đạt 27.535 tỷ đồng: vượt dự toán", False,
+                 id="estimate-after-a-clause"),
+    pytest.param("Năm 2026: GRDP tăng 8%; thu 27.535 tỷ đồng", False, id="no-estimate"),
+])
+def test_estimate_lead_in(sentence: str, expected: bool) -> None:
+    assert estimate_lead_in(sentence, 0, len(sentence)) is expected
+
+
+@pytest.mark.parametrize(("clause", "expected"), [
+    pytest.param("F = (3.359 x 2.000)/331.338 = 20 km2", "start", id="formula"),
+    pytest.param("ổn định, dự báo tốc độ tăng trưởng khoảng 10%/năm", "dự báo", id="forecast"),
+    pytest.param("công tác dự báo thị trường, phấn đấu 100% hộ được hỗ trợ", "end",
+                 id="forecast-as-an-activity"),
+    pytest.param("Tỷ lệ tử vong còn 12/1.000 trẻ đẻ sống", "end", id="rate"),
+])
+def test_find_forecast_cut(clause: str, expected: str) -> None:
+    where = {"start": 0, "end": len(clause)}.get(expected, clause.find(expected))
+    assert find_forecast_cut(clause, 0, len(clause)) == where
+
+
 def test_rule_cut_and_scores() -> None:
     text = "Phấn đấu giảm 0,8%/năm, nâng mức trợ cấp lên 500.000 đồng"
     span = LoweredSpan(text, 0, len(text))
@@ -225,7 +291,7 @@ _PIECES = st.sampled_from(
     "đạt đã đạt được cùng kỳ ước đạt Uớc thực hiện phấn đấu kinh phí nhu cầu vốn Ngân sách "
     "trung ương vốn ngoài ngân sách mức phụ cấp MỨC CHI nguyên giá xét tặng thang điểm nếu "
     "trường hợp Trường hợp có thể điều chỉnh giảm từ tăng từ xuống lên còn mỗi quý có ít nhất "
-    "một Chỉ số PCI 95% 10 điểm điểm trường 23 ca sinh/1.000 phụ nữ 1.000.000 đồng 2,5 tỷ đồng "
+    "một dự báo = x 3.359 nhóm top nước dẫn đầu Chỉ số PCI 95% 10 điểm điểm trường 23 ca sinh/1.000 phụ nữ 1.000.000 đồng 2,5 tỷ đồng "
     "lần - : ; , . ( ) \n İ ſ".split(" "))
 _CLAUSES = st.lists(_PIECES, max_size=24).map(" ".join)
 
@@ -242,6 +308,8 @@ def test_screen_values_keeps_some_values_in_order(clause: str) -> None:
     assert first == sorted(first)
     assert set(first) <= {(v.start, v.value) for v in values}
     assert 0 <= rule_cut(span, 0, len(clause)) <= len(clause)
+    assert 0 <= estimate_end(clause, 0, len(clause)) <= len(clause)
+    assert 0 <= find_forecast_cut(clause, 0, len(clause)) <= len(clause)
 
 
 @settings(max_examples=200, deadline=None)

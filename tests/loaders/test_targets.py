@@ -384,8 +384,14 @@ def test_khong_con(sentence: str, indicator: str, year: int) -> None:
     assert (t.value, t.unit, t.comparator, t.indicator, t.year) == (0, None, "=", indicator, year)
 
 
-def test_khong_con_phu_hop_is_no_target() -> None:
-    assert extract_targets("Rà soát các văn bản không còn phù hợp để ban hành văn bản mới thay thế.", []) == []
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Rà soát các văn bản không còn phù hợp để ban hành văn bản mới thay thế.", id="quality"),
+    pytest.param("Tuy nhiên, do dự toán nguồn thu từ xổ số kiến thiết không còn dư địa để tăng trưởng;",
+                 id="no-room-left"),
+    pytest.param("Nhiều doanh nghiệp không còn điều kiện để tiếp tục sản xuất.", id="no-means-left"),
+])
+def test_khong_con_without_a_thing_to_eliminate_is_no_target(sentence: str) -> None:
+    assert extract_targets(sentence, []) == []
 
 
 # ---------------------------------------------------------------- context filters
