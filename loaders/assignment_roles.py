@@ -75,6 +75,8 @@ LABEL_LEAD = "label-lead"
 #: How a wrapped unit ends when it is a sentence, not a heading ("1. Viện Văn hóa, Nghệ thuật,\n
 #: Thể thao và Du lịch Việt Nam" is a heading wrapped at a comma; a colon ends a heading).
 _WRAP_ENDS = (".", ";", "!", "?", ",")
+#: "Đề nghị" opening a heading that names the bodies asked ("9. Đề nghị Ủy ban Mặt trận …").
+REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
 #: Roles whose agency owns a task, so that the bodies it works with ("phối hợp với") support it.
 _OWNING_ROLES = ("lead", "requested")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
@@ -402,12 +404,16 @@ def _support_list(text: str, pos: int, end: int,
 
 def find_heading_agencies(text: str, unit: Unit,
                           low: LoweredSpan | None = None) -> list[tuple[int, int]] | None:
-    """Agencies of a unit that is nothing but an agency list ("2.12. UBND các xã, thị trấn:")."""
+    """Agencies of a unit that is nothing but an agency list ("2.12. UBND các xã, thị trấn:"),
+    possibly after "Trách nhiệm của" or "Đề nghị" (:func:`is_request_heading`: they are
+    requested)."""
     if unit.rank is None:
         return None
     body = unit.body
     if text[body:body + 1] in "Tt" and (duty := RESPONSIBILITY_RE.match(text, body, unit.end)):
         body = duty.end()  # "2. Trách nhiệm của Sở Nội vụ"
+    elif text[body:body + 1] == "Đ" and (asked := REQUEST_HEADING_RE.match(text, body, unit.end)):
+        body = asked.end()  # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
     stripped = text[body : unit.end].rstrip(" \t\r\n*_:")
@@ -419,6 +425,19 @@ def find_heading_agencies(text: str, unit: Unit,
     if BOUNDARY_RE.search(text, body, end) or not_in_subject(text, body, end, low):
         return None
     return split_agency_list(text, body, end)
+
+
+def is_request_heading(text: str, unit: Unit) -> bool:
+    """Whether a heading unit asks rather than orders ("2.9. Đề nghị Liên đoàn Lao động tỉnh"):
+    mass organisations, courts and procuracies are not under the plan's issuer, so their
+    heading is a request, as a sentence opening with "Đề nghị" is.
+
+    Example:
+        >>> text = "2.9. Đề nghị Liên đoàn Lao động tỉnh"
+        >>> is_request_heading(text, Unit(0, 5, len(text), 2))
+        True
+    """
+    return REQUEST_HEADING_RE.match(text, unit.body, unit.end) is not None
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -58,6 +58,7 @@ from policykg.loaders.assignment_roles import (
     execution_roles,
     find_heading_agencies,
     find_sentence_roles,
+    is_request_heading,
     may_assign,
     unit_may_assign,
 )
@@ -226,7 +227,7 @@ def _unit_roles(
     heading = find_heading_agencies(text, unit, low)
     if heading is not None:
         task = body_text(text, units, index, fallback=text[unit.body : unit.end])
-        role = _heading_role(text, units, index)
+        role = "requested" if is_request_heading(text, unit) else _heading_role(text, units, index)
         if unit.rank is not None:
             owners.add(unit.rank, role)
         for s, e in heading:

@@ -132,6 +132,13 @@ PATTERNS = [
          ("Sở Tài chính", "support"), ("Sở Tài chính", "lead")],
         id="label-whose-task-is-phoi-hop",
     ),
+    # Corpus f069c23c942c1ec6 2.9: a heading asking a mass organisation; its task's partners.
+    pytest.param(
+        "2.9. Đề nghị Liên đoàn Lao động tỉnh\n\nChủ trì, phối hợp với các Sở, ban, ngành liên "
+        "quan tổ chức thực hiện Tiểu dự án 4.",
+        [("Liên đoàn Lao động tỉnh", "requested"), ("các Sở, ban, ngành liên quan", "support")],
+        id="request-heading",
+    ),
     # Sample 001 item 8: the press bodies it directs coordinate, not the lead.
     pytest.param(
         "8. Sở Thông tin và Truyền thông: Chỉ đạo, hướng dẫn các cơ quan báo chí của tỉnh phối "
