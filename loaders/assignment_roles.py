@@ -22,6 +22,11 @@ from __future__ import annotations
 import re
 
 from policykg.loaders.agency_lists import BARE_FIRST_RE, split_agency_list
+from policykg.loaders.assignment_coordination import (
+    coordinated_by_owner,
+    directs_another,
+    opens_with_coordination,
+)
 from policykg.loaders.assignment_patterns import (
     BOUNDARY_RE,
     CONDITIONAL_KEY,
@@ -70,6 +75,10 @@ LABEL_LEAD = "label-lead"
 #: How a wrapped unit ends when it is a sentence, not a heading ("1. Viện Văn hóa, Nghệ thuật,\n
 #: Thể thao và Du lịch Việt Nam" is a heading wrapped at a comma; a colon ends a heading).
 _WRAP_ENDS = (".", ";", "!", "?", ",")
+#: "Đề nghị" opening a heading that names the bodies asked ("9. Đề nghị Ủy ban Mặt trận …").
+REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
+#: Roles whose agency owns a task, so that the bodies it works with ("phối hợp với") support it.
+_OWNING_ROLES = ("lead", "requested")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -173,12 +182,15 @@ def _conditional_cut(text: str, start: int, end: int, words: str | None) -> int:
     return end
 
 
-def find_sentence_roles(text: str, start: int, end: int,
-                        low: LoweredSpan | None = None) -> list[tuple[int, int, str, int]]:
+def find_sentence_roles(text: str, start: int, end: int, low: LoweredSpan | None = None,
+                        owner: str | None = None) -> list[tuple[int, int, str, int]]:
     """(agency start, end, role, predicate start) for one sentence.
 
     ``low``, the lowercased stretch holding the sentence, lets the patterns that scan the whole
-    sentence run only where their words occur (``*_KEY*`` in assignment_patterns).
+    sentence run only where their words occur (``*_KEY*`` in assignment_patterns). ``owner`` is
+    the role of the agency heading the sentence stands under, if any: "phối hợp với Y" gives Y
+    a support role only when the sentence's subject or that heading owns the task
+    (:mod:`~policykg.loaders.assignment_coordination`).
 
     Example:
         >>> text = "Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tài chính."
@@ -193,6 +205,7 @@ def find_sentence_roles(text: str, start: int, end: int,
     triggered = scan or _has_key(words, TRIGGER_KEYS)
     out: list[tuple[int, int, str, int]] = []
     covered: list[tuple[int, int]] = []
+    not_owned = start  # before it, "phối hợp với Y" is a labelled supporter's own task
     for group in _subject_positions(text, start, cut, triggered, low):
         for pos, role in group:
             if covered and _is_covered(pos, covered):
@@ -205,7 +218,11 @@ def find_sentence_roles(text: str, start: int, end: int,
             role = "lead" if role == LABEL_LEAD else role
             agencies, predicate = parsed
             covered.append((pos, predicate))
-            out += [(s, e, role, predicate) for s, e in agencies]
+            if role == "lead" and _supports_by_label(text, pos, predicate, end):
+                out += _label_support_roles(text, agencies, predicate, end)
+                not_owned = max(not_owned, _clause_end(text, predicate, end))
+            else:
+                out += [(s, e, role, predicate) for s, e in agencies]
             break  # one subject per group: later commas of an intro are inside it
     if text.find(":", start, end) != -1 and (scan or _has_key(words, LABELLED_KEYS)):
         for match in LABELLED_RE.finditer(text, start, end):
@@ -216,9 +233,51 @@ def find_sentence_roles(text: str, start: int, end: int,
                 agencies = split_agency_list(text, match.end(), list_end)
                 out += [(s, e, role, list_end) for s, e in agencies]
     if scan or COORDINATE_KEY in words:
+        owners = [predicate for _, _, role, predicate in out if role in _OWNING_ROLES]
         for match in COORDINATE_RE.finditer(text, start, end):
+            if match.start() < not_owned or not _owned(text, start, match.start(), owners, owner):
+                continue
             supporters = _support_list(text, match.end(), end, low)
             out += [(s, e, "support", match.start()) for s, e in supporters]
+    return out
+
+
+def _owned(text: str, start: int, at: int, owners: list[int], owner: str | None) -> bool:
+    """Whether the "phối hợp" at ``at`` is done by an agency that owns its task: a subject of the
+    sentence (``owners``: where their predicates start) or the heading agency (role ``owner``)."""
+    if directs_another(text, start, at):
+        return False  # "Chỉ đạo các thôn phối hợp với …": the villages coordinate
+    for predicate in owners:
+        if predicate <= at:
+            return True
+    return owner in _OWNING_ROLES and coordinated_by_owner(text, start, at)
+
+
+def _supports_by_label(text: str, pos: int, predicate: int, end: int) -> bool:
+    """Whether a subject written as a label ("Sở Tài chính: Phối hợp với …", or a heading line
+    then its task) is given "phối hợp" as its first task: it supports that work."""
+    label = text.find(":", pos, predicate) != -1 or text.find("\n", pos, predicate) != -1
+    return label and opens_with_coordination(text, predicate, end)
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """The end of the ";" clause holding ``pos``."""
+    semi = text.find(";", pos, end)
+    return end if semi == -1 else semi
+
+
+def _label_support_roles(text: str, agencies: list[tuple[int, int]], predicate: int,
+                         end: int) -> list[tuple[int, int, str, int]]:
+    """The roles of a labelled subject whose first task is "Phối hợp với …": support, and lead
+    too when a later ";" clause gives it a task of its own ("…; tham mưu UBND tỉnh bố trí dự
+    toán kinh phí hằng năm")."""
+    out = [(s, e, "support", predicate) for s, e in agencies]
+    clause = _clause_end(text, predicate, end)
+    while clause < end:
+        opening = _skip_space(text, clause + 1, end)
+        if opening < end and not opens_with_coordination(text, opening, end):
+            return out + [(s, e, "lead", opening) for s, e in agencies]
+        clause = _clause_end(text, clause + 1, end)
     return out
 
 
@@ -345,12 +404,16 @@ def _support_list(text: str, pos: int, end: int,
 
 def find_heading_agencies(text: str, unit: Unit,
                           low: LoweredSpan | None = None) -> list[tuple[int, int]] | None:
-    """Agencies of a unit that is nothing but an agency list ("2.12. UBND các xã, thị trấn:")."""
+    """Agencies of a unit that is nothing but an agency list ("2.12. UBND các xã, thị trấn:"),
+    possibly after "Trách nhiệm của" or "Đề nghị" (:func:`is_request_heading`: they are
+    requested)."""
     if unit.rank is None:
         return None
     body = unit.body
     if text[body:body + 1] in "Tt" and (duty := RESPONSIBILITY_RE.match(text, body, unit.end)):
         body = duty.end()  # "2. Trách nhiệm của Sở Nội vụ"
+    elif text[body:body + 1] == "Đ" and (asked := REQUEST_HEADING_RE.match(text, body, unit.end)):
+        body = asked.end()  # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
     stripped = text[body : unit.end].rstrip(" \t\r\n*_:")
@@ -362,6 +425,19 @@ def find_heading_agencies(text: str, unit: Unit,
     if BOUNDARY_RE.search(text, body, end) or not_in_subject(text, body, end, low):
         return None
     return split_agency_list(text, body, end)
+
+
+def is_request_heading(text: str, unit: Unit) -> bool:
+    """Whether a heading unit asks rather than orders ("2.9. Đề nghị Liên đoàn Lao động tỉnh"):
+    mass organisations, courts and procuracies are not under the plan's issuer, so their
+    heading is a request, as a sentence opening with "Đề nghị" is.
+
+    Example:
+        >>> text = "2.9. Đề nghị Liên đoàn Lao động tỉnh"
+        >>> is_request_heading(text, Unit(0, 5, len(text), 2))
+        True
+    """
+    return REQUEST_HEADING_RE.match(text, unit.body, unit.end) is not None
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -52,11 +52,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from policykg.loaders.agency_lists import TRIM_CHARS, split_agencies
+from policykg.loaders.assignment_coordination import opens_with_coordination
 from policykg.loaders.assignment_tables import TaskRow, find_task_rows
 from policykg.loaders.assignment_roles import (
     execution_roles,
     find_heading_agencies,
     find_sentence_roles,
+    is_request_heading,
     may_assign,
     unit_may_assign,
 )
@@ -101,12 +103,14 @@ def extract_assignments(text: str, sections: Sequence[Section]) -> list[Assignme
     for start, end in find_task_regions(text, sections):
         units = list(split_units(text, start, end))
         low = LoweredSpan(text, start, end)  # lowercased once for the sentence patterns' words
+        owners = _HeadingOwners()
         for index, unit in enumerate(units):
+            owners.close(unit.rank)
             if rows and _in_row(unit.start, rows, row_starts):
                 continue  # a task table's row: its columns say who leads (below)
             if not unit_may_assign(text, unit, low):
                 continue  # most units: a target, a purpose, a task without its agency
-            for position, assignment in _unit_assignments(text, units, index, paths, low):
+            for position, assignment in _unit_assignments(text, units, index, paths, low, owners):
                 key = (assignment.agency, assignment.role, assignment.span)
                 found.setdefault(key, (position, assignment))
     for position, assignment in _table_assignments(text, rows, paths):
@@ -136,6 +140,28 @@ class _SectionPaths:
         if self.index is None:
             self.index = SectionTree.of(self.sections) or SectionIndex(self.sections)
         return self.index.at(offset)
+
+
+class _HeadingOwners:
+    """The agency headings open above the current unit, innermost last, with their roles: a
+    heading ("2.3. Công an tỉnh") owns the units after it until one ranks as high as it does
+    ("2.4. …", "3. …"), and "phối hợp với Y" there is its work with Y."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[int, str]] = []  # (rank, role)
+
+    def close(self, rank: int | None) -> None:
+        """Close the headings that a unit of ``rank`` ends (None: a paragraph ends none)."""
+        if rank is not None:
+            while self.open and self.open[-1][0] >= rank:
+                self.open.pop()
+
+    def add(self, rank: int, role: str) -> None:
+        self.open.append((rank, role))
+
+    def role(self) -> str | None:
+        """The role of the innermost open heading's agency, None under none."""
+        return self.open[-1][1] if self.open else None
 
 
 def _in_row(offset: int, rows: list[TaskRow], starts: list[int]) -> bool:
@@ -182,10 +208,11 @@ def _execution_assignments(text: str, paths: _SectionPaths) -> Iterator[tuple[in
 
 
 def _unit_assignments(
-    text: str, units: list[Unit], index: int, paths: _SectionPaths, low: LoweredSpan
+    text: str, units: list[Unit], index: int, paths: _SectionPaths, low: LoweredSpan,
+    owners: _HeadingOwners,
 ) -> Iterator[tuple[int, Assignment]]:
     """(agency offset, Assignment) for every assignment in ``units[index]``."""
-    found = list(_unit_roles(text, units, index, low))
+    found = list(_unit_roles(text, units, index, low, owners))
     if found:
         path = paths.at(units[index].start)
         for s, e, role, span, task in found:
@@ -193,25 +220,44 @@ def _unit_assignments(
 
 
 def _unit_roles(
-    text: str, units: list[Unit], index: int, low: LoweredSpan
+    text: str, units: list[Unit], index: int, low: LoweredSpan, owners: _HeadingOwners
 ) -> Iterator[tuple[int, int, str, tuple[int, int], str]]:
     """(agency start, end, role, span, task text) for every assignment in ``units[index]``."""
     unit = units[index]
     heading = find_heading_agencies(text, unit, low)
     if heading is not None:
         task = body_text(text, units, index, fallback=text[unit.body : unit.end])
+        role = "requested" if is_request_heading(text, unit) else _heading_role(text, units, index)
+        if unit.rank is not None:
+            owners.add(unit.rank, role)
         for s, e in heading:
-            yield s, e, "lead", (unit.start, unit.end), task
+            yield s, e, role, (unit.start, unit.end), task
         return
+    opened = False  # a numbered item whose subject is an agency owns the items under it
     for n, (s_start, s_end) in enumerate(split_sentences(text, unit.body, unit.end)):
         if not may_assign(text, s_start, s_end, low):
             continue
         span = (unit.start if n == 0 else s_start, s_end)
-        for s, e, role, pred in find_sentence_roles(text, s_start, s_end, low):
+        for s, e, role, pred in find_sentence_roles(text, s_start, s_end, low, owners.role()):
+            if not opened and unit.rank is not None and role in ("lead", "requested"):
+                owners.add(unit.rank, role)
+            opened = True
             task = text[pred:s_end].strip(TRIM_CHARS) if pred < s_end else text[s_start:s_end]
             if role == "lead" and text[s_start:s_end].rstrip(" *_").endswith(":"):
                 task = body_text(text, units, index, fallback=task, head=pred)
             yield s, e, role, span, task or text[s_start:s_end].strip()
+
+
+def _heading_role(text: str, units: list[Unit], index: int) -> str:
+    """The role of a heading's agency: lead, or support when its task, the unit right after it,
+    opens with "Phối hợp với …" ("4. Các tổ chức, cá nhân liên quan" / "Phối hợp với các cơ
+    quan có thẩm quyền trong việc triển khai …": it works with the bodies that lead)."""
+    if index + 1 < len(units):
+        body = units[index + 1]
+        if (body.rank is None or body.rank > (units[index].rank or 0)) and \
+                opens_with_coordination(text, body.body, body.end):
+            return "support"
+    return "lead"
 
 
 def _make(

@@ -14,6 +14,11 @@ Decisions:
   dash compound wrapped before its dash ("nông - lâm" / "- ngư và …"), recognised by the
   lower-case word after the dash. A missed join leaves a line break inside a sentence, which
   the extractors tolerate.
+* **A heading number alone on its line opens the heading the next line names.** A bold heading
+  broken after its number ("**2.3." / "Công an tỉnh**", "III." / "NHIỆM VỤ VÀ GIẢI PHÁP") ends
+  with the number's dot, which reads as a closed sentence; but a number alone says nothing, so
+  its text is on the next line, which is joined unless it starts a heading or list item itself
+  (a real list item keeps its line: "1." / "- Rà soát …" is left as it is).
 * **Two strengths of break.** A soft break (one blank line) may be crossed, by a lower-case
   continuation of an unfinished sentence only ("… phát triển kinh" / blank / "tế - xã hội");
   a hard break never.
@@ -75,6 +80,14 @@ NUMBERED_HEADING = re.compile(
       | \((?:\d{1,3}|[a-zđ])\)           # "(1)"
       | Điều\s+\d{1,3}                   # "Điều 5"
     )""",
+    re.X,
+)
+#: A heading number alone on its line ("2.3.", "III."): the heading's text is on the next line.
+NUMBER_ONLY = re.compile(
+    r"""^(?:
+        [IVXLC]{1,6}                  # roman: "III."
+      | \d{1,2}(?:\.\d{1,2})*        # arabic, nested: "4.", "2.10."
+    )\.$""",
     re.X,
 )
 #: Sentence or heading end, after closing quotes and brackets: ". ; : ! ? …" (and "," below).
@@ -161,7 +174,7 @@ class _Joined:
     can still be continued, and a text of thousands of lines then allocates no object per line.
     """
 
-    __slots__ = ("first", "parts", "tail", "length", "closed", "_upper")
+    __slots__ = ("first", "parts", "tail", "length", "closed", "number_only", "_upper")
 
     def __init__(self) -> None:
         self.parts: list[str] | None = None
@@ -171,8 +184,10 @@ class _Joined:
         self.parts: list[str] | None = None  # created by the first join
         self.tail = line[-TAIL_CHARS:]
         self.length = len(line)
+        #: Whether the line is a heading number and nothing else: its text is still to come.
+        self.number_only = len(line) <= TAIL_CHARS and NUMBER_ONLY.match(line) is not None
         #: Whether the line so far ends a sentence, or is a parenthesised note as a whole.
-        self.closed = _ends_closed(line, self.tail)
+        self.closed = not self.number_only and _ends_closed(line, self.tail)
         self._upper: bool | None = None
 
     def add(self, line: str) -> None:
@@ -181,6 +196,7 @@ class _Joined:
         self.parts.append(line)
         self.tail = f"{self.tail} {line}"[-TAIL_CHARS:]
         self.length += len(line) + 1
+        self.number_only = False
         self.closed = _ends_closed(self.first, self.tail)
         self._upper = None
 
@@ -221,9 +237,12 @@ def _joins(prev: _Joined, cur: str) -> bool:
 
     Examples: "Căn cứ Kết luận số 92-KL/TW ngày" + "05/11/2020 của Bộ Chính trị …" -> True;
     "2.1. Lĩnh vực người có công" + "- 100% Người có công …" -> False (a list item);
+    "2.3." + "Công an tỉnh" -> True (a heading broken after its number);
     "1.4. Hoàn thiện hệ thống kết cấu hạ tầng" + "Năm 2025 là năm cuối …" -> False.
     """
     first = cur[0]
+    if prev.number_only:
+        return HEADING_START.match(cur) is None  # "2.3." + "Công an tỉnh": the heading's text
     if prev.closed:
         # A clause ends at ";" or ":" but a lower-case line after it is the same paragraph, unless
         # it starts a heading or list item. Tested before HEADING_START: most lines follow a

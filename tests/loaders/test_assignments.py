@@ -103,10 +103,48 @@ PATTERNS = [
         ],
         id="subjects-phoi-hop-chat-che",
     ),
+    # Sample 002: a commune's own task, no agency leads it -> nobody is its supporter.
     pytest.param(
         "Phối hợp với các đơn vị liên quan kiểm tra, kiểm soát việc chấp hành pháp luật thuế.",
-        [("các đơn vị liên quan", "support")],
-        id="phoi-hop-alone",
+        [],
+        id="phoi-hop-alone-no-lead",
+    ),
+    # Dev 31fb08f34535fce3 V.1: under an agency heading its bullets' partners support it.
+    pytest.param(
+        "1. Sở Nội vụ\n- Chủ trì, phối hợp với các sở, ban, ngành rà soát nhân sự.\n"
+        "- Phối hợp với sở, ban, ngành, đoàn thể Thành phố hướng dẫn chuyên môn.",
+        [("Sở Nội vụ", "lead"), ("các sở, ban, ngành", "support"),
+         ("sở, ban, ngành, đoàn thể Thành phố", "support")],
+        id="phoi-hop-under-lead-heading",
+    ),
+    # Dev 448306af3d3a91f7 IV.4: a heading whose task opens with "Phối hợp với" supports.
+    pytest.param(
+        "4. Các tổ chức, cá nhân liên quan\n\nPhối hợp với các cơ quan có thẩm quyền trong việc "
+        "triển khai thực hiện nội dung quy hoạch.",
+        [("Các tổ chức, cá nhân liên quan", "support")],
+        id="heading-whose-task-is-phoi-hop",
+    ),
+    # Sample 001 item 7: the labelled subject supports the first clause, leads its own second one.
+    pytest.param(
+        "7. Sở Kế hoạch và Đầu tư, Sở Tài chính: Phối hợp với Sở, ngành liên quan và các địa "
+        "phương trong việc tham mưu xây dựng chính sách; tham mưu UBND tỉnh bố trí dự toán.",
+        [("Sở Kế hoạch và Đầu tư", "support"), ("Sở Kế hoạch và Đầu tư", "lead"),
+         ("Sở Tài chính", "support"), ("Sở Tài chính", "lead")],
+        id="label-whose-task-is-phoi-hop",
+    ),
+    # Corpus f069c23c942c1ec6 2.9: a heading asking a mass organisation; its task's partners.
+    pytest.param(
+        "2.9. Đề nghị Liên đoàn Lao động tỉnh\n\nChủ trì, phối hợp với các Sở, ban, ngành liên "
+        "quan tổ chức thực hiện Tiểu dự án 4.",
+        [("Liên đoàn Lao động tỉnh", "requested"), ("các Sở, ban, ngành liên quan", "support")],
+        id="request-heading",
+    ),
+    # Sample 001 item 8: the press bodies it directs coordinate, not the lead.
+    pytest.param(
+        "8. Sở Thông tin và Truyền thông: Chỉ đạo, hướng dẫn các cơ quan báo chí của tỉnh phối "
+        "hợp với các Sở, ngành và Hội đoàn thể liên quan đẩy mạnh công tác tuyên truyền.",
+        [("Sở Thông tin và Truyền thông", "lead")],
+        id="directed-object-coordinates",
     ),
     pytest.param(
         "c. Định kỳ hàng năm, Thủ trưởng các phòng, ban ngành trực thuộc, Chủ tịch UBND các xã, thị trấn báo cáo tình hình, kết quả thực hiện về UBND huyện (thông qua Phòng Tài chính – Kế hoạch) trước ngày 30/11.",

@@ -66,6 +66,12 @@ WRAP_CASES = [
      "gắn với thực hiện các nhiệm vụ phát triển kinh tế - xã hội của huyện."),
     ("blank_paragraphs_kept_002", "2. Yêu cầu.\n\nCụ thể hóa các định hướng\n\nTiếp tục triển khai",
      "2. Yêu cầu.\n\nCụ thể hóa các định hướng\n\nTiếp tục triển khai"),
+    # f069c23c942c1ec6 writes "*2.3.\nCông an tỉnh*", 192068354fd1ffe5 "**III.\nNHIỆM VỤ …**"
+    ("number_alone_opens_heading", "nghiện của địa phương.\n\n*2.3.\nCông an tỉnh*\n\na) Chủ trì,",
+     "nghiện của địa phương.\n\n2.3. Công an tỉnh\n\na) Chủ trì,"),
+    ("roman_alone_opens_heading", "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU**",
+     "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"),
+    ("number_alone_then_item_kept", "**1.**\n- Rà soát, bổ sung quy hoạch;", "1.\n- Rà soát, bổ sung quy hoạch;"),
     ("parenthesised_note_closes", "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối",
      "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối"),
 ]
