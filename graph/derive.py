@@ -21,7 +21,6 @@ provincial "trên 55 triệu đồng/người" (2025) is ``stricter`` with ratio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any

@@ -71,7 +71,7 @@ def key_lines(store: GraphStore) -> list[str]:
     edge_keys = sorted({k for name, keys in found.items() if name.startswith("relationships.") for k in keys})
     lines = [f'  <key id="n_{LABELS_KEY}" for="node" attr.name="{LABELS_KEY}" attr.type="string"/>',
              f'  <key id="n_{DISPLAY_KEY}" for="node" attr.name="{DISPLAY_KEY}" attr.type="string"/>',
-             f'  <key id="n_identifier" for="node" attr.name="identifier" attr.type="string"/>',
+             '  <key id="n_identifier" for="node" attr.name="identifier" attr.type="string"/>',
              f'  <key id="e_{DISPLAY_KEY}" for="edge" attr.name="{DISPLAY_KEY}" attr.type="string"/>']
     lines += [f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="{_key_type(k)}"/>' for k in node_keys]
     for k in edge_keys:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from policykg.graph.cypher import KEY, Query, _label, _rel
+from policykg.graph.cypher import KEY, Query, _rel
 from policykg.graph.queries import DOC, require_document
 from policykg.graph.queries.cascade import cascade_query, edges_among
 from policykg.graph.queries.lineage import INDICATOR, TARGET, shape_target, _target_tail
@@ -42,7 +42,7 @@ def indicator_table(store: GraphStore, doc_id: str, *, indicator: str | None = N
     root = require_document(store, doc_id)
     docs = {doc_id: {**root, "depth": 0}}
     for row in store.read(*cascade_query(doc_id, "down", max_depth, None)):
-        docs[row[f"d_{KEY}"]] = {"id": row[f"d_{KEY}"], "level": row[f"d_level"], "depth": row["depth"],
+        docs[row[f"d_{KEY}"]] = {"id": row[f"d_{KEY}"], "level": row["d_level"], "depth": row["depth"],
                                  "symbol": row["d_symbol"], "place": row["place"]}
     targets = [shape_target(r) for r in store.read(*targets_of_query(sorted(docs), indicator,
                                                                            outdegree=store.has_outdegree))]
