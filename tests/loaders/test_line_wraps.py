@@ -72,6 +72,21 @@ WRAP_CASES = [
     ("roman_alone_opens_heading", "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU**",
      "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"),
     ("number_alone_then_item_kept", "**1.**\n- Rà soát, bổ sung quy hoạch;", "1.\n- Rà soát, bổ sung quy hoạch;"),
+    # f1e0981425ec38be "tốc độ tăng bình quân 05" / "- 06%/năm", 31fb08f34535fce3 "giai đoạn 2021" / "- 2025”;"
+    ("range_wrapped_before_dash", "Kim ngạch xuất khẩu tăng bình quân 05\n- 06%/năm. Thị trường",
+     "Kim ngạch xuất khẩu tăng bình quân 05 - 06%/năm. Thị trường"),
+    ("year_range_wrapped_before_dash", "ứng phó với bạo lực trên cơ sở giới giai đoạn 2021\n- 2025”;",
+     "ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025”;"),
+    ("heading_year_range_wrapped", "4. Trong giai đoạn 2026\n- 2030 phấn đấu có ít nhất 10% đội ngũ",
+     "4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ"),
+    ("smaller_number_item_kept", "tỷ lệ che phủ rừng đạt 100\n- 99% các xã có Internet;",
+     "tỷ lệ che phủ rừng đạt 100\n- 99% các xã có Internet;"),
+    ("item_after_finished_line_kept", "các xã có Internet đến cấp thôn 2024;\n- 2025 hoàn thành",
+     "các xã có Internet đến cấp thôn 2024;\n- 2025 hoàn thành"),
+    ("number_alone_across_blank_line", "**1.**\n\n**Mục đích**\n\nTriển khai hiệu quả.",
+     "1. Mục đích\n\nTriển khai hiệu quả."),
+    ("number_alone_blank_then_item_kept", "1.\n\n- Rà soát, bổ sung quy hoạch;",
+     "1.\n\n- Rà soát, bổ sung quy hoạch;"),
     ("parenthesised_note_closes", "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối",
      "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối"),
 ]
@@ -119,9 +134,10 @@ def reference_joins(prev: line_wraps._Joined, cur: str) -> bool:
     """``_joins`` with its tests in their first order (heading, closed, upper, lower case)."""
     first = cur[0]
     if line_wraps.HEADING_START.match(cur):
-        return (line_wraps._DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
-                and not prev.closed
-                and line_wraps._DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+        return not prev.closed and (
+            (line_wraps._DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
+             and line_wraps._DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+            or line_wraps._continues_range(prev, cur))
     if prev.closed:
         return first.islower() and prev.tail[-1:] in line_wraps.SOFT_CLOSERS
     if line_wraps._is_upper_line(cur):
@@ -133,7 +149,8 @@ def reference_joins(prev: line_wraps._Joined, cur: str) -> bool:
 
 PIECES = st.sampled_from(["I. MỤC TIÊU", "1. Mục tiêu", "chung.", "nông - lâm", "- ngư và", "a) Tăng",
                           "KẾ HOẠCH", "VỀ", "TM. ỦY BAN NHÂN", "DÂN", "tế - xã hội;", "Căn cứ Luật", "(1)",
-                          "(Chi tiết có biểu kèm theo)", "năm 2025:", "đã ký)", "ǅ", "ª1", "x"])
+                          "(Chi tiết có biểu kèm theo)", "năm 2025:", "đã ký)", "ǅ", "ª1", "x",
+                          "giai đoạn 2021", "- 2025”;", "- 06%/năm", "đạt 100", "- 99% xã"])
 
 
 @given(st.lists(PIECES, min_size=1, max_size=4), PIECES)
