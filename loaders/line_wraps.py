@@ -10,7 +10,11 @@ Decisions:
 * **Headings are not merged.** A wrap is repaired only when the next line does not start a
   heading or list item (``HEADING_START``) and the previous line does not end a sentence; a
   short numbered heading is not continued by a capitalised line, and an upper-case title line
-  only by a wrapped upper-case fragment ("I. MỤC TIÊU, CHỈ" / "TIÊU"). The one exception is a
+  only by a wrapped upper-case fragment ("I. MỤC TIÊU, CHỈ" / "TIÊU"), or when it stops where no
+  phrase can (``OPEN_END``): after a comma, a conjunction or preposition that needs what follows
+  ("a) Phối hợp với Sở Giáo dục và" / "Đào tạo …", "e) Thị trường châu Âu và" / "Anh"), or the
+  head noun of an agency that needs its name ("17. Chi cục" / "Hải quan khu vực V", "b) Chủ
+  động phối hợp với Sở" / "Khoa học và Công nghệ …"). The one exception is a
   dash compound wrapped before its dash ("nông - lâm" / "- ngư và …"), recognised by the
   lower-case word after the dash; the other is a range wrapped before its dash ("… giai đoạn
   2021" / "- 2025”;", "… tăng bình quân 05" / "- 06%/năm"), recognised by a number after the
@@ -108,6 +112,15 @@ DOC_TYPE_MAX_CHARS = 30
 #: A numbered line longer than this is a paragraph item, not a heading: a capitalised line may
 #: continue it ("8. Sở Thông tin và Truyền thông: Chỉ đạo, … về việc thực hiện" / "Kết luận số …").
 HEADING_MAX_CHARS = 100
+#: The end of a line that cannot end a phrase: a comma, a word that needs what follows
+#: (conjunction, preposition, plural marker), or an agency's head noun without its name.
+OPEN_END = re.compile(
+    r"""(?: ,                                                 # a list goes on: "Trung Quốc,"
+          | (?<!\S)(?: và|với|của|cho|tại|theo|thuộc|từ|đến|về|trong|để|các|những  # "… và"
+                    |Sở|Bộ|Ban|Cục|cục|Hội|Viện|Phòng|Ủy\ ban|UBND|Trung\ tâm|Chủ\ tịch)  # "Chi cục"
+        )$""",
+    re.X,
+)
 #: Lines of the enacting authority and the national motto: never the continuation of a title.
 AUTHORITY_LINE = re.compile(
     r"""^(?:THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH
@@ -292,8 +305,9 @@ def _joins(prev: _Joined, cur: str) -> bool:
     if first.islower() or first.isdigit():
         return True
     # A title line is followed by body text, a name or "(đã ký)"; a short numbered heading by
-    # its body.
-    return not prev.upper() and (prev.length > HEADING_MAX_CHARS or not prev.numbered())
+    # its body, unless it stops where no phrase can ("17. Chi cục" / "Hải quan khu vực V").
+    return not prev.upper() and (prev.length > HEADING_MAX_CHARS or not prev.numbered()
+                                 or OPEN_END.search(prev.tail) is not None)
 
 
 def _joins_across_soft(prev: _Joined, cur: str) -> bool:

@@ -87,6 +87,15 @@ WRAP_CASES = [
      "1. Mục đích\n\nTriển khai hiệu quả."),
     ("number_alone_blank_then_item_kept", "1.\n\n- Rà soát, bổ sung quy hoạch;",
      "1.\n\n- Rà soát, bổ sung quy hoạch;"),
+    # ad5aff6c13929815 "17. Chi cục" / "Hải quan khu vực V", 69db23c781b2e9aa, f1e0981425ec38be
+    ("numbered_heading_wrapped_after_head_noun", "17. Chi cục\nHải quan khu vực V\na) Chủ trì",
+     "17. Chi cục Hải quan khu vực V\na) Chủ trì"),
+    ("item_wrapped_after_conjunction", "a) Phối hợp với Sở Giáo dục và\nĐào tạo kiểm tra việc thực hiện",
+     "a) Phối hợp với Sở Giáo dục và Đào tạo kiểm tra việc thực hiện"),
+    ("item_wrapped_after_comma", "a) Thị trường Trung Quốc,\nHồng Kông, Đài Loan",
+     "a) Thị trường Trung Quốc, Hồng Kông, Đài Loan"),
+    ("heading_then_body_after_full_phrase_kept", "a) Cung cấp dịch vụ số bao trùm, thông minh\nMột số chỉ tiêu",
+     "a) Cung cấp dịch vụ số bao trùm, thông minh\nMột số chỉ tiêu"),
     ("parenthesised_note_closes", "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối",
      "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối"),
 ]
@@ -144,13 +153,15 @@ def reference_joins(prev: line_wraps._Joined, cur: str) -> bool:
         return prev.upper() and line_wraps._joins_upper(prev, cur)
     if first.islower() or first.isdigit():
         return True
-    return not prev.upper() and (prev.length > line_wraps.HEADING_MAX_CHARS or not prev.numbered())
+    return not prev.upper() and (prev.length > line_wraps.HEADING_MAX_CHARS or not prev.numbered()
+                                 or line_wraps.OPEN_END.search(prev.tail) is not None)
 
 
 PIECES = st.sampled_from(["I. MỤC TIÊU", "1. Mục tiêu", "chung.", "nông - lâm", "- ngư và", "a) Tăng",
                           "KẾ HOẠCH", "VỀ", "TM. ỦY BAN NHÂN", "DÂN", "tế - xã hội;", "Căn cứ Luật", "(1)",
                           "(Chi tiết có biểu kèm theo)", "năm 2025:", "đã ký)", "ǅ", "ª1", "x",
-                          "giai đoạn 2021", "- 2025”;", "- 06%/năm", "đạt 100", "- 99% xã"])
+                          "giai đoạn 2021", "- 2025”;", "- 06%/năm", "đạt 100", "- 99% xã",
+                          "17. Chi cục", "Hải quan", "a) Trung Quốc,", "e) châu Âu và"])
 
 
 @given(st.lists(PIECES, min_size=1, max_size=4), PIECES)
