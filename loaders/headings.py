@@ -1,4 +1,4 @@
-"""The heading tree of a document body: I./II., Điều 1., 1., 1.1., (1), a)/đ), -, +.
+"""The heading tree of a document body: PHỤ LỤC, A., I./II., Điều 1., 1., 1.1., (1), a)/đ), -, +.
 
 Headings nest by marker type in the order the document first uses them: a stack of marker
 types; a heading whose type is on the stack closes everything down to that level and becomes a
@@ -9,6 +9,13 @@ Labels make the path: roman and arabic numerals as written ("II", "1", "1.2"), "
 letters ("a", "đ"), "Điều 5", and bullets by their ordinal among siblings ("-2", "+1"). A bullet
 that ends with a colon ("- Phấn đấu đến hết năm 2025:") heads the bullets after it.
 Each section's kind and deadline year come from its own heading or the nearest ancestor's.
+
+**An appendix is a tree of its own.** "PHỤ LỤC", "Phụ lục 01", "Phụ lục II: …" alone on its line
+(not "Phụ lục kèm theo …", a sentence about one) closes every open section and heads the
+headings after it; its title is its caption, after the colon or on the next line ("ĐỊNH MỨC PHÂN
+BỔ CHI NGÂN SÁCH …"), so that a section of norms is known as one. Its parts are lettered in
+capitals with an upper-case title ("A. ĐỊNH MỨC PHÂN BỔ NGUỒN", "B. …"; I, V and X are roman
+numerals): path "Phụ lục 01/A/I".
 
 Two rules of Vietnamese administrative writing keep hard-wrapped text from breaking the tree:
 
@@ -58,15 +65,20 @@ _NUMBER_START = re.compile(r"\d[\d.,]*(?<![.,])")           # "2025”;", "06%/n
 
 _HEADING = re.compile(
     r"""^[ \t]*(?:
-        (?P<roman>[IVX]{1,5})\s*[.)/]\s+          # I.  II.  IV)
+        (?P<appendix>(?:PHỤ|Phụ)[ \t]+(?:LỤC|lục)  # an appendix: "PHỤ LỤC", "Phụ lục 01", "Phụ lục I"
+          (?:[ \t]+(?:số[ \t]+)?[0-9IVXL]{1,4}(?:\.\d{1,2})?)?)  # its number: "02.1", "số 2"
+        (?=[ \t]*(?:$|[:.\-–]))[ \t]*(?:[:.\-–][ \t]*)?  # alone, or its title after a mark
+      | (?P<roman>[IVX]{1,5})\s*[.)/]\s+          # I.  II.  IV)
       | Điều\s+(?P<article>\d{1,3})\s*[.:]\s*     # Điều 5.
       | (?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+  # 1.1.  2.3.4
       | (?P<arabic>\d{1,2})\s*[.)]\s+             # 1.  2)
       | \((?P<paren>\d{1,2})\)\s*                 # (1)
       | (?P<letter>[a-zđ])\s*\)\s+                # a)  đ)
+      | (?P<part>[A-HJ-UWYZĐ])\.[ \t]+(?=[A-ZĐÀ-Ỹ]{2})  # A. ĐỊNH MỨC …: a part, upper-case title
       | (?P<dash>[-–])\s+                         # - bullet
       | (?P<plus>\+)\s+                           # + bullet
-    )(?P<title>\S[^\n]*)$""",
+    )(?P<title>(?(appendix)[^\n]*|\S[^\n]*))$  # the title (an appendix's may be on the next line)
+    """,
     re.X | re.M,
 )
 #: Title keywords (lower case) and the kind they give, most specific first.
@@ -81,7 +93,7 @@ KIND_KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
 _KIND_WORD = re.compile("|".join(re.escape(word) for word, _ in KIND_KEYWORDS))
 _KIND_OF_WORD: dict[str, SectionKind] = dict(KIND_KEYWORDS)
 #: Marker types that can classify a section by keyword (bullets only inherit).
-_CLASSIFYING = {"roman", "article", "dotted", "arabic", "paren", "letter"}
+_CLASSIFYING = {"appendix", "part", "roman", "article", "dotted", "arabic", "paren", "letter"}
 _YEAR = re.compile(
     r"""(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y1>(?:19|20)\d\d)   # đến (hết) năm 2025
       | giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y2>(?:19|20)\d\d)  # giai đoạn 2021-2025
@@ -111,9 +123,9 @@ def _marker(text: str, match: re.Match) -> tuple[str, str]:
     bullet = _BULLET_CHARS.get(text[match.start()])  # most headings are bullets
     if bullet is not None:
         return bullet
-    for name in ("roman", "article", "dotted", "arabic", "paren", "letter"):
+    for name in ("roman", "article", "dotted", "arabic", "paren", "letter", "appendix", "part"):
         if match[name]:
-            value = match[name]
+            value = " ".join(match[name].split())  # "PHỤ LỤC\t01" is labelled "PHỤ LỤC 01"
             label = {"article": f"Điều {value}", "paren": f"({value})"}.get(name, value)
             return (f"dotted{value.count('.')}" if name == "dotted" else name), label
     return ("dash", "-") if match["dash"] else ("plus", "+")
@@ -154,6 +166,22 @@ def _title(text: str, match: re.Match[str]) -> str:
     if len(title) < MAX_TITLE_CHARS and start + len(probe) < end:
         title = " ".join(match["title"].split())
     return title[:MAX_TITLE_CHARS].rstrip(":")
+
+
+def _appendix_title(text: str, match: re.Match[str]) -> str:
+    """An appendix's title: the words after its mark ("Phụ lục II: DANH MỤC …"), else the next
+    non-empty line, its caption ("Phụ lục 01" / blank / "ĐỊNH MỨC PHÂN BỔ CHI NGÂN SÁCH …"),
+    unless that line opens a heading or the "(Kèm theo …)" note."""
+    if match["title"].strip():
+        return _title(text, match)
+    pos = match.end()
+    while pos < len(text) and text[pos] == "\n":
+        pos += 1
+    end = text.find("\n", pos)
+    line = text[pos:len(text) if end < 0 else end].strip()
+    if not line or line.startswith("(") or _HEADING.match(line):
+        return ""
+    return " ".join(line.split())[:MAX_TITLE_CHARS].rstrip(":")
 
 
 def _heads_bullets(text: str, match: re.Match[str]) -> bool:
@@ -247,6 +275,8 @@ def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str
           sections: list[Section | None], default_year: int | None) -> None:
     """Open the section of one heading line, closing the ones it ends."""
     marker, label = _marker(text, match)
+    if marker == "appendix":
+        _close_to(stack, markers, None, match.start(), sections)  # an appendix is a tree's top
     if marker in ("dash", "plus") and _heads_bullets(text, match):
         # "- Phấn đấu đến hết năm 2025:" introduces the bullets under it: a level of its own.
         marker += "-head"
@@ -260,7 +290,7 @@ def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str
         if parent:
             parent.children[label] = count  # "- …" and "- …:" items are counted together
         label = f"{label}{count}"
-    title = _title(text, match)
+    title = _appendix_title(text, match) if marker == "appendix" else _title(text, match)
     kind = _kind(title, marker, parent.kind if parent else "other")
     year = _year(title, parent.year if parent else default_year)
     path = f"{parent.path}/{label}" if parent else label

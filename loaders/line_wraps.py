@@ -10,15 +10,24 @@ Decisions:
 * **Headings are not merged.** A wrap is repaired only when the next line does not start a
   heading or list item (``HEADING_START``) and the previous line does not end a sentence; a
   short numbered heading is not continued by a capitalised line, and an upper-case title line
-  only by a wrapped upper-case fragment ("I. MỤC TIÊU, CHỈ" / "TIÊU"). The one exception is a
+  only by a wrapped upper-case fragment ("I. MỤC TIÊU, CHỈ" / "TIÊU"), or when it stops where no
+  phrase can (``OPEN_END``): after a comma, a conjunction or preposition that needs what follows
+  ("a) Phối hợp với Sở Giáo dục và" / "Đào tạo …", "e) Thị trường châu Âu và" / "Anh"), or the
+  head noun of an agency that needs its name ("17. Chi cục" / "Hải quan khu vực V", "b) Chủ
+  động phối hợp với Sở" / "Khoa học và Công nghệ …"). The one exception is a
   dash compound wrapped before its dash ("nông - lâm" / "- ngư và …"), recognised by the
-  lower-case word after the dash. A missed join leaves a line break inside a sentence, which
-  the extractors tolerate.
+  lower-case word after the dash; the other is a range wrapped before its dash ("… giai đoạn
+  2021" / "- 2025”;", "… tăng bình quân 05" / "- 06%/năm"), recognised by a number after the
+  dash larger than the one the unfinished line ends with (a list item "- 100% …" follows a
+  finished line, or a smaller or no number). A missed join leaves a line break inside a
+  sentence, which the extractors tolerate.
 * **A heading number alone on its line opens the heading the next line names.** A bold heading
   broken after its number ("**2.3." / "Công an tỉnh**", "III." / "NHIỆM VỤ VÀ GIẢI PHÁP") ends
   with the number's dot, which reads as a closed sentence; but a number alone says nothing, so
   its text is on the next line, which is joined unless it starts a heading or list item itself
-  (a real list item keeps its line: "1." / "- Rà soát …" is left as it is).
+  (a real list item keeps its line: "1." / "- Rà soát …" is left as it is). A blank line
+  between the number and its text changes nothing: the number is still unfinished ("1." /
+  blank / "Mục đích"), so it is the one soft break a capitalised line may cross.
 * **Two strengths of break.** A soft break (one blank line) may be crossed, by a lower-case
   continuation of an unfinished sentence only ("… phát triển kinh" / blank / "tế - xã hội");
   a hard break never.
@@ -35,6 +44,7 @@ from __future__ import annotations
 import re
 
 from policykg.loaders.breaks import NOT_TEXT, SOFT
+from policykg.loaders.numbers import parse_number
 
 #: A line is an upper-case title line when it has at least this many letters, all upper case
 #: (two: "VỀ" is a title fragment).
@@ -102,6 +112,15 @@ DOC_TYPE_MAX_CHARS = 30
 #: A numbered line longer than this is a paragraph item, not a heading: a capitalised line may
 #: continue it ("8. Sở Thông tin và Truyền thông: Chỉ đạo, … về việc thực hiện" / "Kết luận số …").
 HEADING_MAX_CHARS = 100
+#: The end of a line that cannot end a phrase: a comma, a word that needs what follows
+#: (conjunction, preposition, plural marker), or an agency's head noun without its name.
+OPEN_END = re.compile(
+    r"""(?: ,                                                 # a list goes on: "Trung Quốc,"
+          | (?<!\S)(?: và|với|của|cho|tại|theo|thuộc|từ|đến|về|trong|để|các|những  # "… và"
+                    |Sở|Bộ|Ban|Cục|cục|Hội|Viện|Phòng|Ủy\ ban|UBND|Trung\ tâm|Chủ\ tịch)  # "Chi cục"
+        )$""",
+    re.X,
+)
 #: Lines of the enacting authority and the national motto: never the continuation of a title.
 AUTHORITY_LINE = re.compile(
     r"""^(?:THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|CHỦ\s+TỊCH|[ỦU][YỶ]\s+BAN|HỘI\s+ĐỒNG|BAN\s+CHẤP\s+HÀNH
@@ -120,6 +139,20 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: "nông - lâm" / "- ngư …": a bullet-looking line that continues a dash compound.
 _DASH_COMPOUND_TAIL = re.compile(r"\s[-–]\s\S+$")
 _DASH_CONTINUATION = re.compile(r"[-–]\s+[^\W\d_]")
+#: "… giai đoạn 2021" / "- 2025”;": the number an unfinished line ends with, a range's start.
+_RANGE_START = re.compile(
+    r"""(?<![\d.,])        # a whole number, not the end of a longer one
+        \d[\d.,]*(?<![.,]) # "2021", "05", "1.000", "30,2" (not a sentence's final dot)
+        $""",
+    re.X,
+)
+#: … and the dash line that goes on with the range's end.
+_RANGE_END = re.compile(
+    r"""[-–]\s*            # the range's dash, opening the line
+        (\d[\d.,]*)(?<![.,])  # its larger number: "2025", "06" (before "%/năm")
+    """,
+    re.X,
+)
 
 
 def _is_upper_line(line: str) -> bool:
@@ -232,6 +265,17 @@ def _joins_upper(prev: _Joined, cur: str) -> bool:
             or prev.length >= UPPER_WRAP_MIN_CHARS)
 
 
+def _continues_range(prev: _Joined, cur: str) -> bool:
+    """Whether dash line ``cur`` ends the range that unfinished ``prev`` starts: "… giai đoạn
+    2021" + "- 2025”;" and "… bình quân 05" + "- 06%/năm" -> True; "… đạt 100%" + "- 99% …" and
+    "2.1. Lĩnh vực người có công" + "- 100% …" -> False (items)."""
+    start, end = _RANGE_START.search(prev.tail), _RANGE_END.match(cur)
+    if start is None or end is None:
+        return False
+    low, high = parse_number(start.group()), parse_number(end.group(1))
+    return low is not None and high is not None and high > low
+
+
 def _joins(prev: _Joined, cur: str) -> bool:
     """Whether ``cur`` continues ``prev`` across a line end (no break between them).
 
@@ -250,22 +294,28 @@ def _joins(prev: _Joined, cur: str) -> bool:
         return (first.islower() and prev.tail[-1:] in SOFT_CLOSERS
                 and HEADING_START.match(cur) is None)
     if HEADING_START.match(cur):
-        # "… nông - lâm" + "- ngư và hoạt động …": a dash compound wrapped before its dash.
-        return (_DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
-                and _DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+        # "… nông - lâm" + "- ngư và hoạt động …": a dash compound wrapped before its dash;
+        # "… giai đoạn 2021" + "- 2025”;": a range wrapped before its dash.
+        return ((_DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
+                 and _DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+                or _continues_range(prev, cur))
     # A first letter that upper() changes rules an upper-case line out without reading it.
     if first.upper() == first and _is_upper_line(cur):
         return prev.upper() and _joins_upper(prev, cur)
     if first.islower() or first.isdigit():
         return True
     # A title line is followed by body text, a name or "(đã ký)"; a short numbered heading by
-    # its body.
-    return not prev.upper() and (prev.length > HEADING_MAX_CHARS or not prev.numbered())
+    # its body, unless it stops where no phrase can ("17. Chi cục" / "Hải quan khu vực V").
+    return not prev.upper() and (prev.length > HEADING_MAX_CHARS or not prev.numbered()
+                                 or OPEN_END.search(prev.tail) is not None)
 
 
 def _joins_across_soft(prev: _Joined, cur: str) -> bool:
-    """Whether ``cur`` continues ``prev`` across one blank line: only a lower-case continuation
-    of an unfinished sentence ("… phát triển kinh" / blank / "tế - xã hội của huyện …")."""
+    """Whether ``cur`` continues ``prev`` across one blank line: a lower-case continuation of an
+    unfinished sentence ("… phát triển kinh" / blank / "tế - xã hội của huyện …"), or the text
+    of a heading number alone ("1." / blank / "Mục đích")."""
+    if prev.number_only:
+        return HEADING_START.match(cur) is None
     return (cur[0].islower() and not prev.upper() and not prev.closed
             and HEADING_START.match(cur) is None)
 

@@ -23,7 +23,8 @@ Decisions:
   attached text under its own type line ("KẾ HOẠCH", "QUY ĐỊNH") or an appendix line ("PHỤ
   LỤC", "Phần I") with "(Kèm theo Quyết định số …)". That signature block is a closing of its
   own, and the attached text's headings start a new tree instead of nesting under "Điều 3" and
-  the recipients list. An appendix after the signature that closes the document (in its second
+  the recipients list. An appendix line followed by headings ("Phụ lục 01" / "A. ĐỊNH MỨC …" /
+  "I. …") is itself the first of them (an appendix heading, ``headings.py``). An appendix after the signature that closes the document (in its second
   half) stays in the closing, as before: it is supporting tables, not the content.
 * The signer is the first personal name of the first signature block, which is the
   document's own even when an appendix or an attached text follows it.
@@ -365,6 +366,14 @@ def _closings(text: str, body_start: int, closing: int) -> tuple[int, tuple[int,
     if head is None:
         return closing, None
     content = first_heading(text, head[0], len(text))
+    if content is not None and content["appendix"]:
+        # "PHỤ LỤC 01" heads the attached text when headings follow it ("A. ĐỊNH MỨC …",
+        # "I. …"); an appendix of tables alone (its next heading another appendix, or none)
+        # stays in the block, as attached tables without a heading do.
+        body = content
+        while body is not None and body["appendix"]:
+            body = first_heading(text, body.end(), len(text))
+        content = content if body is not None else None
     if content is None or (block >= closing and head[1] == "appendix"):
         return min(closing, block), None
     inner = (block, content.start())

@@ -87,9 +87,35 @@ def test_year_needs_no_search_without_a_century(title):
     pytest.param("I. A\n1. B\nII. C\n", ["", "I", "I/1", "II"], id="roman-arabic"),
     pytest.param("a) A\n- x\n- y\nb) B\n", ["", "a", "a/-1", "a/-2", "b"], id="bullets-count-per-parent"),
     pytest.param("Không có đề mục\n", [""], id="no-heading"),
+    # a6fb1f372de14a1e: "Phụ lục 01" / "A. ĐỊNH MỨC …" / "I. …"; an appendix closes the tree above it
+    pytest.param("Điều 3. Hiệu lực\n1. Có hiệu lực.\nPhụ lục 01\n\nĐỊNH MỨC PHÂN BỔ\n\nA. ĐỊNH MỨC NGUỒN\n"
+                 "I. Tiêu chí chính\nB. ĐỊNH MỨC CHI\nI. Chi thường xuyên\nPhụ lục 02.1\nI. Các khoản thu\n",
+                 ["", "Điều 3", "Điều 3/1", "Phụ lục 01", "Phụ lục 01/A", "Phụ lục 01/A/I", "Phụ lục 01/B",
+                  "Phụ lục 01/B/I", "Phụ lục 02.1", "Phụ lục 02.1/I"], id="appendices-and-parts"),
+    pytest.param("I. A\nPHỤ LỤC II: DANH MỤC NHIỆM VỤ\n1. B\n", ["", "I", "PHỤ LỤC II", "PHỤ LỤC II/1"],
+                 id="appendix-title-after-colon"),
+    pytest.param("I. A\nPhụ lục kèm theo Quyết định này.\nPhụ lục số 1 ban hành kèm theo\n", ["", "I"],
+                 id="sentences-about-an-appendix"),
+    pytest.param("I. MỤC TIÊU\nV. GIẢI PHÁP\nX. KHÁC\nC. DANH MỤC\nD. Nguyễn\n", ["", "I", "V", "X", "X/C"],
+                 id="roman-letters-are-roman"),
 ])
 def test_section_paths(text, paths):
     assert [s.path for s in build_sections(text, 0, len(text))] == paths
+
+
+APPENDIX_TITLES = [
+    pytest.param("Phụ lục 01\n\nĐỊNH MỨC PHÂN BỔ CHI NGÂN SÁCH\n\n(Kèm theo Nghị quyết)\n",
+                 "ĐỊNH MỨC PHÂN BỔ CHI NGÂN SÁCH", "other", id="caption-on-the-next-line"),
+    pytest.param("PHỤ LỤC I: DANH MỤC CÁC CHỈ TIÊU CỤ THỂ\n", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ", "objectives",
+                 id="caption-after-a-colon"),
+    pytest.param("PHỤ LỤC\n\n(Kèm theo Kế hoạch số 12/KH-UBND)\n", "", "other", id="note-is-no-caption"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "kind"), APPENDIX_TITLES)
+def test_an_appendix_is_titled_by_its_caption(text, title, kind):
+    appendix = build_sections(text, 0, len(text))[1]
+    assert (appendix.title, appendix.kind) == (title, kind)
 
 
 def test_docstring_examples_run():

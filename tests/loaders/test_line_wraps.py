@@ -72,6 +72,30 @@ WRAP_CASES = [
     ("roman_alone_opens_heading", "**III.\nNHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU**",
      "III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"),
     ("number_alone_then_item_kept", "**1.**\n- Rà soát, bổ sung quy hoạch;", "1.\n- Rà soát, bổ sung quy hoạch;"),
+    # f1e0981425ec38be "tốc độ tăng bình quân 05" / "- 06%/năm", 31fb08f34535fce3 "giai đoạn 2021" / "- 2025”;"
+    ("range_wrapped_before_dash", "Kim ngạch xuất khẩu tăng bình quân 05\n- 06%/năm. Thị trường",
+     "Kim ngạch xuất khẩu tăng bình quân 05 - 06%/năm. Thị trường"),
+    ("year_range_wrapped_before_dash", "ứng phó với bạo lực trên cơ sở giới giai đoạn 2021\n- 2025”;",
+     "ứng phó với bạo lực trên cơ sở giới giai đoạn 2021 - 2025”;"),
+    ("heading_year_range_wrapped", "4. Trong giai đoạn 2026\n- 2030 phấn đấu có ít nhất 10% đội ngũ",
+     "4. Trong giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ"),
+    ("smaller_number_item_kept", "tỷ lệ che phủ rừng đạt 100\n- 99% các xã có Internet;",
+     "tỷ lệ che phủ rừng đạt 100\n- 99% các xã có Internet;"),
+    ("item_after_finished_line_kept", "các xã có Internet đến cấp thôn 2024;\n- 2025 hoàn thành",
+     "các xã có Internet đến cấp thôn 2024;\n- 2025 hoàn thành"),
+    ("number_alone_across_blank_line", "**1.**\n\n**Mục đích**\n\nTriển khai hiệu quả.",
+     "1. Mục đích\n\nTriển khai hiệu quả."),
+    ("number_alone_blank_then_item_kept", "1.\n\n- Rà soát, bổ sung quy hoạch;",
+     "1.\n\n- Rà soát, bổ sung quy hoạch;"),
+    # ad5aff6c13929815 "17. Chi cục" / "Hải quan khu vực V", 69db23c781b2e9aa, f1e0981425ec38be
+    ("numbered_heading_wrapped_after_head_noun", "17. Chi cục\nHải quan khu vực V\na) Chủ trì",
+     "17. Chi cục Hải quan khu vực V\na) Chủ trì"),
+    ("item_wrapped_after_conjunction", "a) Phối hợp với Sở Giáo dục và\nĐào tạo kiểm tra việc thực hiện",
+     "a) Phối hợp với Sở Giáo dục và Đào tạo kiểm tra việc thực hiện"),
+    ("item_wrapped_after_comma", "a) Thị trường Trung Quốc,\nHồng Kông, Đài Loan",
+     "a) Thị trường Trung Quốc, Hồng Kông, Đài Loan"),
+    ("heading_then_body_after_full_phrase_kept", "a) Cung cấp dịch vụ số bao trùm, thông minh\nMột số chỉ tiêu",
+     "a) Cung cấp dịch vụ số bao trùm, thông minh\nMột số chỉ tiêu"),
     ("parenthesised_note_closes", "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối",
      "(Chi tiết có biểu kèm theo)\nNăm 2025 là năm cuối"),
 ]
@@ -119,21 +143,25 @@ def reference_joins(prev: line_wraps._Joined, cur: str) -> bool:
     """``_joins`` with its tests in their first order (heading, closed, upper, lower case)."""
     first = cur[0]
     if line_wraps.HEADING_START.match(cur):
-        return (line_wraps._DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
-                and not prev.closed
-                and line_wraps._DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+        return not prev.closed and (
+            (line_wraps._DASH_CONTINUATION.match(cur) is not None and cur[2:3].islower()
+             and line_wraps._DASH_COMPOUND_TAIL.search(prev.tail) is not None)
+            or line_wraps._continues_range(prev, cur))
     if prev.closed:
         return first.islower() and prev.tail[-1:] in line_wraps.SOFT_CLOSERS
     if line_wraps._is_upper_line(cur):
         return prev.upper() and line_wraps._joins_upper(prev, cur)
     if first.islower() or first.isdigit():
         return True
-    return not prev.upper() and (prev.length > line_wraps.HEADING_MAX_CHARS or not prev.numbered())
+    return not prev.upper() and (prev.length > line_wraps.HEADING_MAX_CHARS or not prev.numbered()
+                                 or line_wraps.OPEN_END.search(prev.tail) is not None)
 
 
 PIECES = st.sampled_from(["I. MỤC TIÊU", "1. Mục tiêu", "chung.", "nông - lâm", "- ngư và", "a) Tăng",
                           "KẾ HOẠCH", "VỀ", "TM. ỦY BAN NHÂN", "DÂN", "tế - xã hội;", "Căn cứ Luật", "(1)",
-                          "(Chi tiết có biểu kèm theo)", "năm 2025:", "đã ký)", "ǅ", "ª1", "x"])
+                          "(Chi tiết có biểu kèm theo)", "năm 2025:", "đã ký)", "ǅ", "ª1", "x",
+                          "giai đoạn 2021", "- 2025”;", "- 06%/năm", "đạt 100", "- 99% xã",
+                          "17. Chi cục", "Hải quan", "a) Trung Quốc,", "e) châu Âu và"])
 
 
 @given(st.lists(PIECES, min_size=1, max_size=4), PIECES)

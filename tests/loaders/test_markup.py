@@ -35,6 +35,25 @@ MARKDOWN_CASES = [
     ("footnote_mark_kept", "Thu tiền sử dụng đất (*)", "Thu tiền sử dụng đất (*)"),
     ("star_bullet_kept", "* Thành phần hồ sơ:\n* Số lượng hồ sơ: 01 bộ", "* Thành phần hồ sơ:\n* Số lượng hồ sơ: 01 bộ"),
     ("bold_in_symbol_004", "Số: **92** /KH-UBND", "Số: 92 /KH-UBND"),
+    # ad5aff6c13929815 item 17, 192068354fd1ffe5 "**1. Sở\nKhoa học và Công nghệ**"
+    ("bold_heading_over_lines", "**17. Chi cục\nHải quan khu vực V**\n\na) Chủ trì triển khai",
+     "17. Chi cục Hải quan khu vực V\n\na) Chủ trì triển khai"),
+    # 31fb08f34535fce3 V.3: one heading written as two bold runs
+    ("bold_heading_in_two_runs",
+     "**3. Đề nghị Ủy ban Mặt trận\nTổ quốc Việt Nam Thành phố, Hội Liên hiệp**\n\n"
+     "**Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận**\n\n- Trong phạm vi chức năng",
+     "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố và "
+     "các tổ chức thành viên của Mặt trận\n\n- Trong phạm vi chức năng"),
+    ("finished_bold_heading_then_bold_run_kept", "**1. Mục tiêu:**\n\n**Nâng cao nhận thức**",
+     "1. Mục tiêu:\n\nNâng cao nhận thức"),
+    ("bold_heading_then_bold_number_kept", "**II. MỤC TIÊU CHỦ YẾU**\n\n**1.** Đến năm 2025",
+     "II. MỤC TIÊU CHỦ YẾU\n\n1. Đến năm 2025"),
+    ("bold_heading_then_bold_item_kept", "**1. Sở Y tế**\n\n**a) Chủ trì**",
+     "1. Sở Y tế\n\na) Chủ trì"),
+    ("bold_heading_holding_an_item_kept", "**1. Mục tiêu\n- Tỷ lệ hộ nghèo**",
+     "1. Mục tiêu\n- Tỷ lệ hộ nghèo"),
+    ("bold_type_line_then_title_kept", "**KẾ HOẠCH**\n\n**Triển khai Nghị quyết số 12-NQ/TU**",
+     "KẾ HOẠCH\n\nTriển khai Nghị quyết số 12-NQ/TU"),
 ]
 
 
@@ -68,6 +87,16 @@ def test_text_without_markup_is_returned_as_it_is(text):
 ])
 def test_strip_markdown(raw, expected):
     assert markup.strip_markdown(raw, NormalizeStats()) == expected
+
+
+BOLD_PIECES = st.lists(st.sampled_from(["Sở", "Y tế", "Hội Liên hiệp", "\n", "\n\n", " ", ".", ":",
+                                         "- ", "a) ", "1.", "**", "Đ"]), max_size=12)
+
+
+@given(BOLD_PIECES)
+def test_joining_bold_headings_changes_only_white_space(pieces):
+    framed = "\n**1. Sở " + "".join(pieces) + "**\n"
+    assert "".join(markup.join_bold_headings(framed).split()) == "".join(framed.split())
 
 
 def test_docstring_examples_run():

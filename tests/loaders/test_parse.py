@@ -245,3 +245,25 @@ def test_next_signature_is_the_search_by_line_ends(text, start):
     start = min(start, len(text))
     match = parse._SIGNATURE.search(text, start)
     assert parse._next_signature(text, start) == (match.start() if match else None)
+
+
+APPENDIX_AFTER_SIGNATURE = [
+    # a6fb1f372de14a1e: a resolution's appendix of norms, with parts and headings, after its signer
+    pytest.param("A. ĐỊNH MỨC PHÂN BỔ NGUỒN\n\nI. Đối với tiêu chí chính\n\n- Dân số 8.857.500 người\n",
+                 ["Phụ lục 01", "Phụ lục 01/A", "Phụ lục 01/A/I", "Phụ lục 01/A/I/-1"],
+                 id="appendix-with-headings"),
+    # an appendix of tables alone stays in the signature block, as attached tables do
+    pytest.param("STT ; Chỉ tiêu ; Đơn vị tính\n\n\n1 ; Tỷ lệ hộ nghèo ; %\n", [], id="appendix-of-tables"),
+]
+
+
+@pytest.mark.parametrize(("content", "appendix_paths"), APPENDIX_AFTER_SIGNATURE)
+def test_an_appendix_after_the_signature_heads_its_headings(content, appendix_paths):
+    text = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 48/2025/NQ-HĐND\nHà Nội, ngày 26 tháng 11 năm 2025\n"
+            "NGHỊ QUYẾT\nQuy định định mức phân bổ ngân sách\n\nĐiều 1. Phạm vi điều chỉnh\n\n"
+            "Nghị quyết này quy định định mức phân bổ.\n\nNơi nhận:\n- Như Điều 3;\n\nCHỦ TỊCH\n"
+            "Phùng Thị Hồng Hà\n\nPhụ lục 01\n\nĐỊNH MỨC PHÂN BỔ CHI NGÂN SÁCH\n\n"
+            "(Kèm theo Nghị quyết số 48/2025/NQ-HĐND)\n\n" + content)
+    doc = parse_document(text)
+    assert [s.path for s in doc.sections if s.path.startswith("Phụ lục")] == appendix_paths
+    assert doc.header.signer == "Phùng Thị Hồng Hà"
