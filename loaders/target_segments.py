@@ -143,6 +143,8 @@ ZONE_OPEN_RE = Caseless(
 ZONE_COLON = ":"
 ZONE_WORDS = ("cụ", "trong")
 _YEAR_WORD_RE = re.compile(r"năm\s+\d{4}", re.I)
+#: A round bracket, opening or closing: the characters a zone's end is looked for among.
+PAREN_RE = re.compile(r"[()]")
 #: A quoted title of another instrument: its numbers are its own ('đề án "… 01 triệu căn hộ …"').
 QUOTED_TITLE_RE = Caseless(
     r"""(?:đề\s+án|chương\s+trình|kế\s+hoạch|nghị\s+quyết|quyết\s+định|chỉ\s+thị|chiến\s+lược
@@ -242,7 +244,11 @@ def find_ranks(text: str, start: int, end: int) -> list[re.Match[str]]:
         >>> [m.group("group", "unit") for m in find_ranks("thuộc nhóm 4 nước dẫn đầu ASEAN", 0, 31)]
         [('4', 'nước')]
     """
-    if all(text.find(key, start, end) == -1 for key in RANK_KEYS):
+    # Called for every paragraph with a digit: a chain of finds, no generator (whose frames cost
+    # as much as the four scans).
+    low_group, low_top, top, group = RANK_KEYS
+    if (text.find(low_group, start, end) == -1 and text.find(low_top, start, end) == -1
+            and text.find(top, start, end) == -1 and text.find(group, start, end) == -1):
         return []
     return list(RANK_RE.finditer(text, start, end))
 
@@ -305,15 +311,19 @@ def find_zones(text: str, start: int, end: int,
 
 
 def _matching_paren(text: str, open_at: int, end: int) -> int:
+    """One past the ")" that closes the "(" at ``open_at``, or ``end`` when none does.
+
+    Only the brackets are visited (PAREN_RE): a zone often runs to the end of a long paragraph
+    when its ")" is missing, and a loop over every character cost 2-3 % of the extractor.
+    """
     depth = 0
-    for i in range(open_at, end):
-        ch = text[i]
-        if ch == "(":
+    for m in PAREN_RE.finditer(text, open_at, end):
+        if m.group() == "(":
             depth += 1
-        elif ch == ")":
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
+                return m.end()
     return end
 
 
