@@ -37,6 +37,7 @@ from policykg.loaders.caseless import Caseless, LoweredSpan
 from policykg.loaders.numbers import WORD_NUMBERS
 from policykg.loaders.section_index import SectionIndex
 from policykg.loaders.sections import Section
+from policykg.loaders.target_digits import DIGIT
 from policykg.loaders.target_units import UNIT_ALT
 
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -97,7 +98,7 @@ SENTENCE_END_RE = re.compile(rf"""[.!?](?=\s+[{UPPER}“"])""", re.X)
 
 #: A digit, or "không còn" (value 0): a stretch without either holds no target. Two patterns, not
 #: one alternation: CPython scans much faster for what each starts with (a class, a literal).
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = re.compile(DIGIT)
 #: "không còn" found from its "h": a literal start (the "K"/"k" is checked behind it).
 _KHONG_CON_RE = re.compile(r"hông(?<=[Kk]hông)\s+còn")
 #: A literal part of every "không còn" match (case-sensitive), to skip the scan of most stretches.

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from policykg.loaders.numbers import NUMBER_PATTERN, parse_number
 from policykg.loaders.record import YearValue
+from policykg.loaders.target_digits import DIGIT
 from policykg.loaders.target_units import read_unit
 
 #: Plausible deadline years.
@@ -78,8 +79,9 @@ STEP_RE = re.compile(
     re.X | re.I,
 )
 #: Four digits in a row: every year phrase (YEAR_RE, DEADLINE_RE) holds one, so a stretch of text
-#: without them cannot hold a year phrase ("\d\d\d\d" scans faster than "\d{4}" in CPython).
-FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
+#: without them cannot hold a year phrase ("\d\d\d\d" scans faster than "\d{4}" in CPython, and
+#: DIGIT first faster still: target_digits).
+FOUR_DIGITS_RE = re.compile(DIGIT + r"\d\d\d")
 #: Characters no year phrase holds (see YEAR_RE, DEADLINE_RE): they bound the year windows.
 YEAR_FREE = ".,;:()"
 _YEAR_FREE_RE = re.compile(f"[{re.escape(YEAR_FREE)}]")
