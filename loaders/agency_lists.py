@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -106,6 +107,8 @@ _COMPOUND = re.compile(
 )
 
 TRIM_CHARS = " \t\r\n,;:.*_-–"
+#: Distinct agency lists whose split is remembered (each a few hundred characters at most).
+SPLIT_CACHE_SIZE = 4096
 _DANGLING_HEAD = re.compile(r"(?:và|cùng|với)\s+", re.I)
 _DANGLING_TAIL = re.compile(r"\s+(?:và|cùng|với)$", re.I)
 #: The characters _DANGLING_TAIL's words can end with under re.I ("à", "g", "i", with "İ", "ı").
@@ -139,7 +142,19 @@ def split_agency_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
     paren = text.find("(", start, end)
     if paren > start:  # "Sở Nội vụ (Cơ quan thường trực …)": the parenthesis describes it
         end = paren
-    return _split_words(_Words.of(text, start, end), end)
+    return [(start + s, start + e) for s, e in _split_phrase(text[start:end])]
+
+
+@functools.lru_cache(maxsize=SPLIT_CACHE_SIZE)
+def _split_phrase(phrase: str) -> tuple[tuple[int, int], ...]:
+    """:func:`split_agency_list` of a whole list, offsets in it, remembered.
+
+    No step of the split reads outside the list (the separator, compound and dangling-word
+    patterns look neither behind its start nor past its end), so the same words split the same
+    way wherever they stand; and a document repeats its lists sentence after sentence ("các cơ
+    quan, đơn vị có liên quan", "UBND các xã, thị trấn").
+    """
+    return tuple(_split_words(_Words.of(phrase, 0, len(phrase)), len(phrase)))
 
 
 def _split_words(words: _Words, end: int) -> list[tuple[int, int]]:

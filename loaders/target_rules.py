@@ -257,7 +257,9 @@ def find_forecast_cut(text: str, start: int, end: int) -> int:
     """
     if text.find(FORMULA_KEY, start, end) != -1 and FORMULA_RE.search(text, start, end):
         return start
-    if any(text.find(key, start, end) != -1 for key in FORECAST_KEYS):
+    lower, sentence, upper = FORECAST_KEYS  # finds in a chain: no generator for every clause
+    if (text.find(lower, start, end) != -1 or text.find(sentence, start, end) != -1
+            or text.find(upper, start, end) != -1):
         forecast = FORECAST_RE.search(text, start, end)
         if forecast is not None:
             return forecast.start()

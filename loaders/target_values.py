@@ -33,6 +33,7 @@ from policykg.loaders.numbers import (
     WORD_NUMBERS,
     parse_number,
 )
+from policykg.loaders.target_digits import DIGIT
 from policykg.loaders.target_segments import (
     UPPER,
     WORD_COUNT_KEY,
@@ -55,7 +56,7 @@ ZERO_INDICATOR_MAX = 80
 #: One value candidate: a number, optionally a range "10-11", "10 - 11", "từ 10 đến 11".
 VALUE_RE = re.compile(
     rf"""
-    (?P<num>\d                          # the first digit first: CPython then skips to digits in C
+    (?P<num>{DIGIT}                     # the first digit first: CPython then skips to digits in C
         (?<![\w/.,]\d)(?<!\w-\d)         # not inside a word, a symbol or a bigger number
         (?:{NUMBER_REST_PATTERN}))
     (?:\s*%?\s*(?:-|–|đến)\s*          # range separator (a first '%' is tolerated: 10%-11%)

@@ -107,9 +107,8 @@ from policykg.loaders.target_values import (
     scan_numbers,
 )
 from policykg.loaders.target_years import (
-    YearWindows,
+    Horizon,
     attach_yearly,
-    find_horizon,
     find_lead_in_years,
     find_year_phrases,
     is_past_result,
@@ -147,20 +146,13 @@ class _Draft:
 class _Document:
     """What every paragraph of one document needs: the text, the sections read, the horizon."""
 
-    __slots__ = ("text", "locator", "_horizon")
+    __slots__ = ("text", "locator", "horizon")
 
     def __init__(self, text: str, sections: Sequence[Section]) -> None:
         self.text = text
         self.locator = SectionLocator(sections)
-        self._horizon: list[int | None] = []
-
-    def horizon(self) -> int | None:
-        """The document's nearest deadline, found on first use (few values need it)."""
-        if not self._horizon:
-            # One scan of the whole text for four digits finds the year windows at C speed.
-            text = self.text
-            self._horizon.append(find_horizon(text, YearWindows(text, [(0, len(text))])))
-        return self._horizon[0]
+        #: The document's nearest deadline, scanned for on first use (few values need it).
+        self.horizon = Horizon(text)
 
 
 # ---------------------------------------------------------------- public API
@@ -326,7 +318,7 @@ def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], c_st
         year = pick_year(text, value.start, value.end, c_start, c_end, phrases, carry)
         if year is None and section is not None:
             year = section.year
-        if is_past_result(text, value.start, c_start, doc.horizon):
+        if is_past_result(text, value.start, c_start, doc.horizon.is_after):
             continue
         prev = drafts[-1] if drafts else None
         seg_start = max(prev.value.end, prev.span[1]) if prev is not None else c_start

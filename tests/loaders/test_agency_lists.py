@@ -101,3 +101,19 @@ def test_lowercased_lists_split_as_written(phrase: str) -> None:
     n = len(phrase)
     as_written = L._split_words(L._Words(phrase, 0, None), n)
     assert L._split_words(L._Words.of(phrase, 0, n), n) == as_written
+
+
+_CONTEXT = st.sampled_from(["", " ", "và ", "Giao ", ", ", "các ", "x", "\n", "(", " chủ trì"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CONTEXT, _LIST, _CONTEXT)
+def test_a_list_splits_alike_wherever_it_stands(before: str, phrase: str, after: str) -> None:
+    """The remembered split of the words alone is the split in place: nothing outside is read."""
+    text = before + phrase + after
+    start, end = len(before), len(before) + len(phrase)
+    paren = text.find("(", start, end)
+    stop = paren if paren > start else end
+    in_place = L._split_words(L._Words.of(text, start, stop), stop)
+    assert L.split_agency_list(text, start, end) == in_place
+    assert L.split_agency_list(text, start, end) == in_place  # the second time from the cache

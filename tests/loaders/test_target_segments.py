@@ -10,6 +10,7 @@ from policykg.loaders.caseless import LoweredSpan
 from policykg.loaders.target_segments import (
     PARA_BREAK_RE,
     WORD_COUNT_RE,
+    _matching_paren,
     find_quoted_titles,
     find_word_counts,
     find_zones,
@@ -85,6 +86,39 @@ def test_find_zones(text: str, expected: list[str]) -> None:
     span = LoweredSpan(text, 0, len(text))
     for zones in (find_zones(text, 0, len(text)), find_zones(text, 0, len(text), span)):
         assert [text[a:b] for a, b in zones] == expected
+
+
+def closing_paren_by_definition(text: str, open_at: int, end: int) -> int:
+    """One past the ")" closing ``text[open_at]``, read character by character."""
+    depth = 0
+    for i in range(open_at, end):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if text[i] == ")" and depth == 0:
+            return i + 1
+    return end
+
+
+_ZONE_PIECES = st.sampled_from(["(", ")", "((", "))", "cụ thể: ", "năm 2020 ", "đạt 94,5%", "; ", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ZONE_PIECES, max_size=25).map(lambda ps: "(" + "".join(ps)), st.integers(0, 5))
+def test_zone_end_is_the_matching_paren(text: str, cut: int) -> None:
+    end = max(1, len(text) - cut)
+    assert _matching_paren(text, 0, end) == closing_paren_by_definition(text, 0, end)
+
+
+ZONE_ENDS = [
+    pytest.param("(cụ thể: năm 2020 (dự kiến) đạt 94,5%) và 95%", "(cụ thể: năm 2020 (dự kiến) đạt 94,5%)",
+                 id="nested"),
+    pytest.param("(cụ thể: năm 2020 đạt 94,5%; năm 2021 đạt 95%", "(cụ thể: năm 2020 đạt 94,5%; năm 2021 đạt 95%",
+                 id="unclosed-to-the-end"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ZONE_ENDS)
+def test_zone_ends(text: str, expected: str) -> None:
+    assert text[:_matching_paren(text, 0, len(text))] == expected
 
 
 def test_quoted_titles_mask_their_numbers() -> None:

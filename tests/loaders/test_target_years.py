@@ -12,6 +12,7 @@ from policykg.loaders.target_years import (
     YEAR_MAX,
     YEAR_MIN,
     YEAR_RE,
+    Horizon,
     YearWindows,
     find_horizon,
     find_lead_in_years,
@@ -49,6 +50,24 @@ def test_horizon_agrees_with_a_plain_scan(text: str) -> None:
     assert find_horizon(text, YearWindows(text, numbered)) == (min(years) if years else None)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\n\n"]) | _PIECES, max_size=40).map(" ".join),
+       st.integers(1, 30), st.sampled_from([1944, 2019, 2025, 2030, 2200]))
+def test_horizon_read_in_chunks_answers_as_the_whole_scan(text: str, chunk: int, year: int) -> None:
+    nearest = find_horizon(text, YearWindows(text, [(0, len(text))]))
+    horizon = Horizon(text, chunk)
+    assert horizon.is_after(year) is (nearest is not None and nearest > year)
+    assert horizon.is_after(YEAR_MIN - 1) is (nearest is not None)  # asked again: the scan goes on
+
+
+def test_horizon_stops_at_a_deadline_not_later() -> None:
+    text = "Kế hoạch đến năm 2025\n" + "Năm 2019 đạt 90%\n" * 50
+    horizon = Horizon(text, chunk=10)
+    assert horizon.is_after(2030) is False
+    assert horizon.scanned < len(text)  # settled by the title, the rest not scanned
+    assert horizon.is_after(2019) is True and horizon.scanned == len(text)
+
+
 def test_lead_in_year_covers_the_sentence() -> None:
     text = "Phấn đấu đến hết năm 2025: tỷ lệ đạt 25%; tuổi thọ 75 tuổi"
     years = find_year_phrases(text, 0, len(text))
@@ -68,11 +87,11 @@ PAST = [
 @pytest.mark.parametrize(("text", "horizon", "expected"), PAST)
 def test_is_past_result(text: str, horizon: int | None, expected: bool) -> None:
     value = text.index("90")
-    assert is_past_result(text, value, 0, lambda: horizon) is expected
+    assert is_past_result(text, value, 0, lambda year: horizon is not None and horizon > year) is expected
 
 
 def test_horizon_is_asked_only_for_a_bare_year() -> None:
-    def never() -> int:
+    def never(year: int) -> bool:
         raise AssertionError("the horizon is not needed")
 
     assert is_past_result("Tỷ lệ đạt 90%", 10, 0, never) is False
