@@ -23,11 +23,13 @@ from policykg.loaders.caseless import CASE_PLAIN_RE, LoweredSpan
 # Agency-head words. Case-insensitive by default because plans write "hội phụ nữ",
 # "đoàn thanh niên"; words that are also common nouns or verbs are kept case-sensitive
 # ((?-i:…)) or fenced off with a negative lookahead ("Ban hành", "Hội nghị", "Phòng, chống").
+# "Tổng cục" and "Chi cục" are written with a small "c" ("Chi cục Hải quan khu vực V") and mean
+# nothing but an agency, so they are caseless; "Cục" alone keeps its capital.
 _HEAD = r"""
     (?:
       Bộ\s+Chỉ\s+huy(?:\s+Quân\s+sự)? | Ban\s+Chỉ\s+huy | Ban\s+Chỉ\s+đạo | Ban\s+Quản\s+lý
     | [UỦ]y\s+ban | UBND | UBMTTQ | MTTQ | Mặt\s+trận | Văn\s+phòng | Trung\s+tâm
-    | Công\s+an | (?:Tổng\s+|Chi\s+)?(?-i:Cục) | Sở | HĐND | Hội\s+đồng
+    | Công\s+an | (?:Tổng|Chi)\s+cục | (?-i:Cục) | Sở | HĐND | Hội\s+đồng
     | Phòng(?!\s*,?\s*(?:chống|ngừa|cháy|tránh|bệnh|dịch|vệ|thủ|họp))
     | Ban(?!\s+(?:hành|đầu|đêm|ngày)) | Hội(?!\s+(?:nghị|nhập|thảo|thi|diễn|chợ|viên|tụ))
     | (?:Huyện|Tỉnh|Thành)\s+đoàn | Đoàn(?!\s+(?:kết|viên)) | Liên\s+đoàn | Liên\s+minh

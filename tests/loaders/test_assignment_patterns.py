@@ -85,6 +85,20 @@ SUBJECTS = ["Sở Y tế", "UBND các xã", "Ủy ban", "Các phòng", "Thủ tr
             "cục thuế", "Bộ Công an", "bộ phận", "Tòa án", "Trường học", "ſở", "Kho", "S", ""]
 
 
+AGENCY_HEADS = [
+    pytest.param("Chi cục Hải quan khu vực V", "Chi cục", id="chi-cuc-small-c"),
+    pytest.param("Tổng cục Thống kê", "Tổng cục", id="tong-cuc-small-c"),
+    pytest.param("Cục Thuế tỉnh", "Cục", id="cuc-capital"),
+    pytest.param("cục bộ địa phương", None, id="cuc-bo-common-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "head"), AGENCY_HEADS)
+def test_agency_heads(text: str, head: str | None) -> None:
+    found = AP.match_subject_start(text, 0, len(text))
+    assert (found.group(0) if found else None) == head
+
+
 @pytest.mark.parametrize("text", SUBJECTS)
 def test_match_subject_start_agrees(text: str) -> None:
     want = AP.SUBJECT_START_RE.match(text, 0, len(text))
