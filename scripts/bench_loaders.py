@@ -3,7 +3,8 @@
 Builds a corpus of at least TARGET_MB from the bundled samples and deterministic mutations of
 them (numbers changed, sentences shuffled within sections, paragraphs dropped), writes it to a
 temporary directory, then times `policykg extract` end to end (reading files included) with 1
-and 2 worker processes. Reports MB/s, documents/s, MB/s per core, and the peak RSS of the
+and 2 worker processes. Reports MB/s, documents/s, MB/s per core by the wall clock and by
+the CPU time of every process (steady when other work shares the machine), and the peak RSS of the
 process tree at 25/50/100 % of the corpus, which must stay flat (streaming, not accumulating).
 
 Usage: python scripts/bench_loaders.py [--mb 20] [--seed 7]
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,20 +57,32 @@ def build_corpus(directory: Path, megabytes: int, seed: int) -> tuple[int, int]:
     return count, total
 
 
-#: Runs a command and prints the peak RSS (KiB) of its process tree: each measurement gets a
-#: fresh wrapper, since RUSAGE_CHILDREN in this process would accumulate across runs.
+#: Runs a command and prints the peak RSS (KiB) and the CPU seconds (user + sys) of its process
+#: tree: each measurement gets a fresh wrapper, since RUSAGE_CHILDREN in this process would
+#: accumulate across runs.
 _PEAK_WRAPPER = (
     "import resource, subprocess, sys;"
     "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE);"
     "sys.stderr.write(r.stderr.decode()[-500:]) if r.returncode else None;"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss);"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+    "print(u.ru_utime + u.ru_stime, u.ru_maxrss);"
     "sys.exit(r.returncode)"
 )
 
 
-def run_extract(directory: Path, workers: int, limit: int | None = None) -> tuple[float, int]:
-    """Seconds for `policykg extract --json` over the corpus (or its first ``limit`` files) and
-    the peak RSS (KiB) of the largest extracting process."""
+@dataclass(frozen=True)
+class Run:
+    """One `policykg extract --json` run: wall seconds, CPU seconds of its processes, peak RSS."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_kib: int
+
+
+def run_extract(directory: Path, workers: int, limit: int | None = None) -> Run:
+    """Time `policykg extract --json` over the corpus (or its first ``limit`` files): wall clock,
+    CPU of every process it ran (the figure per core: steady when other work shares the
+    machine), and the peak RSS of the largest extracting process."""
     files = sorted(directory.iterdir())[:limit] if limit else [directory]
     cmd = [sys.executable, "-m", "policykg.cli", "extract", "--json", "--workers", str(workers), *map(str, files)]
     start = time.perf_counter()
@@ -76,7 +90,8 @@ def run_extract(directory: Path, workers: int, limit: int | None = None) -> tupl
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"extract failed: {done.stderr.decode()[-500:]}")
-    return elapsed, int(done.stdout.decode().split()[-1])
+    cpu, peak = done.stdout.decode().split()[-2:]
+    return Run(elapsed, float(cpu), int(peak))
 
 
 def main() -> None:
@@ -91,15 +106,18 @@ def main() -> None:
         print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
               f"Python {platform.python_version()}")
         print(f"corpus: {files} documents, {mb:.1f} MB (samples + seeded mutations)")
+        print(f"load average before: {os.getloadavg()[0]:.1f} (other work on the cores slows the wall clock)")
         for workers in (1, 2):
-            times = [run_extract(corpus, workers)[0] for _ in range(REPEATS)]
-            median = statistics.median(times)
+            runs = [run_extract(corpus, workers) for _ in range(REPEATS)]
+            median = statistics.median(r.seconds for r in runs)
+            cpu = statistics.median(r.cpu_seconds for r in runs)
             print(f"workers={workers}: median {median:.2f} s -> {mb / median:.2f} MB/s, "
-                  f"{files / median:.1f} documents/s, {mb / median / workers:.2f} MB/s per core")
+                  f"{files / median:.1f} documents/s, {mb / median / workers:.2f} MB/s per core; "
+                  f"CPU {cpu:.2f} s -> {mb / cpu:.2f} MB/s per CPU-second")
         print("peak RSS of one worker as the batch grows (flat = streaming):")
         for share in (0.25, 0.5, 1.0):
             limit = max(1, int(files * share))
-            _, rss = run_extract(corpus, 1, limit)
+            rss = run_extract(corpus, 1, limit).peak_kib
             print(f"  {int(share * 100):>3}% ({limit} documents): peak RSS so far {rss / 1024:.0f} MiB")
 
 
