@@ -57,6 +57,7 @@ class Meter:
         self.pid = pid
         self.stats: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0, 0.0])
         self.calls, self.timeline = 0, timeline
+        self.profile, self.every = "", 1
 
     def time(self, template: str, rows: int, call):
         before, start = server_cpu_ns(self.pid), time.perf_counter()
@@ -89,6 +90,15 @@ def instrument(store: FalkorStore, meter: Meter) -> None:
         total = WriteCounters()
         for text in prepared:
             template = getattr(text, "template", text)
+            if meter.profile and meter.profile in template and meter.calls % meter.every == 0:
+                before = server_cpu_ns(meter.pid)
+                lines = store._db.connection.execute_command("GRAPH.PROFILE", store.graph_name, str(text))
+                print(f"    PROFILE {(server_cpu_ns(meter.pid) - before) / 1e6:.2f} ms CPU, "
+                      f"{getattr(text, 'rows', 0)} rows: {template[:80]}")
+                for line in lines:
+                    print("      ", line.decode() if isinstance(line, bytes) else line)
+                meter.calls += 1
+                continue
             result = meter.time(template, getattr(text, "rows", 0),
                                 lambda t=text: store._graph.query(t, None))
             total = total + _counters(result)
@@ -116,6 +126,8 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=14)
     parser.add_argument("--module-args", nargs="*", default=[],
                         help="FalkorDB load-time settings NAME=VALUE (NODE_CREATION_BUFFER …)")
+    parser.add_argument("--profile", default="", help="GRAPH.PROFILE batches whose template holds this")
+    parser.add_argument("--every", type=int, default=100, help="… one query in this many")
     parser.add_argument("--config", nargs="*", default=[], help="FalkorDB settings NAME=VALUE")
     parser.add_argument("--timeline", type=int, nargs=2, default=(0, 0),
                         help="print the queries numbered FROM..TO of each cascade one by one")
@@ -133,6 +145,7 @@ def main() -> None:
                 print(setting, store._db.connection.execute_command("GRAPH.CONFIG", "SET", name, value))
             for k in range(args.cascades):
                 meter = Meter(pid, range(*args.timeline))
+                meter.profile, meter.every = args.profile, args.every
                 instrument(store, meter)
                 cpu0, start = server_cpu_ns(pid), time.perf_counter()
                 summary = load_records(store, generate_cascade(args.seed, cascade=k))
