@@ -62,9 +62,9 @@ MAX_BOLT_PORT = 32767
 #: resized by the next query that touches it, at a cost that grows with the graph: a national
 #: cascade (~1.1 million nodes) crossed the default ~65 times. With room for 4 million nodes,
 #: on top of the shared-node change of load_chunk.py, the server CPU of cascades 0 and 1 of the
-#: synthetic nation fell 12 % (31 -> 27 s,
-#: 40 -> 36 s), and its peak memory after one cascade stayed where it was (712 MB; 715 MiB with
-#: the default). Load-time only: FalkorDB refuses to change it on a running server.
+#: synthetic nation fell 12 % (31 -> 27 s, 40 -> 36 s), and its peak memory after one cascade
+#: stayed where it was (712 MB; 715 MiB with the default). Load-time only: FalkorDB refuses to
+#: change it on a running server.
 NODE_CREATION_BUFFER = 4_194_304
 
 _lease_counter = itertools.count()
