@@ -105,6 +105,12 @@ def existing_ids_query(label: str, ids: list[str]) -> Query:
     return f"UNWIND $ids AS id MATCH (n:{_label(label)} {{{KEY}: id}}) RETURN id", {"ids": ids}
 
 
+def existing_properties_query(label: str, ids: list[str]) -> Query:
+    """The properties of those of the given identifiers a node of ``label`` has."""
+    return (f"UNWIND $ids AS id MATCH (n:{_label(label)} {{{KEY}: id}}) RETURN id, properties(n) AS props",
+            {"ids": ids})
+
+
 def node_properties(label: str, node_id: str) -> Query:
     """The properties of one node, by label and id."""
     return f"MATCH (n:{_label(label)} {{{KEY}: $id}}) RETURN properties(n) AS props", {"id": node_id}

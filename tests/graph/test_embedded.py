@@ -12,10 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 
 from policykg.errors import QueryError, ReadOnlyViolation, StoreConfigError, StoreError, StoreUnavailable
 from policykg.graph import cypher
-from policykg.graph.embedded import UNIX_PATH_MAX, EmbeddedServer
+from policykg.graph.embedded import NODE_CREATION_BUFFER, UNIX_PATH_MAX, EmbeddedServer
 from policykg.graph.falkordb_store import FalkorStore
 from policykg.graph.store import SchemaSpec
 
@@ -45,6 +46,16 @@ def test_no_tcp_port_is_opened(embedded_server, bolt_server):
     assert listening_tcp_ports(embedded_server.status().pid) == set()
     # The control: the same probe does see the Bolt server's TCP listener.
     assert bolt_server.bolt_port in listening_tcp_ports(bolt_server.status().pid)
+
+
+def test_the_server_makes_room_for_a_national_cascade_of_nodes(embedded_server):
+    # Below this, loading cascade after cascade resizes every matrix ever more often.
+    client = redis.Redis(unix_socket_path=str(embedded_server.socket))
+    try:
+        assert client.execute_command("GRAPH.CONFIG", "GET", "NODE_CREATION_BUFFER") == [
+            b"NODE_CREATION_BUFFER", NODE_CREATION_BUFFER]
+    finally:
+        client.close()
 
 
 def test_socket_is_private(embedded_server):

@@ -14,7 +14,7 @@ from policykg.errors import QueryError
 from policykg.graph import cypher, load
 from policykg.graph.falkordb_store import FalkorStore, cypher_literal
 from policykg.graph.load import load_records
-from policykg.graph.load_chunk import FULL_COLLECTION_PACE, load_session
+from policykg.graph.load_chunk import FULL_COLLECTION_PACE, changed_rows, load_session
 from tests.factories import TEST_QUERY_TIMEOUT_MS, make_falkor_store, sample_records
 
 
@@ -128,3 +128,22 @@ def test_a_refused_batch_is_raised_once_the_batches_after_it_ran(falkor_store):
 def test_property_names_come_from_the_ontology():
     with pytest.raises(ValueError, match="not a property of the ontology"):
         cypher.create_nodes_query("Target", ("identifier", "value}) DETACH DELETE (n"))
+
+
+AGENCY = {"id": "vn/org/vinh-phuc/so-y-te", "props": {"name": "Sở Y tế tỉnh Vĩnh Phúc", "level": "province"}}
+
+
+@pytest.mark.parametrize(("props", "written"), [
+    pytest.param({"name": "Sở Y tế tỉnh Vĩnh Phúc", "level": "province"}, False, id="same-values"),
+    pytest.param({"name": "Sở Y tế tỉnh Vĩnh Phúc"}, False, id="fewer-keys"),
+    pytest.param({"name": "Sở Y tế tỉnh Vĩnh Phúc", "acronym": None}, False, id="null-where-none"),
+    pytest.param({"name": "Sở Y tế Vĩnh Phúc"}, True, id="new-name"),
+    pytest.param({"level": None}, True, id="null-removes-one"),
+    pytest.param({"name": "Sở Y tế tỉnh Vĩnh Phúc", "acronym": "SYT"}, True, id="new-key"),
+])
+def test_only_rows_that_change_a_shared_node_are_written_again(falkor_store, props, written):
+    falkor_store.write_batches(cypher.merge_nodes_query("Organization"), [AGENCY])
+    row = {"id": AGENCY["id"], "props": props}
+    absent = {"id": "vn/org/vinh-phuc/so-tai-chinh", "props": {"name": "Sở Tài chính tỉnh Vĩnh Phúc"}}
+    kept = changed_rows(falkor_store, "Organization", [row, absent], batch_size=1)
+    assert kept == ([row, absent] if written else [absent])
