@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from policykg.loaders.gazetteer import Unit, ancestors, children, find_units, successors
 from policykg.loaders.place_names import (
     KIND_MENTIONS,
+    folds_as_spelled,
     PART_BAR,
     Level,
     spell_with_bars,
@@ -168,6 +169,7 @@ class _Text:
     """
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._runs = text.split()
         self.cased = " " + " ".join(filter(None, map(_spell_run, self._runs))) + " "
         self._folded: str | None = None
@@ -182,7 +184,11 @@ class _Text:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = " " + " ".join(filter(None, map(_spell_folded_run, self._runs))) + " "
+            if folds_as_spelled(self._text):  # nearly every text: its spelling, case-folded
+                self._folded = self.cased.casefold()
+            else:
+                spelled = filter(None, map(_spell_folded_run, self._runs))
+                self._folded = " " + " ".join(spelled) + " "
         return self._folded
 
     def places(self, prefix: str, word: str) -> list[int]:
