@@ -174,7 +174,7 @@ class _Text:
         self.cased = " " + " ".join(filter(None, map(_spell_run, self._runs))) + " "
         self._folded: str | None = None
         # kind word (" xã ") -> the word after it -> where the two stand in cased
-        self._places: dict[str, dict[str, list[int]]] = {}
+        self._places: dict[str, dict[str, list[int]]] | None = None
         self._words_after_kinds: frozenset[str] | None = None
 
     @classmethod
@@ -192,36 +192,29 @@ class _Text:
         return self._folded
 
     def places(self, prefix: str, word: str) -> list[int]:
-        """Every place ``prefix`` starts at in ``cased`` followed by ``word`` (and a space or the
-        end), overlapping ones included."""
-        return self._places_of(prefix).get(word, [])
+        """Every place ``prefix`` (a kind word, " xã ") starts at in ``cased`` followed by
+        ``word`` (and a space or the end), overlapping ones included."""
+        return self._kind_places().get(prefix, {}).get(word, [])
 
     @property
     def words_after_kinds(self) -> frozenset[str]:
-        """Every word that follows the last word of a kind word in ``cased`` (a few more than
-        follow whole kind words: "phố" without "thành"): a unit whose name starts with none of
-        them is not named. One pass over the text, not one per kind word."""
+        """Every word that follows a kind word in ``cased``: a unit whose name starts with none
+        of them is not named."""
         if self._words_after_kinds is None:
-            cased, found = self.cased, set()
-            for match in _KIND_LAST_WORD.finditer(cased):
-                start = match.end() + 1
-                found.add(cased[start:cased.find(" ", start)])  # "" at the padded end
-            self._words_after_kinds = frozenset(found)
+            self._words_after_kinds = frozenset(
+                word for found in self._kind_places().values() for word in found)
         return self._words_after_kinds
 
-    def _places_of(self, prefix: str) -> dict[str, list[int]]:
-        """The places of ``prefix`` in ``cased``, found once and grouped by the word after them:
-        a name is then checked only where its first word stands."""
-        found = self._places.get(prefix)
-        if found is None:
-            found = self._places[prefix] = {}
-            at = self.cased.find(prefix)
-            while at >= 0:
-                start = at + len(prefix)
-                end = self.cased.find(" ", start)  # -1 only at the padded end: no word follows
-                found.setdefault(self.cased[start:end] if end >= 0 else "", []).append(at)
-                at = self.cased.find(prefix, at + 1)
-        return found
+    def _kind_places(self) -> dict[str, dict[str, list[int]]]:
+        """The places of the kind words in ``cased``, grouped by kind word and by the word after
+        them: a name is then checked only where its first word stands. One pass over the text,
+        not one per kind word."""
+        if self._places is None:
+            self._places = {}
+            for match in _KIND_AND_NEXT.finditer(self.cased):
+                found = self._places.setdefault(f" {match['kind']} ", {})
+                found.setdefault(match["word"], []).append(match.start())
+        return self._places
 
 
 def _kind_prefix(kind_word: str) -> str:
@@ -233,11 +226,20 @@ def _kind_prefix(kind_word: str) -> str:
 _KIND_PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(
     _kind_prefix(case) for words in KIND_MENTIONS.values() for word in words
     for case in (word, word.capitalize(), word.upper())))
-#: The last word of a kind word in ``_Text.cased`` (" xã", " phố"), a space after it.
-_KIND_LAST_WORD = re.compile(" (?:" + "|".join(
-    re.escape(word)
-    for word in sorted({prefix.split()[-1] for prefix in _KIND_PREFIXES}, key=len, reverse=True)
-) + ")(?= )")
+# A kind word in ``_Text.cased`` and the word after it. Only the space before it is consumed:
+# a kind word may end with another (" thị xã" holds " xã") or follow one (" xã xã …"). No kind
+# word is another followed by more words, so at a space at most one alternative matches. The
+# class lookahead turns away the spaces before other words without trying every alternative.
+_KIND_AND_NEXT = re.compile(
+    r""" [ ](?=[%s])                        # a space before a kind word's first letter
+         (?=(?P<kind>%s)                    # the kind word: "thị xã", "TP", "huyện" …
+            [ ](?P<word>[^ ]*))             # the word after it ("" at the padded end)
+    """ % (
+        re.escape("".join(sorted({prefix[1] for prefix in _KIND_PREFIXES}))),
+        "|".join(re.escape(prefix.strip()).replace("\\ ", "[ ]")
+                 for prefix in sorted(_KIND_PREFIXES, key=len, reverse=True))),
+    re.X,
+)
 
 
 @cache
