@@ -117,10 +117,13 @@ def read_document(data: bytes, name: str) -> SourceText:
             kind, text = "html", html_to_text(text, name)
         else:
             kind = "md" if _extension(name) in ("md", "markdown") else "txt"
+    nfc = False
     if encoding != "tcvn3":  # raw TCVN3 bytes were converted while decoding
         # NFC first, so decomposed Unicode is never mistaken for Latin-1 stand-ins.
-        text = repair_legacy(unicodedata.normalize("NFC", text), name, warnings)
-    text = finish_text(text)
+        normalized = unicodedata.normalize("NFC", text)
+        text = repair_legacy(normalized, name, warnings)
+        nfc = text is normalized  # no legacy text: still NFC
+    text = finish_text(text, nfc=nfc)
     if not text.strip():
         raise DocumentError(f"{name} contains no text; check that it is the right file")
     _warn_extension(name, kind, warnings)

@@ -224,10 +224,19 @@ def _converted_warning(name: str) -> RecordWarning:
     )
 
 
-def finish_text(text: str) -> str:
-    """Line ends to \\n, invisible and control characters out, NFC."""
+def finish_text(text: str, *, nfc: bool = False) -> str:
+    """Line ends to \\n, invisible and control characters out, NFC.
+
+    Args:
+        text: the decoded text.
+        nfc: whether ``text`` is NFC already (the reader normalized it before the legacy-font
+            check, which left it as it was): then it is normalized again only if characters were
+            taken out, which may bring a mark next to a letter it composes with.
+    """
     if not _printable_apart_from(text, _TEXT_LAYOUT):
         text = _LINE_BREAK.sub("\n", text)
         text = _INVISIBLE.sub("", text)
         text = _CONTROL.sub("", text)
+    elif nfc:
+        return text
     return unicodedata.normalize("NFC", text)

@@ -93,6 +93,10 @@ def test_finishing_equals_the_three_substitutions(text):
 
     expected = readers_text._CONTROL.sub("", readers_text._INVISIBLE.sub("", readers_text._LINE_BREAK.sub("\n", text)))
     assert readers_text.finish_text(text) == unicodedata.normalize("NFC", expected)
+    # Told the text is NFC, it gives the same for an NFC text.
+    nfc_text = unicodedata.normalize("NFC", text)
+    assert (readers_text.finish_text(nfc_text, nfc=True)
+            == readers_text.finish_text(nfc_text))
 
 
 @given(LAYOUT_SOUP)
