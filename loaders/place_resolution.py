@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from policykg.loaders.gazetteer import Unit, ancestors, children, find_units, successors
 from policykg.loaders.place_names import (
@@ -128,7 +128,8 @@ _BARRIER = re.compile(
 )
 
 
-#: Distinct runs of text (between white space) whose spelling is kept: a few thousand a document.
+#: Distinct runs of text (between white space) whose spelling is kept (_RunSpellings): a few
+#: thousand a document.
 RUN_CACHE_SIZE = 65536
 
 
@@ -139,7 +140,6 @@ def _barred(run: str) -> str:
     return PART_BAR.join(unicodedata.normalize("NFC", part) for part in _BARRIER.split(run))
 
 
-@lru_cache(maxsize=RUN_CACHE_SIZE)
 def _spell_run(run: str) -> str:
     """A run of non-space characters as ``_Text.cased`` spells it: its words spelled, a bar for
     each stretch of punctuation (_BARRIER) in it; "" if neither.
@@ -152,11 +152,31 @@ def _spell_run(run: str) -> str:
     return spell_with_bars(_barred(run))
 
 
-@lru_cache(maxsize=RUN_CACHE_SIZE)
 def _spell_folded_run(run: str) -> str:
     """``_spell_run`` of the case-folded run: case folding keeps white space white space and
     makes none, so the runs of the case-folded text are the case-folded runs."""
     return spell_with_bars(_barred(run).casefold())
+
+
+class _RunSpellings(dict):
+    """Runs of text -> their spelling by ``spell``, filled as runs are met and emptied when
+    RUN_CACHE_SIZE runs are kept. A text's runs are looked up by ``map(table.__getitem__, runs)``:
+    a dict look-up at C speed per run, where an lru_cache wrapper costs several times more, and
+    a document has some ten thousand runs."""
+
+    def __init__(self, spell) -> None:
+        super().__init__()
+        self._spell = spell
+
+    def __missing__(self, run: str) -> str:
+        if len(self) >= RUN_CACHE_SIZE:
+            self.clear()
+        spelled = self[run] = self._spell(run)
+        return spelled
+
+
+_SPELLED_RUNS = _RunSpellings(_spell_run)
+_SPELLED_FOLDED_RUNS = _RunSpellings(_spell_folded_run)
 
 
 class _Text:
@@ -171,7 +191,7 @@ class _Text:
     def __init__(self, text: str) -> None:
         self._text = text
         self._runs = text.split()
-        self.cased = " " + " ".join(filter(None, map(_spell_run, self._runs))) + " "
+        self.cased = " " + " ".join(filter(None, map(_SPELLED_RUNS.__getitem__, self._runs))) + " "
         self._folded: str | None = None
         # kind word (" xã ") -> the word after it -> where the two stand in cased
         self._places: dict[str, dict[str, list[int]]] | None = None
@@ -187,7 +207,7 @@ class _Text:
             if folds_as_spelled(self._text):  # nearly every text: its spelling, case-folded
                 self._folded = self.cased.casefold()
             else:
-                spelled = filter(None, map(_spell_folded_run, self._runs))
+                spelled = filter(None, map(_SPELLED_FOLDED_RUNS.__getitem__, self._runs))
                 self._folded = " " + " ".join(spelled) + " "
         return self._folded
 

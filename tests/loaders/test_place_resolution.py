@@ -212,3 +212,19 @@ def test_no_kind_word_is_another_followed_by_more_words():
     """What lets one alternative of _KIND_AND_NEXT stand for all at a place."""
     prefixes = place_resolution._KIND_PREFIXES
     assert not [(a, b) for a in prefixes for b in prefixes if a != b and b.startswith(a)]
+
+
+@pytest.mark.parametrize("run", [
+    pytest.param("Lộc,", id="word-and-comma"), pytest.param("TP.", id="abbreviation"),
+    pytest.param("(sông", id="bracket"), pytest.param("…", id="punctuation-only"),
+])
+def test_run_spellings_are_the_spelling(run):
+    table = place_resolution._RunSpellings(place_resolution._spell_run)
+    assert table[run] == place_resolution._spell_run(run) and run in table
+
+
+def test_run_spellings_are_emptied_when_full(monkeypatch):
+    monkeypatch.setattr(place_resolution, "RUN_CACHE_SIZE", 2)
+    table = place_resolution._RunSpellings(str.upper)
+    assert [table[run] for run in ("a", "b", "c")] == ["A", "B", "C"]
+    assert dict(table) == {"c": "C"}
