@@ -228,3 +228,14 @@ def test_run_spellings_are_emptied_when_full(monkeypatch):
     table = place_resolution._RunSpellings(str.upper)
     assert [table[run] for run in ("a", "b", "c")] == ["A", "B", "C"]
     assert dict(table) == {"c": "C"}
+
+
+@pytest.mark.parametrize(("words", "text", "found"), [
+    pytest.param(["tp", "tx", "xã"], "tx", True, id="grouped-word"),
+    pytest.param(["tp", "tx", "xã"], "xã", True, id="other-group"),
+    pytest.param(["thị xã", "thị trấn"], "thị trấn", True, id="two-words"),
+    pytest.param(["tp", "tx", "xã"], "tt", False, id="first-letter-only"),
+])
+def test_by_first_letter_is_the_alternation(words, text, found):
+    pattern = re.compile(f"(?:{place_resolution._by_first_letter(words)})$", re.X)
+    assert (pattern.match(text) is not None) is found
