@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -164,7 +165,7 @@ class _RunSpellings(dict):
     a dict look-up at C speed per run, where an lru_cache wrapper costs several times more, and
     a document has some ten thousand runs."""
 
-    def __init__(self, spell) -> None:
+    def __init__(self, spell: Callable[[str], str]) -> None:
         super().__init__()
         self._spell = spell
 
