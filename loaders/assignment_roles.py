@@ -63,7 +63,7 @@ _OPENER = "(?:" + "|".join(sorted(SUBJECT_OPENERS | SUBJECT_SHORT_OPENERS, key=l
 #: or ";"): the spaces and bullets _skip_space passes, and the first letters of an agency. Every
 #: such place of a unit is found by _after_marks(words, _CLAUSE_MARKS, _OPENER_AFTER_RE).
 _CLAUSE_MARKS = (".", "!", "?", ";")
-_OPENER_AFTER_RE = re.compile(rf"[\s\-+*_•]*{_OPENER}")
+_OPENER_AFTER_RE = re.compile(rf"[\s\-+*_•]*(?={_OPENER})")  # ends where the agency would open
 #: The same after a comma, which hands over to a subject in a sentence opening with INTRO_RE only.
 _COMMA_OPENER_RE = re.compile(rf",[\s\-+*_•]*{_OPENER}")
 #: INTRO_RE at a later sentence's opening (after a sentence mark), on lowercase text (re.I there
@@ -79,6 +79,8 @@ _WRAP_ENDS = (".", ";", "!", "?", ",")
 REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
 #: Roles whose agency owns a task, so that the bodies it works with ("phối hợp với") support it.
 _OWNING_ROLES = ("lead", "requested")
+#: What may close a heading's line after its agency list: spaces, markdown marks, a colon.
+_HEADING_TRAIL = " \t\r\n*_:"
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -103,18 +105,17 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
         False
     """
     words = low.lower_slice(unit.body, unit.end)
-    if words is None or COORDINATE_KEY in words:
-        return True
-    if ":" in words and (_has_key(words, LABELLED_KEYS) or _has_key(words, ROLE_LABEL_KEYS)):
+    if words is None:
         return True
     end = unit.end
     if text[unit.body:unit.body + 1] in "Tt" and RESPONSIBILITY_RE.match(text, unit.body, end):
         return True  # "Trách nhiệm của Sở Nội vụ" (find_heading_agencies)
-    for pos in (unit.body, _skip_space(text, unit.body, end)):  # a heading, the first sentence
-        if match_subject_start(text, pos, end, low, precheck_only=True):
-            return True
-    if text[unit.body - 1:unit.body] in _MARKS or _after_marks(words, _CLAUSE_MARKS,
-                                                                _OPENER_AFTER_RE):
+    if unit.rank is not None and match_subject_start(text, unit.body, _heading_end(text, unit),
+                                                     low):
+        return True  # a heading, read over the range find_heading_agencies reads
+    if match_subject_start(text, _skip_space(text, unit.body, end), end, low):
+        return True  # the first sentence's subject (the pattern itself: see may_assign)
+    if text[unit.body - 1:unit.body] in _MARKS or _subject_after_marks(text, unit, words, low):
         return True  # later sentences (one may open the body) and ";" clauses
     if _COMMA_OPENER_RE.search(words) and (
             match_intro(text, _skip_space(text, unit.body, end), end)
@@ -122,8 +123,56 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
         return True  # the commas of an introductory phrase
     if _has_key(words, TRIGGER_KEYS):
         for match in trigger_matches(text, unit.body, end, low):
-            if match_subject_start(text, match.end(), end, low, precheck_only=True):
+            if match_subject_start(text, match.end(), end, low):
                 return True
+    return _subject_after_words(text, unit, words, low)
+
+
+def _subject_after_words(text: str, unit: Unit, words: str, low: LoweredSpan) -> bool:
+    """Whether an agency list opens right after "phối hợp (với)" (a supporter), a labelled
+    list's colon ("Cơ quan chủ trì: Sở Nội vụ") or a role label's ("Cơ quan thực hiện: …"), found
+    over the unit: none of these patterns can run past a sentence mark but the labels' colon,
+    which the matches then end at, as they do in the sentence.
+
+    Example: "- Tăng cường phối hợp giữa các ngành" has no agency after "phối hợp".
+    """
+    end = unit.end
+    found: list[re.Match[str]] = []
+    if COORDINATE_KEY in words:
+        found += COORDINATE_RE.finditer(text, unit.body, end)
+    if ":" in words:
+        if _has_key(words, LABELLED_KEYS):
+            found += LABELLED_RE.finditer(text, unit.body, end)
+        if _has_key(words, ROLE_LABEL_KEYS):
+            found += ROLE_LABEL_RE.finditer(text, unit.body, end)
+    for match in found:
+        if match_subject_start(text, match.end(), end, low):
+            return True
+    return False
+
+
+def _heading_end(text: str, unit: Unit) -> int:
+    """Where a heading's agency list must end: before the marks that may close the line ("2.12.
+    UBND các xã, thị trấn:" ends after "trấn")."""
+    return unit.body + len(text[unit.body:unit.end].rstrip(_HEADING_TRAIL))
+
+
+def _subject_after_marks(text: str, unit: Unit, words: str, low: LoweredSpan) -> bool:
+    """Whether an agency list opens after one of the unit's clause marks, where a later
+    sentence or a ";" clause starts (``words``: the unit's body, lowercased).
+
+    Only places whose first letters are an agency's are tried with the pattern itself, over the
+    unit: find_sentence_roles reads the sentence, which ends at a mark the pattern cannot pass,
+    so the two ranges give the same match. Example: in "Tăng cường tuyên truyền. Các nhiệm vụ
+    gồm: …" the letters "các" open no agency, in "…; Sở Y tế chủ trì …" they do.
+    """
+    for mark in _CLAUSE_MARKS:
+        at = words.find(mark)
+        while at != -1:
+            opener = _OPENER_AFTER_RE.match(words, at + 1)
+            if opener and match_subject_start(text, unit.body + opener.end(), unit.end, low):
+                return True
+            at = words.find(mark, at + 1)
     return False
 
 
@@ -158,8 +207,11 @@ def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
         return True
     if _has_key(words, TRIGGER_KEYS):
         return True
+    # Without those words a subject can only open the sentence (find_sentence_roles reads it
+    # with this very range), so the pattern itself decides, not just its first letters: "Tổ
+    # chức …", "Tham mưu …" and "Các nhiệm vụ …" open with an agency's letters and no agency.
     opening = _skip_space(text, start, end)
-    if match_subject_start(text, opening, end, low, precheck_only=True):
+    if match_subject_start(text, opening, end, low):
         return True
     return match_intro(text, opening, end) is not None
 
@@ -416,7 +468,7 @@ def find_heading_agencies(text: str, unit: Unit,
         body = asked.end()  # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
-    stripped = text[body : unit.end].rstrip(" \t\r\n*_:")
+    stripped = text[body : unit.end].rstrip(_HEADING_TRAIL)
     end = body + len(stripped)
     if not match_subject_start(text, body, end, low) or end - body > MAX_SUBJECT_CHARS:
         return None
