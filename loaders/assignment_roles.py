@@ -63,6 +63,8 @@ _OPENER = "(?:" + "|".join(sorted(SUBJECT_OPENERS | SUBJECT_SHORT_OPENERS, key=l
 #: or ";"): the spaces and bullets _skip_space passes, and the first letters of an agency. Every
 #: such place of a unit is found by _after_marks(words, _CLAUSE_MARKS, _OPENER_AFTER_RE).
 _CLAUSE_MARKS = (".", "!", "?", ";")
+#: What may close a unit after its last word: marks, spaces, markdown marks.
+_CLOSING = ".!?;:, \t\r\n*_"
 _OPENER_AFTER_RE = re.compile(rf"[\s\-+*_•]*(?={_OPENER})")  # ends where the agency would open
 #: The same after a comma, which hands over to a subject in a sentence opening with INTRO_RE only.
 _COMMA_OPENER_RE = re.compile(rf",[\s\-+*_•]*{_OPENER}")
@@ -166,26 +168,34 @@ def _subject_after_marks(text: str, unit: Unit, words: str, low: LoweredSpan) ->
     so the two ranges give the same match. Example: in "Tăng cường tuyên truyền. Các nhiệm vụ
     gồm: …" the letters "các" open no agency, in "…; Sở Y tế chủ trì …" they do.
     """
+    inner = _before_closing_marks(words)
     for mark in _CLAUSE_MARKS:
-        at = words.find(mark)
+        at = words.find(mark, 0, inner)
         while at != -1:
             opener = _OPENER_AFTER_RE.match(words, at + 1)
             if opener and match_subject_start(text, unit.body + opener.end(), unit.end, low):
                 return True
-            at = words.find(mark, at + 1)
+            at = words.find(mark, at + 1, inner)
     return False
+
+
+def _before_closing_marks(words: str) -> int:
+    """Where the marks and spaces closing ``words`` start: a mark there has no letter after it,
+    so nothing opens after it, and most units have no other ("- Tăng cường tuyên truyền.")."""
+    return len(words.rstrip(_CLOSING))
 
 
 def _after_marks(words: str, marks: tuple[str, ...], after: re.Pattern[str]) -> bool:
     """Whether ``after`` matches right after one of the ``marks`` in ``words``: the marks are found
     by substring search, where a pattern opening with a class of them would make the regex engine
     test that class at every character."""
+    inner = _before_closing_marks(words)
     for mark in marks:
-        at = words.find(mark)
+        at = words.find(mark, 0, inner)
         while at != -1:
             if after.match(words, at + 1):
                 return True
-            at = words.find(mark, at + 1)
+            at = words.find(mark, at + 1, inner)
     return False
 
 
