@@ -112,11 +112,8 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     end = unit.end
     if text[unit.body:unit.body + 1] in "Tt" and RESPONSIBILITY_RE.match(text, unit.body, end):
         return True  # "Trách nhiệm của Sở Nội vụ" (find_heading_agencies)
-    if unit.rank is not None and match_subject_start(text, unit.body, _heading_end(text, unit),
-                                                     low):
-        return True  # a heading, read over the range find_heading_agencies reads
-    if match_subject_start(text, _skip_space(text, unit.body, end), end, low):
-        return True  # the first sentence's subject (the pattern itself: see may_assign)
+    if _opens_with_subject(text, unit, low):
+        return True
     if text[unit.body - 1:unit.body] in _MARKS or _subject_after_marks(text, unit, words, low):
         return True  # later sentences (one may open the body) and ";" clauses
     if _COMMA_OPENER_RE.search(words) and (
@@ -151,6 +148,20 @@ def _subject_after_words(text: str, unit: Unit, words: str, low: LoweredSpan) ->
         if match_subject_start(text, match.end(), end, low):
             return True
     return False
+
+
+def _opens_with_subject(text: str, unit: Unit, low: LoweredSpan) -> bool:
+    """Whether an agency list opens the unit, as a heading (over the range find_heading_agencies
+    reads) or as the first sentence's subject (over the unit: see may_assign). The two places
+    are one in most units, whose first letters are then read once: "Tăng cường …" is neither.
+    """
+    opening = _skip_space(text, unit.body, unit.end)
+    letters = match_subject_start(text, opening, unit.end, low, precheck_only=True)
+    if letters and match_subject_start(text, opening, unit.end, low):
+        return True
+    if unit.rank is None or (opening == unit.body and not letters):
+        return False  # no heading, or one opening with the letters refused above
+    return match_subject_start(text, unit.body, _heading_end(text, unit), low) is not None
 
 
 def _heading_end(text: str, unit: Unit) -> int:
