@@ -45,7 +45,6 @@ from policykg.loaders.assignment_patterns import (
     SUBJECT_OPENERS,
     SUBJECT_SHORT_OPENERS,
     SUPPORT_END_RE,
-    TRIGGER_KEYS,
     match_intro,
     match_subject_start,
     not_in_subject,
@@ -83,6 +82,9 @@ REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
 _OWNING_ROLES = ("lead", "requested")
 #: What may close a heading's line after its agency list: spaces, markdown marks, a colon.
 _HEADING_TRAIL = " \t\r\n*_:"
+#: Words of the triggers, lowercased: one of "Giao" and "Yêu cầu", both of "Đề nghị".
+_ORDER_KEYS = ("giao", "yêu")
+_REQUEST_KEYS = ("đề", "nghị")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -120,7 +122,7 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
             match_intro(text, _skip_space(text, unit.body, end), end)
             or _after_marks(words, _MARKS, _INTRO_AFTER_RE)):
         return True  # the commas of an introductory phrase
-    if _has_key(words, TRIGGER_KEYS):
+    if may_trigger(words):
         for match in trigger_matches(text, unit.body, end, low):
             if match_subject_start(text, match.end(), end, low):
                 return True
@@ -226,7 +228,7 @@ def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
     words = low.lower_slice(start, end)
     if words is None or ":" in words or ";" in words or COORDINATE_KEY in words:
         return True
-    if _has_key(words, TRIGGER_KEYS):
+    if may_trigger(words):
         return True
     # Without those words a subject can only open the sentence (find_sentence_roles reads it
     # with this very range), so the pattern itself decides, not just its first letters: "Tổ
@@ -235,6 +237,19 @@ def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
     if match_subject_start(text, opening, end, low):
         return True
     return match_intro(text, opening, end) is not None
+
+
+def may_trigger(words: str) -> bool:
+    """Can the lowercase ``words`` hold a trigger ("Giao", "Yêu cầu", "Đề nghị")? Each match holds
+    "giao" or "yêu", or both "đề" and "nghị": "đề" alone is "đề xuất", "vấn đề", "đề án".
+
+    Example:
+        >>> may_trigger("đề xuất giải pháp"), may_trigger("đề  nghị ủy ban mttq")
+        (False, True)
+    """
+    if _has_key(words, _ORDER_KEYS):
+        return True
+    return _REQUEST_KEYS[0] in words and _REQUEST_KEYS[1] in words
 
 
 def _has_key(words: str, keys: tuple[str, ...]) -> bool:
@@ -275,7 +290,7 @@ def find_sentence_roles(text: str, start: int, end: int, low: LoweredSpan | None
     if (scan or EXECUTION_KEY in words) and EXECUTION_RE.search(text, start, end):
         return []  # an execution clause, read over its paragraph by execution_roles
     cut = _conditional_cut(text, start, end, words)  # no lead read after "nếu"
-    triggered = scan or _has_key(words, TRIGGER_KEYS)
+    triggered = scan or may_trigger(words)
     out: list[tuple[int, int, str, int]] = []
     covered: list[tuple[int, int]] = []
     not_owned = start  # before it, "phối hợp với Y" is a labelled supporter's own task

@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykg.loaders.assignment_patterns import TRIGGER_RE
 from policykg.loaders.assignment_roles import (
     find_heading_agencies,
     find_sentence_roles,
     may_assign,
+    may_trigger,
     unit_may_assign,
 )
 from policykg.loaders.assignment_units import split_sentences, split_units
@@ -102,3 +104,26 @@ def test_unit_may_assign(text: str, assigns: bool) -> None:
     heading = find_heading_agencies(text, unit, low)
     assert unit_may_assign(text, unit, low) is assigns
     assert bool(roles or heading) is assigns
+
+
+TRIGGER_WORDS = [
+    pytest.param("giao sở y tế", True, id="order"),
+    pytest.param("yêu cầu các sở", True, id="demand"),
+    pytest.param("đề\nnghị ủy ban mttq", True, id="request-wrapped"),
+    pytest.param("đề xuất giải pháp, vấn đề nghiên cứu", False, id="de-alone"),
+    pytest.param("nghị quyết của tỉnh ủy", False, id="nghi-alone"),
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), TRIGGER_WORDS)
+def test_may_trigger(words: str, expected: bool) -> None:
+    assert may_trigger(words) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Đề", "đề", "nghị", "Giao", "giao", "Yêu", "cầu", "được", "x", "\n",
+                                 "xuất", "ĐỀ NGHỊ"]), max_size=8).map(" ".join))
+def test_triggers_hold_their_words(text: str) -> None:
+    """Where TRIGGER_RE matches, may_trigger holds for the lowercased text."""
+    if TRIGGER_RE.search(text):
+        assert may_trigger(text.lower())
