@@ -99,7 +99,10 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     a sentence opens, after a ";", after a trigger word, after a comma of a sentence that opens
     with an introductory phrase (see :func:`find_sentence_roles`). The lowercase copy ``low``
     tells at a glance whether one of those places opens with an agency's first letters ("Thực
-    hiện …" and "Tăng cường …" do not). Read over the whole unit, these places include every
+    hiện …" and "Tăng cường …" do not); where it does, but for the commas, the subject pattern
+    itself decides ("Tổ chức …", "Tham mưu …" open with an agency's letters and no agency),
+    over a range giving the same match as the sentence's. Read over the whole unit, these places
+    include every
     sentence's: a trigger cannot span a sentence mark, and what a sentence's ``cut`` at "nếu"
     leaves out only adds places.
 
