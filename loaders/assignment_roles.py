@@ -102,9 +102,8 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     hiện …" and "Tăng cường …" do not); where it does, but for the commas, the subject pattern
     itself decides ("Tổ chức …", "Tham mưu …" open with an agency's letters and no agency),
     over a range giving the same match as the sentence's. Read over the whole unit, these places
-    include every
-    sentence's: a trigger cannot span a sentence mark, and what a sentence's ``cut`` at "nếu"
-    leaves out only adds places.
+    include every sentence's: a trigger cannot span a sentence mark, and what a sentence's
+    ``cut`` at "nếu" leaves out only adds places.
 
     Example:
         >>> text = "- Tăng cường công tác tuyên truyền; thực hiện tốt chế độ báo cáo."
