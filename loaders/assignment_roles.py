@@ -156,16 +156,22 @@ def _subject_after_words(text: str, unit: Unit, words: str, low: LoweredSpan) ->
 
 def _opens_with_subject(text: str, unit: Unit, low: LoweredSpan) -> bool:
     """Whether an agency list opens the unit, as a heading (over the range find_heading_agencies
-    reads) or as the first sentence's subject (over the unit: see may_assign). The two places
-    are one in most units, whose first letters are then read once: "Tăng cường …" is neither.
+    reads, past "Đề nghị" as there) or as the first sentence's subject (over the unit: see
+    may_assign). The two places are one in most units, whose first letters are then read once:
+    "Tăng cường …" is neither.
     """
     opening = _skip_space(text, unit.body, unit.end)
     letters = match_subject_start(text, opening, unit.end, low, precheck_only=True)
     if letters and match_subject_start(text, opening, unit.end, low):
         return True
-    if unit.rank is None or (opening == unit.body and not letters):
-        return False  # no heading, or one opening with the letters refused above
-    return match_subject_start(text, unit.body, _heading_end(text, unit), low) is not None
+    if unit.rank is None:
+        return False  # no heading
+    body = unit.body  # where find_heading_agencies reads the list: past "Đề nghị", if written
+    if text[body:body + 1] == "Đ" and (asked := REQUEST_HEADING_RE.match(text, body, unit.end)):
+        body = asked.end()
+    elif opening == body and not letters:
+        return False  # the heading opens with the letters refused above
+    return match_subject_start(text, body, _heading_end(text, unit), low) is not None
 
 
 def _heading_end(text: str, unit: Unit) -> int:

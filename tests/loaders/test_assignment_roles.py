@@ -56,7 +56,7 @@ _UNIT_WORDS = st.lists(st.sampled_from(
     "thực hiện|Trên cơ sở|trên cơ sở|Căn cứ|Trong|,|;|:|.|!|Cơ quan chủ trì:|Tăng cường|Thủ trưởng|"
     "- |\n|\n- |\n1. |x|Phòng|TRIỂN KHAI|Hội|Ban|Bộ|Công an|các đơn vị|. Sở Tài chính|"
     ". Trong năm|Tổ chức|Tham mưu|Các nhiệm vụ|chủ động|Đơn vị phối hợp:|Cơ quan thực hiện:|"
-    "các xã_|*|sự phối hợp|phối hợp giữa|?|Ban hành|Phòng, chống".split("|")),
+    "các xã_|*|sự phối hợp|phối hợp giữa|?|Ban hành|Phòng, chống|\n9. Đề nghị|xã_|_".split("|")),
     max_size=16).map(" ".join)
 
 
@@ -92,6 +92,9 @@ UNITS = [
     pytest.param("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành.", True, id="role-label"),
     pytest.param("- Giao Sở Y tế thực hiện.", True, id="trigger"),
     pytest.param("2.12. UBND các xã, thị trấn:", True, id="heading"),
+    # A heading's list is read without the marks closing its line, "_" among them.
+    pytest.param("2. Các xã_", True, id="heading-closed-by-markup"),
+    pytest.param("9. Đề nghị các xã_", True, id="request-heading-closed-by-markup"),
 ]
 
 
