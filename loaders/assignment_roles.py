@@ -45,7 +45,6 @@ from policykg.loaders.assignment_patterns import (
     SUBJECT_OPENERS,
     SUBJECT_SHORT_OPENERS,
     SUPPORT_END_RE,
-    TRIGGER_KEYS,
     match_intro,
     match_subject_start,
     not_in_subject,
@@ -63,7 +62,9 @@ _OPENER = "(?:" + "|".join(sorted(SUBJECT_OPENERS | SUBJECT_SHORT_OPENERS, key=l
 #: or ";"): the spaces and bullets _skip_space passes, and the first letters of an agency. Every
 #: such place of a unit is found by _after_marks(words, _CLAUSE_MARKS, _OPENER_AFTER_RE).
 _CLAUSE_MARKS = (".", "!", "?", ";")
-_OPENER_AFTER_RE = re.compile(rf"[\s\-+*_•]*{_OPENER}")
+#: What may close a unit after its last word: marks, spaces, markdown marks.
+_CLOSING = ".!?;:, \t\r\n*_"
+_OPENER_AFTER_RE = re.compile(rf"[\s\-+*_•]*(?={_OPENER})")  # ends where the agency would open
 #: The same after a comma, which hands over to a subject in a sentence opening with INTRO_RE only.
 _COMMA_OPENER_RE = re.compile(rf",[\s\-+*_•]*{_OPENER}")
 #: INTRO_RE at a later sentence's opening (after a sentence mark), on lowercase text (re.I there
@@ -79,6 +80,11 @@ _WRAP_ENDS = (".", ";", "!", "?", ",")
 REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
 #: Roles whose agency owns a task, so that the bodies it works with ("phối hợp với") support it.
 _OWNING_ROLES = ("lead", "requested")
+#: What may close a heading's line after its agency list: spaces, markdown marks, a colon.
+_HEADING_TRAIL = " \t\r\n*_:"
+#: Words of the triggers, lowercased: one of "Giao" and "Yêu cầu", both of "Đề nghị".
+_ORDER_KEYS = ("giao", "yêu")
+_REQUEST_KEYS = ("đề", "nghị")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -93,9 +99,11 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
     a sentence opens, after a ";", after a trigger word, after a comma of a sentence that opens
     with an introductory phrase (see :func:`find_sentence_roles`). The lowercase copy ``low``
     tells at a glance whether one of those places opens with an agency's first letters ("Thực
-    hiện …" and "Tăng cường …" do not). Read over the whole unit, these places include every
-    sentence's: a trigger cannot span a sentence mark, and what a sentence's ``cut`` at "nếu"
-    leaves out only adds places.
+    hiện …" and "Tăng cường …" do not); where it does, but for the commas, the subject pattern
+    itself decides ("Tổ chức …", "Tham mưu …" open with an agency's letters and no agency),
+    over a range giving the same match as the sentence's. Read over the whole unit, these places
+    include every sentence's: a trigger cannot span a sentence mark, and what a sentence's
+    ``cut`` at "nếu" leaves out only adds places.
 
     Example:
         >>> text = "- Tăng cường công tác tuyên truyền; thực hiện tốt chế độ báo cáo."
@@ -103,40 +111,112 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
         False
     """
     words = low.lower_slice(unit.body, unit.end)
-    if words is None or COORDINATE_KEY in words:
-        return True
-    if ":" in words and (_has_key(words, LABELLED_KEYS) or _has_key(words, ROLE_LABEL_KEYS)):
+    if words is None:
         return True
     end = unit.end
     if text[unit.body:unit.body + 1] in "Tt" and RESPONSIBILITY_RE.match(text, unit.body, end):
         return True  # "Trách nhiệm của Sở Nội vụ" (find_heading_agencies)
-    for pos in (unit.body, _skip_space(text, unit.body, end)):  # a heading, the first sentence
-        if match_subject_start(text, pos, end, low, precheck_only=True):
-            return True
-    if text[unit.body - 1:unit.body] in _MARKS or _after_marks(words, _CLAUSE_MARKS,
-                                                                _OPENER_AFTER_RE):
+    if _opens_with_subject(text, unit, low):
+        return True
+    if text[unit.body - 1:unit.body] in _MARKS or _subject_after_marks(text, unit, words, low):
         return True  # later sentences (one may open the body) and ";" clauses
     if _COMMA_OPENER_RE.search(words) and (
             match_intro(text, _skip_space(text, unit.body, end), end)
             or _after_marks(words, _MARKS, _INTRO_AFTER_RE)):
         return True  # the commas of an introductory phrase
-    if _has_key(words, TRIGGER_KEYS):
+    if may_trigger(words):
         for match in trigger_matches(text, unit.body, end, low):
-            if match_subject_start(text, match.end(), end, low, precheck_only=True):
+            if match_subject_start(text, match.end(), end, low):
                 return True
+    return _subject_after_words(text, unit, words, low)
+
+
+def _subject_after_words(text: str, unit: Unit, words: str, low: LoweredSpan) -> bool:
+    """Whether an agency list opens right after "phối hợp (với)" (a supporter), a labelled
+    list's colon ("Cơ quan chủ trì: Sở Nội vụ") or a role label's ("Cơ quan thực hiện: …"), found
+    over the unit: none of these patterns can run past a sentence mark but the labels' colon,
+    which the matches then end at, as they do in the sentence.
+
+    Example: "- Tăng cường phối hợp giữa các ngành" has no agency after "phối hợp".
+    """
+    end = unit.end
+    found: list[re.Match[str]] = []
+    if COORDINATE_KEY in words:
+        found += COORDINATE_RE.finditer(text, unit.body, end)
+    if ":" in words:
+        if _has_key(words, LABELLED_KEYS):
+            found += LABELLED_RE.finditer(text, unit.body, end)
+        if _has_key(words, ROLE_LABEL_KEYS):
+            found += ROLE_LABEL_RE.finditer(text, unit.body, end)
+    for match in found:
+        if match_subject_start(text, match.end(), end, low):
+            return True
     return False
+
+
+def _opens_with_subject(text: str, unit: Unit, low: LoweredSpan) -> bool:
+    """Whether an agency list opens the unit, as a heading (over the range find_heading_agencies
+    reads, past "Đề nghị" as there) or as the first sentence's subject (over the unit: see
+    may_assign). The two places are one in most units, whose first letters are then read once:
+    "Tăng cường …" is neither.
+    """
+    opening = _skip_space(text, unit.body, unit.end)
+    letters = match_subject_start(text, opening, unit.end, low, precheck_only=True)
+    if letters and match_subject_start(text, opening, unit.end, low):
+        return True
+    if unit.rank is None:
+        return False  # no heading
+    body = unit.body  # where find_heading_agencies reads the list: past "Đề nghị", if written
+    if text[body:body + 1] == "Đ" and (asked := REQUEST_HEADING_RE.match(text, body, unit.end)):
+        body = asked.end()
+    elif opening == body and not letters:
+        return False  # the heading opens with the letters refused above
+    return match_subject_start(text, body, _heading_end(text, unit), low) is not None
+
+
+def _heading_end(text: str, unit: Unit) -> int:
+    """Where a heading's agency list must end: before the marks that may close the line ("2.12.
+    UBND các xã, thị trấn:" ends after "trấn")."""
+    return unit.body + len(text[unit.body:unit.end].rstrip(_HEADING_TRAIL))
+
+
+def _subject_after_marks(text: str, unit: Unit, words: str, low: LoweredSpan) -> bool:
+    """Whether an agency list opens after one of the unit's clause marks, where a later
+    sentence or a ";" clause starts (``words``: the unit's body, lowercased).
+
+    Only places whose first letters are an agency's are tried with the pattern itself, over the
+    unit: find_sentence_roles reads the sentence, which ends at a mark the pattern cannot pass,
+    so the two ranges give the same match. Example: in "Tăng cường tuyên truyền. Các nhiệm vụ
+    gồm: …" the letters "các" open no agency, in "…; Sở Y tế chủ trì …" they do.
+    """
+    inner = _before_closing_marks(words)
+    for mark in _CLAUSE_MARKS:
+        at = words.find(mark, 0, inner)
+        while at != -1:
+            opener = _OPENER_AFTER_RE.match(words, at + 1)
+            if opener and match_subject_start(text, unit.body + opener.end(), unit.end, low):
+                return True
+            at = words.find(mark, at + 1, inner)
+    return False
+
+
+def _before_closing_marks(words: str) -> int:
+    """Where the marks and spaces closing ``words`` start: a mark there has no letter after it,
+    so nothing opens after it, and most units have no other ("- Tăng cường tuyên truyền.")."""
+    return len(words.rstrip(_CLOSING))
 
 
 def _after_marks(words: str, marks: tuple[str, ...], after: re.Pattern[str]) -> bool:
     """Whether ``after`` matches right after one of the ``marks`` in ``words``: the marks are found
     by substring search, where a pattern opening with a class of them would make the regex engine
     test that class at every character."""
+    inner = _before_closing_marks(words)
     for mark in marks:
-        at = words.find(mark)
+        at = words.find(mark, 0, inner)
         while at != -1:
             if after.match(words, at + 1):
                 return True
-            at = words.find(mark, at + 1)
+            at = words.find(mark, at + 1, inner)
     return False
 
 
@@ -156,12 +236,28 @@ def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
     words = low.lower_slice(start, end)
     if words is None or ":" in words or ";" in words or COORDINATE_KEY in words:
         return True
-    if _has_key(words, TRIGGER_KEYS):
+    if may_trigger(words):
         return True
+    # Without those words a subject can only open the sentence (find_sentence_roles reads it
+    # with this very range), so the pattern itself decides, not just its first letters: "Tổ
+    # chức …", "Tham mưu …" and "Các nhiệm vụ …" open with an agency's letters and no agency.
     opening = _skip_space(text, start, end)
-    if match_subject_start(text, opening, end, low, precheck_only=True):
+    if match_subject_start(text, opening, end, low):
         return True
     return match_intro(text, opening, end) is not None
+
+
+def may_trigger(words: str) -> bool:
+    """Can the lowercase ``words`` hold a trigger ("Giao", "Yêu cầu", "Đề nghị")? Each match holds
+    "giao" or "yêu", or both "đề" and "nghị": "đề" alone is "đề xuất", "vấn đề", "đề án".
+
+    Example:
+        >>> may_trigger("đề xuất giải pháp"), may_trigger("đề  nghị ủy ban mttq")
+        (False, True)
+    """
+    if _has_key(words, _ORDER_KEYS):
+        return True
+    return _REQUEST_KEYS[0] in words and _REQUEST_KEYS[1] in words
 
 
 def _has_key(words: str, keys: tuple[str, ...]) -> bool:
@@ -202,7 +298,7 @@ def find_sentence_roles(text: str, start: int, end: int, low: LoweredSpan | None
     if (scan or EXECUTION_KEY in words) and EXECUTION_RE.search(text, start, end):
         return []  # an execution clause, read over its paragraph by execution_roles
     cut = _conditional_cut(text, start, end, words)  # no lead read after "nếu"
-    triggered = scan or _has_key(words, TRIGGER_KEYS)
+    triggered = scan or may_trigger(words)
     out: list[tuple[int, int, str, int]] = []
     covered: list[tuple[int, int]] = []
     not_owned = start  # before it, "phối hợp với Y" is a labelled supporter's own task
@@ -416,7 +512,7 @@ def find_heading_agencies(text: str, unit: Unit,
         body = asked.end()  # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
-    stripped = text[body : unit.end].rstrip(" \t\r\n*_:")
+    stripped = text[body : unit.end].rstrip(_HEADING_TRAIL)
     end = body + len(stripped)
     if not match_subject_start(text, body, end, low) or end - body > MAX_SUBJECT_CHARS:
         return None

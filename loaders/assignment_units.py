@@ -154,7 +154,7 @@ def split_units(text: str, start: int, end: int) -> Iterator[Unit]:
         if current is not None and line_start - current[2] > 1 and (
                 "\n\n" in text[current[2] : line_start].replace("\r", "")):
             ends_clause = True  # a blank line separates paragraphs
-        if not raw.strip():
+        if raw.isspace():  # (not empty: skipped above)
             ends_clause = True
             continue
         first = raw[0]

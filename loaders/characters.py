@@ -40,9 +40,15 @@ _SPECIAL = re.compile(
 #: Two spaces or more. Written with a two-space literal prefix (not "  +", whose prefix is one
 #: space) so that the regex engine skips ahead with a fast substring search.
 _RUNS_OF_SPACES = re.compile(r"  [ ]*")
-#: A space starting a line. Found by the regex engine, which skips to the rare line end, faster
-#: than by ``"\n " in text``, which tests every (frequent) space.
-_LINE_START_SPACE = re.compile("\n ")
+#: A space ending or starting a line. Found by the regex engine, which skips from line end to
+#: line end (the pattern starts with one), faster than ``" \n" in text`` and ``"\n " in text``,
+#: which test every (frequent) space.
+_LINE_EDGE_SPACE = re.compile(
+    r"""\n (?: (?<=[ ]\n)    # a line end after a space
+            | (?=[ ]) )       # or before one
+    """,
+    re.X,
+)
 #: Letters only Vietnamese uses: ă â đ ê ô ơ ư and the precomposed tone-marked block.
 _VIETNAMESE_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð ð (Icelandic eth) -> Đ đ
@@ -109,8 +115,9 @@ def tidy_spaces(text: str) -> list[str]:
     """
     if "  " in text:
         text = _RUNS_OF_SPACES.sub(" ", text)
-    if " \n" in text:  # a scan for the pair is cheaper than a replace that finds nothing
-        text = text.replace(" \n", "\n")
-    if _LINE_START_SPACE.search(text):
-        text = text.replace("\n ", "\n")
+    if _LINE_EDGE_SPACE.search(text):  # one scan from line end to line end for both pairs
+        if " \n" in text:
+            text = text.replace(" \n", "\n")
+        if "\n " in text:
+            text = text.replace("\n ", "\n")
     return text.strip(" ").split("\n")

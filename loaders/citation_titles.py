@@ -21,6 +21,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from policykg.loaders.record import Citation
 
@@ -82,7 +83,8 @@ def _title_after(text: str, end: int, starts: list[int]) -> str | None:
     window = text[start:start + MAX_TITLE]
     stop = _BREAK.search(window)
     title = window[:stop.start()] if stop else window.rsplit(" ", 1)[0]
-    for nxt in (s for s in starts if start < s < start + len(title)):
+    # the citations starting inside the title, found by bisection in the sorted starts
+    for nxt in starts[bisect_right(starts, start):bisect_left(starts, start + len(title))]:
         listed = _LISTED.search(text, start, nxt)
         if listed:  # "về …, dự toán ngân sách năm 2025 và Nghị quyết 45/NQ-HĐND": stop before the list
             title = text[start:listed.start()]

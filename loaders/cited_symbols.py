@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from policykg.loaders.caseless import Caseless
 from policykg.loaders.citation_occurrence import (
@@ -179,18 +180,63 @@ def find_symbols(text: str, own: str | None) -> list[Occurrence]:
     of 41-KH/TU, type KH, issued 2021-03-22, issuer "Tỉnh ủy", level fixed by TU: province.
     """
     found: list[Occurrence] = []
+    symbols = _SymbolReader()
     # A party symbol's number is followed by "-", a state symbol's by "/": each pattern is tried
     # only where it can match, which yields the same matches as trying both at every start.
     party, state = _starts_by_separator(text)
     for rx, starts in ((PARTY_SYMBOL_RE, party), (STATE_SYMBOL_RE, state)):
         for m in _matches_at(rx, text, starts):
-            symbol = normalize_symbol(m.group(0))
+            symbol = symbols.normalized(m.group(0))
             if symbol is None or symbol == own or _is_own_header(text, m.start()):
                 continue  # the document's own number in its header is not a citation
-            occurrence = _symbol_occurrence(text, m, symbol)
+            occurrence = _symbol_occurrence(text, m, symbol, symbols.facts(symbol))
             if occurrence is not None:
                 found.append(occurrence)
     return found
+
+
+class SymbolFacts(NamedTuple):
+    """What a normalized symbol says by itself ("41-KH/TU": issuer code TU, which fixes the
+    province level, type KH)."""
+
+    code: str  # the issuer code, "" for none
+    level: Level | None  # the level that code fixes, if it fixes one
+    doc_type: str | None  # the type code the symbol carries
+    known_body: bool  # the code names a body the tables know (see _is_known_body)
+
+
+class _SymbolReader:
+    """Normalized symbols and their facts, each read once per document: a plan cites the same
+    few documents again and again ("Nghị quyết số 12-NQ/TU" in its title, preamble and body)."""
+
+    def __init__(self) -> None:
+        self._normalized: dict[str, str | None] = {}
+        self._facts: dict[str, SymbolFacts] = {}
+
+    def normalized(self, raw: str) -> str | None:
+        """``normalize_symbol(raw)``."""
+        if raw not in self._normalized:
+            self._normalized[raw] = normalize_symbol(raw)
+        return self._normalized[raw]
+
+    def facts(self, symbol: str) -> SymbolFacts:
+        """The facts of a normalized symbol."""
+        facts = self._facts.get(symbol)
+        if facts is None:
+            facts = self._facts[symbol] = symbol_facts(symbol)
+        return facts
+
+
+def symbol_facts(symbol: str) -> SymbolFacts:
+    """What a normalized symbol says by itself.
+
+    Example:
+        >>> symbol_facts("41-KH/TU")
+        SymbolFacts(code='TU', level='province', doc_type='KH', known_body=True)
+    """
+    code = issuer_code_of(symbol) or ""
+    return SymbolFacts(code=code, level=issuer_fixed_level(code), doc_type=doc_type_of(symbol),
+                       known_body=_is_known_body(code))
 
 
 def _is_own_header(text: str, start: int) -> bool:
@@ -199,7 +245,8 @@ def _is_own_header(text: str, start: int) -> bool:
     return (":" in before or "|" in before) and _OWN_HEADER.search(before) is not None
 
 
-def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence | None:
+def _symbol_occurrence(text: str, m: re.Match[str], symbol: str, facts: SymbolFacts
+                       ) -> Occurrence | None:
     """Read the type words before a symbol and the date and issuer after it; None for an
     official letter's shape that nothing shows to be a document number (see ``_is_known_body``).
 
@@ -212,14 +259,13 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str) -> Occurrence |
     bare = _BARE_SO.search(before) if not tm else None
     if bare:
         head = m.start() - len(bare.group(0).lstrip())
-    code = issuer_code_of(symbol) or ""
-    if m.groupdict().get("agency") and not (tm or bare or _is_known_body(code)):
+    if m.groupdict().get("agency") and not (tm or bare or facts.known_body):
         return None  # an official letter's shape, not shown to be one
     type_word = collapse_spaces(tm["type"]).lower() if tm else None
-    type_code = doc_type_of(symbol) or (TYPE_WORDS.get(type_word) if tm else None)
+    type_code = facts.doc_type or (TYPE_WORDS.get(type_word) if tm else None)
     issued, tail = date_after(text, m.end())
     issuer, tail = _issuer_after(text, tail)
-    level = issuer_fixed_level(code)
+    level = facts.level
     hint = level_of_words(issuer) if issuer else _level_before(text, head)
     return Occurrence(
         key=symbol, start=m.start(), end=m.end(), head=head, tail=tail, symbol=symbol,

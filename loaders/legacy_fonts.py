@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 LegacyEncoding = Literal["tcvn3", "vni"]
@@ -81,6 +82,8 @@ LEGACY_MIN_WORDS = 5
 #: ... and they must be at least this share of the words holding Latin-1 letters or symbols,
 #: so one "©" or "Ø" in a Unicode page never triggers a conversion.
 LEGACY_MIN_SHARE = 0.3
+#: Distinct words whose evidence (``_word_evidence``) is kept.
+WORD_CACHE_SIZE = 16384
 #: A converted word with at least this many ASCII letters, all capitals, was set in .VnTimeH.
 UPPER_WORD_MIN_ASCII = 2
 
@@ -101,6 +104,25 @@ _UNICODE_VIETNAMESE = re.compile(
       [\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169]  # Ă ă Đ đ Ĩ ĩ Ũ ũ
     | [\u01a0\u01a1\u01af\u01b0]                          # Ơ ơ Ư ư
     | [\u1ea0-\u1ef9]                                       # ạ … ỹ: the Vietnamese extended block
+    """,
+    re.X,
+)
+
+#: What str.splitlines splits lines at, as a regex class body (CR LF counts as one break there,
+#: as two here: the empty line between them holds no word).
+_LINE_SEPARATORS = r"\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: The Unicode-only letters of _UNICODE_VIETNAMESE, as a regex class body.
+_UNICODE_ONLY = (r"\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"  # Ă ă Đ đ Ĩ ĩ Ũ ũ
+                 r"\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9")  # Ơ ơ Ư ư, ạ … ỹ
+
+# A line that holds no Unicode-only letter, with the separator before it. The possessive scan
+# stops at the first such letter or separator and never backtracks; a scan stopped by a letter
+# fails, and the search moves on to the next separator.
+_NOT_UNICODE_LINE = re.compile(
+    rf"""
+    [{_LINE_SEPARATORS}]                                # the end of the line before
+    (?P<line>[^{_LINE_SEPARATORS}{_UNICODE_ONLY}]*+)    # the line, up to a separator or letter
+    (?=[{_LINE_SEPARATORS}]|\Z)                         # … which is its end: no letter in it
     """,
     re.X,
 )
@@ -174,19 +196,34 @@ def score_legacy(text: str) -> LegacyScores:
         LegacyScores(candidates=5, as_is=1, tcvn3=5, vni=0)
     """
     candidates = as_is = tcvn3 = vni = 0
-    for line in text[:LEGACY_SAMPLE_CHARS].splitlines():
+    # The lines without a Unicode-only letter, found by one pass of the regex engine: in a
+    # Unicode document most lines hold one, and are skipped without being split off. A separator
+    # is put first so that the first line is found like the others.
+    for match in _NOT_UNICODE_LINE.finditer("\n" + text[:LEGACY_SAMPLE_CHARS]):
+        line = match["line"]
         # A printable ASCII line holds no candidate: the few TCVN3 letters at ASCII positions
         # are control characters.
-        if line.isascii() and line.isprintable() or _UNICODE_VIETNAMESE.search(line):
+        if line.isascii() and line.isprintable():
             continue
         for word in _WORD.findall(line):
-            if not _CANDIDATE.search(word):
-                continue
-            candidates += 1
-            as_is += is_syllable(word)
-            tcvn3 += is_syllable(word.translate(_TCVN3_CHAR_MAP))
-            vni += _VNI_PAIR.search(word) is not None
+            evidence = _word_evidence(word)
+            if evidence is not None:
+                candidates += 1
+                as_is += evidence[0]
+                tcvn3 += evidence[1]
+                vni += evidence[2]
     return LegacyScores(candidates, as_is, tcvn3, vni)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_evidence(word: str) -> tuple[bool, bool, bool] | None:
+    """What one word says, if it is a candidate: whether it is a syllable as it is, whether it
+    is one read as TCVN3, whether it holds a VNI pair. Cached: a text repeats its words, and
+    the Unicode words that reach here ("các", "khác") are a few hundred syllables."""
+    if not _CANDIDATE.search(word):
+        return None
+    return (is_syllable(word), is_syllable(word.translate(_TCVN3_CHAR_MAP)),
+            _VNI_PAIR.search(word) is not None)
 
 
 def detect_legacy(text: str, *, baseline_valid: int | None = None) -> LegacyEncoding | None:

@@ -26,6 +26,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal
 
+from policykg.loaders.legacy_fonts import TCVN3_TABLE
+
 Level = Literal["province", "district", "commune"]
 Era = Literal["legacy", "current"]
 
@@ -194,6 +196,40 @@ def spell_word(word: str) -> str:
     word = unicodedata.normalize("NFD", word)  # split first: \W would eat the marks
     marks = sorted(ch for ch in word if unicodedata.combining(ch))
     return "".join(ch for ch in word if not unicodedata.combining(ch)) + "".join(marks)
+
+
+#: The Vietnamese letters beyond ASCII: the 134 of the TCVN3 table, Đ and đ among them.
+VIETNAMESE_LETTERS = "".join(sorted(TCVN3_TABLE.values()))
+
+#: Code point ranges a plain text draws on besides the Vietnamese letters: ASCII, Latin-1
+#: punctuation and signs, general punctuation (from U+2002: NFC changes U+2000 and U+2001),
+#: currency, arrows and mathematical signs, enclosed numbers, box drawing, shapes, dingbats.
+PLAIN_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00, 0x7F), (0xA0, 0xBF), (0x2002, 0x206F), (0x20A0, 0x20BF), (0x2190, 0x22FF),
+    (0x2460, 0x27BF),
+)
+
+# A character that is not plain (see PLAIN_RANGES and VIETNAMESE_LETTERS).
+_NOT_PLAIN = re.compile(
+    "[^" + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in PLAIN_RANGES)
+    + re.escape(VIETNAMESE_LETTERS) + "]"
+)
+
+
+def folds_as_spelled(text: str) -> bool:
+    """Whether ``text`` holds only plain characters, for which case folding and spelling commute.
+
+    Each plain character folds to one character, a letter or digit to a letter or digit and
+    nothing else to one, and ``spell_word(c.casefold()) == spell_word(c).casefold()`` (a test
+    checks every one). So a plain text, cut into the same words and spelled, gives the case-folded
+    spelling of the case-folded text: one ``casefold`` of its spelling instead of a second
+    spelling. "İ" (folds to i and a combining dot), "ß" (to "ss") and Greek are not plain.
+
+    Example:
+        >>> folds_as_spelled("UBND thị trấn Vĩnh Lộc – “Kế hoạch” ≥ 95%"), folds_as_spelled("İ")
+        (True, False)
+    """
+    return _NOT_PLAIN.search(text) is None
 
 
 def spelling_key(name: str) -> str:

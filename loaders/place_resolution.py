@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from policykg.loaders.gazetteer import Unit, ancestors, children, find_units, successors
 from policykg.loaders.place_names import (
     KIND_MENTIONS,
+    folds_as_spelled,
     PART_BAR,
     Level,
     spell_with_bars,
@@ -127,7 +129,8 @@ _BARRIER = re.compile(
 )
 
 
-#: Distinct runs of text (between white space) whose spelling is kept: a few thousand a document.
+#: Distinct runs of text (between white space) whose spelling is kept (_RunSpellings): a few
+#: thousand a document.
 RUN_CACHE_SIZE = 65536
 
 
@@ -138,7 +141,6 @@ def _barred(run: str) -> str:
     return PART_BAR.join(unicodedata.normalize("NFC", part) for part in _BARRIER.split(run))
 
 
-@lru_cache(maxsize=RUN_CACHE_SIZE)
 def _spell_run(run: str) -> str:
     """A run of non-space characters as ``_Text.cased`` spells it: its words spelled, a bar for
     each stretch of punctuation (_BARRIER) in it; "" if neither.
@@ -151,11 +153,31 @@ def _spell_run(run: str) -> str:
     return spell_with_bars(_barred(run))
 
 
-@lru_cache(maxsize=RUN_CACHE_SIZE)
 def _spell_folded_run(run: str) -> str:
     """``_spell_run`` of the case-folded run: case folding keeps white space white space and
     makes none, so the runs of the case-folded text are the case-folded runs."""
     return spell_with_bars(_barred(run).casefold())
+
+
+class _RunSpellings(dict):
+    """Runs of text -> their spelling by ``spell``, filled as runs are met and emptied when
+    RUN_CACHE_SIZE runs are kept. A text's runs are looked up by ``map(table.__getitem__, runs)``:
+    a dict look-up at C speed per run, where an lru_cache wrapper costs several times more, and
+    a document has some ten thousand runs."""
+
+    def __init__(self, spell: Callable[[str], str]) -> None:
+        super().__init__()
+        self._spell = spell
+
+    def __missing__(self, run: str) -> str:
+        if len(self) >= RUN_CACHE_SIZE:
+            self.clear()
+        spelled = self[run] = self._spell(run)
+        return spelled
+
+
+_SPELLED_RUNS = _RunSpellings(_spell_run)
+_SPELLED_FOLDED_RUNS = _RunSpellings(_spell_folded_run)
 
 
 class _Text:
@@ -168,11 +190,12 @@ class _Text:
     """
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._runs = text.split()
-        self.cased = " " + " ".join(filter(None, map(_spell_run, self._runs))) + " "
+        self.cased = " " + " ".join(filter(None, map(_SPELLED_RUNS.__getitem__, self._runs))) + " "
         self._folded: str | None = None
         # kind word (" xã ") -> the word after it -> where the two stand in cased
-        self._places: dict[str, dict[str, list[int]]] = {}
+        self._places: dict[str, dict[str, list[int]]] | None = None
         self._words_after_kinds: frozenset[str] | None = None
 
     @classmethod
@@ -182,40 +205,37 @@ class _Text:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            self._folded = " " + " ".join(filter(None, map(_spell_folded_run, self._runs))) + " "
+            if folds_as_spelled(self._text):  # nearly every text: its spelling, case-folded
+                self._folded = self.cased.casefold()
+            else:
+                spelled = filter(None, map(_SPELLED_FOLDED_RUNS.__getitem__, self._runs))
+                self._folded = " " + " ".join(spelled) + " "
         return self._folded
 
     def places(self, prefix: str, word: str) -> list[int]:
-        """Every place ``prefix`` starts at in ``cased`` followed by ``word`` (and a space or the
-        end), overlapping ones included."""
-        return self._places_of(prefix).get(word, [])
+        """Every place ``prefix`` (a kind word, " xã ") starts at in ``cased`` followed by
+        ``word`` (and a space or the end), overlapping ones included."""
+        return self._kind_places().get(prefix, {}).get(word, [])
 
     @property
     def words_after_kinds(self) -> frozenset[str]:
-        """Every word that follows the last word of a kind word in ``cased`` (a few more than
-        follow whole kind words: "phố" without "thành"): a unit whose name starts with none of
-        them is not named. One pass over the text, not one per kind word."""
+        """Every word that follows a kind word in ``cased``: a unit whose name starts with none
+        of them is not named."""
         if self._words_after_kinds is None:
-            cased, found = self.cased, set()
-            for match in _KIND_LAST_WORD.finditer(cased):
-                start = match.end() + 1
-                found.add(cased[start:cased.find(" ", start)])  # "" at the padded end
-            self._words_after_kinds = frozenset(found)
+            self._words_after_kinds = frozenset(
+                word for found in self._kind_places().values() for word in found)
         return self._words_after_kinds
 
-    def _places_of(self, prefix: str) -> dict[str, list[int]]:
-        """The places of ``prefix`` in ``cased``, found once and grouped by the word after them:
-        a name is then checked only where its first word stands."""
-        found = self._places.get(prefix)
-        if found is None:
-            found = self._places[prefix] = {}
-            at = self.cased.find(prefix)
-            while at >= 0:
-                start = at + len(prefix)
-                end = self.cased.find(" ", start)  # -1 only at the padded end: no word follows
-                found.setdefault(self.cased[start:end] if end >= 0 else "", []).append(at)
-                at = self.cased.find(prefix, at + 1)
-        return found
+    def _kind_places(self) -> dict[str, dict[str, list[int]]]:
+        """The places of the kind words in ``cased``, grouped by kind word and by the word after
+        them: a name is then checked only where its first word stands. One pass over the text,
+        not one per kind word."""
+        if self._places is None:
+            self._places = {}
+            for match in _KIND_AND_NEXT.finditer(self.cased):
+                found = self._places.setdefault(f" {match['kind']} ", {})
+                found.setdefault(match["word"], []).append(match.start())
+        return self._places
 
 
 def _kind_prefix(kind_word: str) -> str:
@@ -227,11 +247,27 @@ def _kind_prefix(kind_word: str) -> str:
 _KIND_PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(
     _kind_prefix(case) for words in KIND_MENTIONS.values() for word in words
     for case in (word, word.capitalize(), word.upper())))
-#: The last word of a kind word in ``_Text.cased`` (" xã", " phố"), a space after it.
-_KIND_LAST_WORD = re.compile(" (?:" + "|".join(
-    re.escape(word)
-    for word in sorted({prefix.split()[-1] for prefix in _KIND_PREFIXES}, key=len, reverse=True)
-) + ")(?= )")
+def _by_first_letter(words: list[str]) -> str:
+    """``words`` as one regex alternation grouped by first letter ("t(?:p|x|inh)|x(?:ã)"), for
+    re.X: at a place where none can start, the regex engine compares one letter per group, not
+    every word."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]).replace("\\ ", "[ ]"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# A kind word in ``_Text.cased`` and the word after it. Only the space before it is consumed:
+# a kind word may end with another (" thị xã" holds " xã") or follow one (" xã xã …"). No kind
+# word is another followed by more words, so at a space at most one alternative matches. The
+# alternatives are grouped by first letter: a space before another word costs a few comparisons.
+_KIND_AND_NEXT = re.compile(
+    r""" [ ]                                # a space before …
+         (?=(?P<kind>%s)                    # … a kind word: "thị xã", "TP", "huyện" …
+            [ ](?P<word>[^ ]*))             # the word after it ("" at the padded end)
+    """ % _by_first_letter([prefix.strip() for prefix in _KIND_PREFIXES]),
+    re.X,
+)
 
 
 @cache

@@ -107,20 +107,26 @@ def read_document(data: bytes, name: str) -> SourceText:
     _check_size(data, name)
     kind = _sniff(data, name)
     warnings: list[RecordWarning] = []
+    printable = False  # known to be printable but for tabs and line feeds (decode_text)
     if kind == "pdf":
         text, encoding = read_pdf(data, name, warnings), None
     elif kind == "docx":
         text, encoding = read_docx(data, name), None
     else:
-        text, encoding = decode_text(data, name, warnings)
+        text, encoding, printable = decode_text(data, name, warnings)
         if is_html(text):
-            kind, text = "html", html_to_text(text, name)
+            kind, text, printable = "html", html_to_text(text, name), False
         else:
             kind = "md" if _extension(name) in ("md", "markdown") else "txt"
+    nfc = False
     if encoding != "tcvn3":  # raw TCVN3 bytes were converted while decoding
         # NFC first, so decomposed Unicode is never mistaken for Latin-1 stand-ins.
-        text = repair_legacy(unicodedata.normalize("NFC", text), name, warnings)
-    text = finish_text(text)
+        normalized = unicodedata.normalize("NFC", text)
+        repaired = repair_legacy(normalized, name, warnings)
+        nfc = repaired is normalized  # no legacy text: still NFC
+        printable = printable and repaired is text  # the very text decode_text checked
+        text = repaired
+    text = finish_text(text, nfc=nfc, printable=printable)
     if not text.strip():
         raise DocumentError(f"{name} contains no text; check that it is the right file")
     _warn_extension(name, kind, warnings)

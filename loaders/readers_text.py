@@ -17,7 +17,7 @@ Decisions:
 
 Example:
     >>> decode_text("Kế hoạch số 91/KH-UBND\\r\\n".encode("utf-16-le"), "kh.txt", [])  # by its NULs
-    ('Kế hoạch số 91/KH-UBND\\r\\n', 'utf-16-le')
+    ('Kế hoạch số 91/KH-UBND\\r\\n', 'utf-16-le', False)
     >>> finish_text("Kế\\u00ad hoạch\\r\\nsố 91")
     'Kế hoạch\\nsố 91'
 """
@@ -76,12 +76,13 @@ _BINARY_LAYOUT = "\n\t\r\x0b\x0c"
 _INVISIBLE = re.compile(r"[\u00ad\u200b\ufeff]")
 
 
-def decode_text(data: bytes, name: str, warnings: list[RecordWarning]) -> tuple[str, str]:
+def decode_text(data: bytes, name: str, warnings: list[RecordWarning]) -> tuple[str, str, bool]:
     """Decode text bytes: BOM, UTF-16 by NULs, declared HTML charset, UTF-8, then single-byte.
 
     Returns:
-        The text and the encoding it was read in ("utf-8", "utf-16-le", "cp1258", "tcvn3" …);
-        a guessed single-byte encoding adds a warning.
+        The text; the encoding it was read in ("utf-8", "utf-16-le", "cp1258", "tcvn3" …), a
+        guessed single-byte encoding adding a warning; and whether the text is printable but for
+        its tabs and line feeds (``printable_text``), which ``finish_text`` need not check again.
     """
     encoding = _bom_or_utf16(data) or _declared_charset(data)
     if encoding is not None:
@@ -90,14 +91,32 @@ def decode_text(data: bytes, name: str, warnings: list[RecordWarning]) -> tuple[
         except (UnicodeDecodeError, LookupError):
             encoding = None  # a wrong declaration: fall through to detection
         else:
-            check_not_binary(text, name)
-            return text, encoding
+            return text, encoding, _checked_printable(text, name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_single_byte(data, name, warnings)
+        return (*_decode_single_byte(data, name, warnings), False)
+    return text, "utf-8", _checked_printable(text, name)
+
+
+def printable_text(text: str) -> bool:
+    """Whether every character of ``text`` but its tabs and line feeds is printable: then it holds
+    no control, invisible character or other line end (``finish_text`` has nothing to do).
+
+    Example:
+        >>> printable_text("Kế hoạch\\n\\tsố 91"), printable_text("Kế\\u00ad hoạch\\r\\n")
+        (True, False)
+    """
+    return _printable_apart_from(text, _TEXT_LAYOUT)
+
+
+def _checked_printable(text: str, name: str) -> bool:
+    """``printable_text(text)``, refusing binary data (``check_not_binary``) when it is not: a
+    text printable but for tabs and line feeds holds no control character at all."""
+    if printable_text(text):
+        return True
     check_not_binary(text, name)
-    return text, "utf-8"
+    return False
 
 
 def _bom_or_utf16(data: bytes) -> str | None:
@@ -224,10 +243,20 @@ def _converted_warning(name: str) -> RecordWarning:
     )
 
 
-def finish_text(text: str) -> str:
-    """Line ends to \\n, invisible and control characters out, NFC."""
-    if not _printable_apart_from(text, _TEXT_LAYOUT):
+def finish_text(text: str, *, nfc: bool = False, printable: bool = False) -> str:
+    """Line ends to \\n, invisible and control characters out, NFC.
+
+    Args:
+        text: the decoded text.
+        nfc: whether ``text`` is NFC already (the reader normalized it before the legacy-font
+            check, which left it as it was): then it is normalized again only if characters were
+            taken out, which may bring a mark next to a letter it composes with.
+        printable: whether ``printable_text(text)`` is known to hold (``decode_text`` says so).
+    """
+    if not (printable or printable_text(text)):
         text = _LINE_BREAK.sub("\n", text)
         text = _INVISIBLE.sub("", text)
         text = _CONTROL.sub("", text)
+    elif nfc:
+        return text
     return unicodedata.normalize("NFC", text)

@@ -84,11 +84,13 @@ def remove_repeat(lines: list[str], stats: NormalizeStats) -> list[str]:
     ``stats.duplicate_chars`` counts what went.
     """
     for _ in range(DUPLICATE_MAX_ROUNDS):
+        # Every line of a later copy repeats an earlier one: too few repeated lines for a copy.
+        # Counted with C-level list and set operations, as most texts stop here.
+        text_lines = len(lines) - sum(map(lines.count, BREAKS))
+        if text_lines - len(set(lines).difference(BREAKS)) < DUPLICATE_MIN_LINES:
+            return lines
         where = [k for k, line in enumerate(lines) if line not in BREAKS]
         keys = [lines[k] for k in where]
-        if len(keys) - len(set(keys)) < DUPLICATE_MIN_LINES:
-            # Every line of a later copy repeats an earlier one: too few repeated lines for a copy.
-            return lines
         sizes = [len(key) for key in keys]
         found = _repeated_block(keys, sizes)
         if found is None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from policykg.loaders.record import Level
@@ -77,10 +77,19 @@ _HEADER_ISSUER = re.compile(
     """,
     re.X,
 )
+# The first words _HEADER_ISSUER's alternatives start with. Its alternatives open with named
+# groups, which keep the regex engine from skipping ahead to a possible start by itself: without
+# a match (most headers) it would try the whole pattern at every character. These words are
+# literals, so this pattern skips ahead.
+_HEADER_ISSUER_START = re.compile(r"ỦY|UỶ|HỘI|ĐẢNG|BAN|TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|THỦ|BỘ|CHÍNH|QUỐC")
 _BARE_BODY = re.compile(r"(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN")
+# The issuer as the body names it. Every alternative of the body starts with a letter, not with a
+# group such as (?:Ủy|Uỷ): the regex engine then skips ahead to the few places where one of those
+# first letters stands, instead of trying the pattern at every character of the text.
 _BODY_ISSUER = re.compile(
     r"""(?P<issuer>
-          (?P<body>(?:Ủy|Uỷ)\ ban\ nhân\ dân|UBND|Hội\ đồng\ nhân\ dân|HĐND|Đảng\ ủy|Ban\ Thường\ vụ\ Huyện\ ủy)
+          (?P<body>Ủy\ ban\ nhân\ dân|Uỷ\ ban\ nhân\ dân|UBND|Hội\ đồng\ nhân\ dân|HĐND|Đảng\ ủy
+                  |Ban\ Thường\ vụ\ Huyện\ ủy)  # the body, each spelled out
           \s+(?P<unit>thành\ phố|thị\ xã|thị\ trấn|tỉnh|huyện|quận|xã|phường)   # unit word
           \s+(?P<name>(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*[ ]?){1,4}?)                         # 1-4 capitalized words
         )
@@ -180,8 +189,21 @@ def issuer_from_header(window: str) -> Issuer | None:
     return ministry_from_header(window, before) or found
 
 
+def _header_issuer_matches(window: str) -> Iterator[re.Match[str]]:
+    """``_HEADER_ISSUER.finditer(window)``, the pattern tried only where one of its first words
+    stands (``_HEADER_ISSUER_START``): most headers hold none, or one near the top."""
+    pos = 0
+    while (start := _HEADER_ISSUER_START.search(window, pos)) is not None:
+        match = _HEADER_ISSUER.match(window, start.start())
+        if match is None:
+            pos = start.start() + 1
+            continue
+        yield match
+        pos = match.end()
+
+
 def _unit_issuer_from_header(window: str) -> Issuer | None:
-    for match in _HEADER_ISSUER.finditer(window):
+    for match in _header_issuer_matches(window):
         if match["central"]:
             name = CENTRAL_BODIES[_fold_space(match["central"])]
             return Issuer(name, "central", span=match.span())

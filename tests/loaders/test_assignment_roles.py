@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykg.loaders.assignment_patterns import TRIGGER_RE
 from policykg.loaders.assignment_roles import (
     find_heading_agencies,
     find_sentence_roles,
     may_assign,
+    may_trigger,
     unit_may_assign,
 )
 from policykg.loaders.assignment_units import split_sentences, split_units
@@ -53,7 +55,8 @@ _UNIT_WORDS = st.lists(st.sampled_from(
     "Sở Y tế|UBND các xã|các sở, ban, ngành|chủ trì|phối hợp với|Giao|Đề nghị|Yêu cầu|nếu|Nếu|"
     "thực hiện|Trên cơ sở|trên cơ sở|Căn cứ|Trong|,|;|:|.|!|Cơ quan chủ trì:|Tăng cường|Thủ trưởng|"
     "- |\n|\n- |\n1. |x|Phòng|TRIỂN KHAI|Hội|Ban|Bộ|Công an|các đơn vị|. Sở Tài chính|"
-    ". Trong năm".split("|")),
+    ". Trong năm|Tổ chức|Tham mưu|Các nhiệm vụ|chủ động|Đơn vị phối hợp:|Cơ quan thực hiện:|"
+    "các xã_|*|sự phối hợp|phối hợp giữa|?|Ban hành|Phòng, chống|\n9. Đề nghị|xã_|_".split("|")),
     max_size=16).map(" ".join)
 
 
@@ -77,6 +80,21 @@ UNITS = [
     pytest.param("1. Tăng cường tuyên truyền; Sở Y tế thực hiện.", True, id="semicolon"),
     pytest.param("1. Tăng cường tuyên truyền, Sở Y tế thực hiện.", False, id="comma-without-intro"),
     pytest.param("1. Tăng cường công tác tuyên truyền.", False, id="no-agency"),
+    # An agency's first letters that open no agency: the pattern itself is tried there.
+    pytest.param("1. Tổ chức quán triệt Nghị quyết.", False, id="heading-letters-only"),
+    pytest.param("- Tham mưu cơ chế, chính sách. Các nhiệm vụ cụ thể.", False,
+                 id="sentence-letters-only"),
+    pytest.param("- Tăng cường tuyên truyền; các nhiệm vụ khác.", False, id="clause-letters-only"),
+    pytest.param("- Tăng cường phối hợp giữa các ngành.", False, id="coordination-without-agency"),
+    pytest.param("a) Về công nghiệp: Tập trung giải phóng mặt bằng, chủ động nguồn vốn.", False,
+                 id="colon-without-label"),
+    pytest.param("- Đơn vị phối hợp: Sở Tài chính.", True, id="labelled-support"),
+    pytest.param("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành.", True, id="role-label"),
+    pytest.param("- Giao Sở Y tế thực hiện.", True, id="trigger"),
+    pytest.param("2.12. UBND các xã, thị trấn:", True, id="heading"),
+    # A heading's list is read without the marks closing its line, "_" among them.
+    pytest.param("2. Các xã_", True, id="heading-closed-by-markup"),
+    pytest.param("9. Đề nghị các xã_", True, id="request-heading-closed-by-markup"),
 ]
 
 
@@ -86,5 +104,29 @@ def test_unit_may_assign(text: str, assigns: bool) -> None:
     (unit,) = split_units(text, 0, len(text))
     roles = [r for s, e in split_sentences(text, unit.body, unit.end)
              for r in find_sentence_roles(text, s, e, low)]
+    heading = find_heading_agencies(text, unit, low)
     assert unit_may_assign(text, unit, low) is assigns
-    assert bool(roles) is assigns
+    assert bool(roles or heading) is assigns
+
+
+TRIGGER_WORDS = [
+    pytest.param("giao sở y tế", True, id="order"),
+    pytest.param("yêu cầu các sở", True, id="demand"),
+    pytest.param("đề\nnghị ủy ban mttq", True, id="request-wrapped"),
+    pytest.param("đề xuất giải pháp, vấn đề nghiên cứu", False, id="de-alone"),
+    pytest.param("nghị quyết của tỉnh ủy", False, id="nghi-alone"),
+]
+
+
+@pytest.mark.parametrize(("words", "expected"), TRIGGER_WORDS)
+def test_may_trigger(words: str, expected: bool) -> None:
+    assert may_trigger(words) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Đề", "đề", "nghị", "Giao", "giao", "Yêu", "cầu", "được", "x", "\n",
+                                 "xuất", "ĐỀ NGHỊ"]), max_size=8).map(" ".join))
+def test_triggers_hold_their_words(text: str) -> None:
+    """Where TRIGGER_RE matches, may_trigger holds for the lowercased text."""
+    if TRIGGER_RE.search(text):
+        assert may_trigger(text.lower())

@@ -65,7 +65,16 @@ TIDY_CASES = [
     pytest.param(" Thu nhập   bình quân \n đầu người ", ["Thu nhập bình quân", "đầu người"], id="edges-and-runs"),
     pytest.param("a\n\nb", ["a", "", "b"], id="blank-line-kept"),
     pytest.param("", [""], id="empty"),
+    pytest.param("a \nb", ["a", "b"], id="space-ending-a-line"),
+    pytest.param("a\n b", ["a", "b"], id="space-starting-a-line"),
+    pytest.param("a \n b\nc", ["a", "b", "c"], id="both"),
 ]
+
+
+@given(st.text(st.sampled_from(["a", "Đ", " ", "\n"])))
+def test_tidy_spaces_strips_and_collapses_each_line(text):
+    expected = [" ".join(word for word in line.split(" ") if word) for line in text.split("\n")]
+    assert characters.tidy_spaces(text) == expected
 
 
 @pytest.mark.parametrize(("text", "lines"), TIDY_CASES)

@@ -91,3 +91,21 @@ def test_find_symbols(text, symbols):
 def test_head_of_a_numbered_law(text, head_word):
     occurrence = cited_symbols.find_symbols(text, None)[-1]
     assert text[occurrence.head:].startswith(head_word)
+
+
+SYMBOL_FACTS = [
+    pytest.param("41-KH/TU", ("TU", "province", "KH", True), id="party-province"),
+    pytest.param("150/2020/NĐ-CP", ("CP", "central", "NĐ", True), id="state-central"),
+    pytest.param("91/KH-UBND", ("UBND", None, "KH", True), id="floating-issuer"),
+    pytest.param("8935/BNV-CTTN&BĐG", ("BNV", "central", "CV", True), id="official-letter"),
+    pytest.param("74/2022/QH15", ("QH15", "central", None, True), id="national-assembly"),
+]
+
+
+@pytest.mark.parametrize(("symbol", "expected"), SYMBOL_FACTS)
+def test_symbol_facts(symbol: str, expected: tuple[str, str | None, str | None, bool]) -> None:
+    """A symbol's facts are read from it alone, and a document's reader gives them once."""
+    assert tuple(cited_symbols.symbol_facts(symbol)) == expected
+    reader = cited_symbols._SymbolReader()
+    assert reader.facts(symbol) is reader.facts(symbol)
+    assert reader.normalized(symbol) == symbol

@@ -163,3 +163,25 @@ def test_scores_are_the_sums_of_the_lines_scores(pieces):
 ])
 def test_lines_holding_a_unicode_letter_are_not_scored(text, candidates):
     assert legacy_fonts.score_legacy(text).candidates == candidates
+
+
+@pytest.mark.parametrize(("word", "evidence"), [
+    pytest.param("NghÞ", (False, True, False), id="tcvn3-word"),
+    pytest.param("nghèo", (True, False, False), id="unicode-syllable"),
+    pytest.param("các", (True, True, False), id="a-syllable-both-ways"),
+    pytest.param("quyeát", (False, False, True), id="vni-pair"),
+    pytest.param("Nghi", None, id="ascii-no-candidate"),
+])
+def test_word_evidence(word, evidence):
+    assert legacy_fonts._word_evidence(word) == evidence
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    pytest.param("abc\r\nKế hoạch\x85NghÞ\n\nthành\u2028Đội\x0cxyz é\n",
+                 ["abc", "", "NghÞ", "", "thành", "xyz é", ""], id="separators-of-every-kind"),
+    pytest.param("Kế hoạch", [], id="one-unicode-line"),
+])
+def test_lines_without_a_unicode_letter(text, lines):
+    """The lines score_legacy reads: those str.splitlines gives without a Unicode-only letter,
+    and empty ones (between CR and LF, after the last separator), which hold no word."""
+    assert [m["line"] for m in legacy_fonts._NOT_UNICODE_LINE.finditer("\n" + text)] == lines

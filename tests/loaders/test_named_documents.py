@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -73,7 +74,7 @@ _PLAN_TEXT = st.lists(st.sampled_from([
 def test_plans_refused_at_their_opening_read_no_title(text: str) -> None:
     """A plan or programme whose type words go on with "số", "này", a digit … reads no name,
     wherever its name would end: the shortcut before _name_end refuses only those."""
-    for m in named_documents._NAMED_HEAD.finditer(text):
+    for m in named_documents.find_heads(text):
         kind = " ".join(m["head"].split()).lower()
         if kind not in named_documents._PLAN_KINDS:
             continue
@@ -86,3 +87,34 @@ def test_plans_refused_at_their_opening_read_no_title(text: str) -> None:
             end -= 1
         name = " ".join(text[m.start():end].split())
         assert named_documents._NOT_A_TITLE.match(name)
+
+
+_HEAD_TEXT = st.lists(st.sampled_from([
+    "Luật", "Luật sư", "Pháp lệnh", "Chiến lược", "Chương trình", "Đề án", "đề án", "“",
+    "Quy hoạch", "Quy hoạch tỉnh", "Kế hoạch", "Nghị quyết", "Đại hội", "Hội nghị", "Đảng bộ",
+    "xLuật", "Kế", "hoạch", "\n", ",", "x", "Chương", "trình"]), max_size=14).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEAD_TEXT)
+def test_heads_found_per_letter_are_the_alternations(text: str) -> None:
+    """find_heads (one pattern per first letter, merged in text order) finds what the alternation
+    of the head patterns finds, head for head."""
+    alternation = re.compile(rf"(?P<head>{'|'.join(named_documents.HEAD_PATTERNS)})(?=\s)")
+    expected = [(m.span(), m["head"]) for m in alternation.finditer(text)]
+    assert [(m.span(), m["head"]) for m in named_documents.find_heads(text)] == expected
+
+
+HEADS = [
+    pytest.param("Căn cứ Luật Đầu tư công", ["Luật"], id="law"),
+    pytest.param("Luật sư và Pháp lệnh Ưu đãi", ["Pháp lệnh"], id="not-a-lawyer"),
+    pytest.param("xây dựng đề án “Phát triển …” và Đề án 06", ["đề án", "Đề án"],
+                 id="quoted-lowercase"),
+    pytest.param("Nghị quyết Đại hội Đảng bộ tỉnh; Nghị quyết số 12", ["Nghị quyết"],
+                 id="congress-only"),
+]
+
+
+@pytest.mark.parametrize(("text", "heads"), HEADS)
+def test_find_heads(text: str, heads: list[str]) -> None:
+    assert [m["head"] for m in named_documents.find_heads(text)] == heads

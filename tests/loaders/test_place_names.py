@@ -140,3 +140,45 @@ def test_cached_name_key_equals_the_computed_one(text):
 @given(NAMES)
 def test_words_are_what_the_non_word_runs_leave(text):
     assert place_names._WORD.findall(text) == place_names._NON_WORD.sub(" ", text).split()
+
+
+# --- plain texts: case folding and spelling commute -----------------------------------------
+
+#: Every character a plain text may hold.
+PLAIN_CHARACTERS = [chr(code) for low, high in place_names.PLAIN_RANGES
+                    for code in range(low, high + 1)] + list(place_names.VIETNAMESE_LETTERS)
+_LETTER_OR_DIGIT = place_names._WORD
+
+
+def test_every_plain_character_folds_as_it_spells():
+    """What folds_as_spelled promises of each character, so that it holds of whole texts."""
+    for char in PLAIN_CHARACTERS:
+        folded = char.casefold()
+        assert len(folded) == 1, repr(char)
+        assert bool(_LETTER_OR_DIGIT.fullmatch(char)) == bool(_LETTER_OR_DIGIT.fullmatch(folded))
+        assert unicodedata.is_normalized("NFC", char) and not unicodedata.combining(char)
+        assert place_names.spell_word(folded) == place_names.spell_word(char).casefold(), repr(char)
+
+
+@pytest.mark.parametrize("text, plain", [
+    pytest.param("UBND thị trấn Vĩnh Lộc, huyện Vĩnh Lộc", True, id="vietnamese"),
+    pytest.param("“Kế hoạch” – 95% ≥ 90‰; • ① 10.000 ₫ → ┌─┐", True, id="punctuation-and-signs"),
+    pytest.param("\t\n\r\x0c\xa0", True, id="white-space"),
+    pytest.param("İstanbul", False, id="dotted-capital-i"),
+    pytest.param("Straße", False, id="sharp-s"),
+    pytest.param("Hoa\u0300", False, id="combining-mark"),
+    pytest.param("\u2000", False, id="space-nfc-changes"),
+    pytest.param("Ωμέγα", False, id="greek"),
+    pytest.param("Ä", False, id="latin-not-vietnamese"),
+])
+def test_folds_as_spelled(text, plain):
+    assert place_names.folds_as_spelled(text) is plain
+
+
+@given(st.lists(st.sampled_from(["xã Vĩnh Thành", "TP.", "N.T", ". ", ",", "…", "|", "\n",
+                                 "HÒA", "Hoà", "ĐẶC KHU", "(sông Mã)", "“", "–", "_", "a", "1"]))
+       .map("".join))
+def test_plain_text_spelling_folds_to_the_folded_spelling(text):
+    assert place_names.folds_as_spelled(text)
+    assert (place_names.spell_with_bars(text).casefold()
+            == place_names.spell_with_bars(text.casefold()))

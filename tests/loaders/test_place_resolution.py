@@ -179,3 +179,63 @@ def test_text_spelled_run_by_run_is_the_text_spelled_part_by_part(text):
         reference = reference_spelling(text, casefold=casefold)
         # The same words and bars; an empty part leaves one space between bars, not two.
         assert spelled == " " + " ".join(reference.split()) + " "
+
+
+def reference_places(cased: str, prefix: str) -> dict[str, list[int]]:
+    """Where ``prefix`` stands in ``cased``, by the word after it: every occurrence, one find
+    after another."""
+    found: dict[str, list[int]] = {}
+    at = cased.find(prefix)
+    while at >= 0:
+        end = cased.find(" ", at + len(prefix))
+        found.setdefault(cased[at + len(prefix):end] if end >= 0 else "", []).append(at)
+        at = cased.find(prefix, at + 1)
+    return found
+
+
+KIND_PIECES = ["thị xã", "Thị xã", "THỊ XÃ", "xã", "TP", "TP.", "thành phố", "phường", "huyện",
+               "Vĩnh Lộc", "VĨNH", "đặc khu", "thị", "tỉnh", ",", "|", "tt", "Tx"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(KIND_PIECES), max_size=14).map(" ".join))
+def test_kind_places_are_every_occurrence_of_each_kind_word(text):
+    prepared = place_resolution._Text.of(text)
+    for prefix in place_resolution._KIND_PREFIXES:
+        found = reference_places(prepared.cased, prefix)
+        for word, places in found.items():
+            assert prepared.places(prefix, word) == places
+        assert prepared._kind_places().get(prefix, {}) == found
+
+
+def test_no_kind_word_is_another_followed_by_more_words():
+    """What lets one alternative of _KIND_AND_NEXT stand for all at a place."""
+    prefixes = place_resolution._KIND_PREFIXES
+    assert not [(a, b) for a in prefixes for b in prefixes if a != b and b.startswith(a)]
+
+
+@pytest.mark.parametrize("run", [
+    pytest.param("Lộc,", id="word-and-comma"), pytest.param("TP.", id="abbreviation"),
+    pytest.param("(sông", id="bracket"), pytest.param("…", id="punctuation-only"),
+])
+def test_run_spellings_are_the_spelling(run):
+    table = place_resolution._RunSpellings(place_resolution._spell_run)
+    assert table[run] == place_resolution._spell_run(run) and run in table
+
+
+def test_run_spellings_are_emptied_when_full(monkeypatch):
+    monkeypatch.setattr(place_resolution, "RUN_CACHE_SIZE", 2)
+    table = place_resolution._RunSpellings(str.upper)
+    assert [table[run] for run in ("a", "b", "c")] == ["A", "B", "C"]
+    assert dict(table) == {"c": "C"}
+
+
+@pytest.mark.parametrize(("words", "text", "found"), [
+    pytest.param(["tp", "tx", "xã"], "tx", True, id="grouped-word"),
+    pytest.param(["tp", "tx", "xã"], "xã", True, id="other-group"),
+    pytest.param(["thị xã", "thị trấn"], "thị trấn", True, id="two-words"),
+    pytest.param(["tp", "tx", "xã"], "tt", False, id="first-letter-only"),
+])
+def test_by_first_letter_is_the_alternation(words, text, found):
+    pattern = re.compile(f"(?:{place_resolution._by_first_letter(words)})$", re.X)
+    assert (pattern.match(text) is not None) is found

@@ -93,6 +93,10 @@ def test_finishing_equals_the_three_substitutions(text):
 
     expected = readers_text._CONTROL.sub("", readers_text._INVISIBLE.sub("", readers_text._LINE_BREAK.sub("\n", text)))
     assert readers_text.finish_text(text) == unicodedata.normalize("NFC", expected)
+    # Told the text is NFC, it gives the same for an NFC text.
+    nfc_text = unicodedata.normalize("NFC", text)
+    assert (readers_text.finish_text(nfc_text, nfc=True)
+            == readers_text.finish_text(nfc_text))
 
 
 @given(LAYOUT_SOUP)
@@ -108,3 +112,22 @@ def test_binary_check_equals_counting_controls(text):
         assert binary
     else:
         assert not binary
+
+
+@pytest.mark.parametrize(("data", "printable"), [
+    pytest.param("Kế hoạch\n\tsố 91".encode(), True, id="utf8-tabs-and-line-feeds"),
+    pytest.param("Kế hoạch\r\nsố 91".encode(), False, id="utf8-crlf"),
+    pytest.param("Kế\u00adhoạch".encode(), False, id="utf8-soft-hyphen"),
+    pytest.param("Kế hoạch số 91".encode("utf-16-le"), True, id="utf16-by-nuls"),
+    pytest.param("Kế hoạch số 91".encode("utf-16"), False, id="utf16-bom-kept-till-finished"),
+    pytest.param("Kê hoạch số 91".encode("cp1258", errors="replace"), False,
+                 id="single-byte-not-checked"),
+])
+def test_decode_text_says_whether_the_text_is_printable(data, printable):
+    from policykg.loaders import readers_text
+
+    text, _encoding, found = readers_text.decode_text(data, "kh.txt", [])
+    assert found is printable
+    if found:
+        assert readers_text.printable_text(text)
+        assert readers_text.finish_text(text, printable=True) == readers_text.finish_text(text)

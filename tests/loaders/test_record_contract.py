@@ -90,3 +90,29 @@ def test_invalid_record_is_one_line_naming_the_field(changes, fragment):
         parse_record(json.dumps(a_record(**changes)), where="records.jsonl:3")
     assert caught.value.message.startswith("records.jsonl:3: ")
     assert fragment in caught.value.message
+
+
+PAST = 10_000  # an offset past TEXT's end
+
+
+@pytest.mark.parametrize(("changes", "where"), [
+    pytest.param({"document": {"id": "d", "source_sha256": "ab" * 32, "spans": {"symbol": [0, PAST]}}},
+                 "document.spans.symbol", id="document"),
+    pytest.param({"citations": [{"symbol": "1", "relation": "mentions", "spans": [[0, 1], [0, PAST]]}]},
+                 "citations[0].spans[1]", id="second-citation-span"),
+    pytest.param({"targets": [{"id": "t1", "text": "x", "value": 1, "span": [0, PAST]}]},
+                 "targets[0].span", id="target"),
+    pytest.param({"assignments": [{"agency": "Sở", "role": "lead", "task_text": "x", "span": [0, PAST]}]},
+                 "assignments[0].span", id="assignment"),
+    pytest.param({"warnings": [{"code": "c", "message": "m"}, {"code": "c", "message": "m", "span": [1, PAST]}]},
+                 "warnings[1].span", id="second-warning"),
+])
+def test_a_span_past_the_text_is_named(changes, where):
+    with pytest.raises(RecordError) as caught:
+        parse_record(json.dumps(a_record(**changes)))
+    assert f"{where}: span [" in caught.value.message and "ends past the text" in caught.value.message
+
+
+def test_spans_inside_the_text_pass():
+    record = parse_record(json.dumps(a_record(warnings=[{"code": "c", "message": "m", "span": [0, len(TEXT)]}])))
+    assert record.warnings[0].span == (0, len(TEXT))

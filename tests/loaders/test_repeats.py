@@ -97,3 +97,11 @@ def test_remove_repeat_only_drops_lines(lines):
 def test_docstring_examples_run():
     result = doctest.testmod(repeats)
     assert result.attempted > 0 and result.failed == 0
+
+
+@given(st.lists(st.sampled_from(["", HARD, "Dòng một của văn bản.", "Dòng hai.", "Dòng ba.", "x"]), max_size=30))
+def test_too_few_repeated_lines_are_left_as_they_are(lines):
+    """The early count of repeated lines (C-level, breaks aside) decides as counting them does."""
+    keys = [line for line in lines if line not in ("", HARD)]
+    if len(keys) - len(set(keys)) < repeats.DUPLICATE_MIN_LINES:
+        assert repeats.remove_repeat(lines, NormalizeStats()) is lines
