@@ -107,6 +107,7 @@ from policykg.loaders.target_values import (
     scan_numbers,
 )
 from policykg.loaders.target_years import (
+    FOUR_DIGITS_RE,
     Horizon,
     attach_yearly,
     find_lead_in_years,
@@ -228,7 +229,10 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
     if not numbers and not wordy:
         return []  # labels only ("1. Mục tiêu", "năm 2025"): most paragraphs with a digit
     span = LoweredSpan(text, p_start, p_end)
-    zones = find_zones(text, p_start, p_end, span)
+    # Every year phrase, yearly path and past year holds four digits in a row: in a paragraph
+    # without them (those of three targets in five) none is looked for, here or per target.
+    yearless = FOUR_DIGITS_RE.search(text, p_start, p_end) is None
+    zones = [] if yearless else find_zones(text, p_start, p_end, span)
     masks = zones + find_quoted_titles(text, p_start, p_end, span)
     fixed = doc.locator.fixed(p_start, p_end)  # one section for the whole paragraph, usually
     drafts: list[_Draft] = []
@@ -244,11 +248,12 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
             continue
         if c_start != s_start and estimate_lead_in(text, s_start, c_start):
             continue  # 'Ước thực hiện năm 2025: …; thu ngân sách 27.535 tỷ đồng': estimates
-        if years_of != s_start:  # found for the sentences that hold a value only
+        if years_of != s_start and not yearless:  # for the sentences that hold a value only
             phrases = find_year_phrases(text, s_start, s_end)
             years = phrases, find_lead_in_years(text, s_start, s_end, phrases)
             years_of = s_start
-        for draft in _clause_targets(doc, span, values, c_start, c_end, years, fixed):
+        for draft in _clause_targets(doc, span, values, (c_start, c_end), years, fixed,
+                                     yearless):
             while next_zone is not None and next_zone[0] < draft.value.start:
                 attach_yearly(text, next_zone, owners_since_zone)
                 owners_since_zone = []
@@ -301,10 +306,13 @@ def _clause_values(doc: _Document, span: LoweredSpan, c_start: int, c_end: int,
     return screen_values(text, span, values, c_start, c_end)
 
 
-def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], c_start: int,
-                    c_end: int, years: _SentenceYears, fixed: _Place | None) -> list[_Draft]:
-    """Targets of the values of one clause, in order; ``years`` are the sentence's year phrases."""
+def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], clause: _Range,
+                    years: _SentenceYears, fixed: _Place | None,
+                    yearless: bool) -> list[_Draft]:
+    """Targets of the values of one clause, in order; ``years`` are the sentence's year phrases,
+    none looked for when the paragraph is ``yearless`` (holds no four digits in a row)."""
     text, locator = doc.text, doc.locator
+    c_start, c_end = clause
     phrases, carry = years
     drafts: list[_Draft] = []
     for value in values:
@@ -315,15 +323,17 @@ def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], c_st
             section = None if locator.empty else locator.at(value.start)
         if kind is None:
             continue
-        year = pick_year(text, value.start, value.end, c_start, c_end, phrases, carry)
+        year = None if yearless else pick_year(text, value.start, value.end, c_start, c_end,
+                                               phrases, carry)
         if year is None and section is not None:
             year = section.year
-        if is_past_result(text, value.start, c_start, doc.horizon.is_after):
+        if not yearless and is_past_result(text, value.start, c_start, doc.horizon.is_after):
             continue
         prev = drafts[-1] if drafts else None
         seg_start = max(prev.value.end, prev.span[1]) if prev is not None else c_start
         indicator, t_span = find_indicator(text, span, value, c_start, c_end, seg_start,
-                                           prev.indicator if prev is not None else None)
+                                           prev.indicator if prev is not None else None,
+                                           yearless)
         if prev is not None and value.unit_head == "/":
             if (prev.value.unit or "").startswith(value.unit or "~"):
                 value.unit = prev.value.unit  # '550/100.000 trẻ em … và 500/100.000'
