@@ -134,6 +134,9 @@ RANK_RE = re.compile(
 )
 #: Literal parts of every RANK_RE match (lower or sentence case).
 RANK_KEYS = ("nhóm", "top", "Top", "Nhóm")
+#: A part of each of RANK_KEYS in either case ("nhóm", "Nhóm": "hóm"; "top", "Top": "op"), so
+#: that two finds refuse the paragraphs that hold no key (nearly all), not four.
+RANK_PARTS = ("hóm", "op")
 #: A yearly-path zone: "(cụ thể: …)" holding years, or "trong đó: năm 2020, …". The fast twin
 #: is the same alternation flat, each branch opening with a literal (CPython then skips to them).
 ZONE_OPEN_RE = Caseless(
@@ -247,6 +250,9 @@ def find_ranks(text: str, start: int, end: int) -> list[re.Match[str]]:
     """
     # Called for every paragraph with a digit: a chain of finds, no generator (whose frames cost
     # as much as the four scans).
+    group_part, top_part = RANK_PARTS
+    if text.find(group_part, start, end) == -1 and text.find(top_part, start, end) == -1:
+        return []  # no key can lie where neither part does
     low_group, low_top, top, group = RANK_KEYS
     if (text.find(low_group, start, end) == -1 and text.find(low_top, start, end) == -1
             and text.find(top, start, end) == -1 and text.find(group, start, end) == -1):

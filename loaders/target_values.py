@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.loaders.caseless import Caseless, LoweredSpan, forward_words, reverse_words
@@ -214,7 +214,7 @@ def scan_numbers(text: str, start: int, end: int) -> tuple[list[re.Match[str]], 
     return [m for m in found if m.group("label") is None], bool(found)
 
 
-def drop_labels(text: str, numbers: Iterable[re.Match[str]], start: int) -> list[re.Match[str]]:
+def drop_labels(text: str, numbers: Sequence[re.Match[str]], start: int) -> list[re.Match[str]]:
     """``numbers`` of a paragraph starting at ``start``, less those its words make labels.
 
     The words that make a number a label (LABEL_BEFORE_RE: "năm 2025", "Điều 5") end at the
@@ -227,10 +227,19 @@ def drop_labels(text: str, numbers: Iterable[re.Match[str]], start: int) -> list
         >>> [m.group() for m in drop_labels(text, find_numbers(text, 0, 19), 0)]
         ['95']
     """
+    if not numbers:
+        return []
+    # LABEL_BEFORE_RE.ends(text, a, n) matches its reverse on ``text[a:n][::-1]``: the paragraph
+    # up to its last number is reversed once, and each window read in place (``[a, n)`` is
+    # ``[last - n, last - a)`` there; the reverse pattern reads nothing beyond its range).
+    last = numbers[-1].start()
+    backwards = text[start:last][::-1]
+    label = LABEL_BEFORE_RE.reverse_caseless
     out = []
     for m in numbers:
         n_start = m.start()
-        if not LABEL_BEFORE_RE.ends(text, max(start, n_start - PREFIX_WINDOW), n_start):
+        w_start = last - n_start
+        if label.match(backwards, w_start, w_start + min(PREFIX_WINDOW, n_start - start)) is None:
             out.append(m)
     return out
 

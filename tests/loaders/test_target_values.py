@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policykg.loaders.caseless import LoweredSpan
-from policykg.loaders.target_values import VALUE_RE, find_values, read_comparator, read_value
+from policykg.loaders.target_values import (
+    LABEL_BEFORE_RE,
+    PREFIX_WINDOW,
+    VALUE_RE,
+    drop_labels,
+    find_numbers,
+    find_values,
+    read_comparator,
+    read_value,
+)
 
 
 def values(text: str, kind: str = "objectives") -> list[tuple]:
@@ -57,3 +68,35 @@ def test_labels_are_refused() -> None:
         span = LoweredSpan(text, 0, len(text))
         m = VALUE_RE.search(text)
         assert read_value(text, span, m, 0, len(text)) is None, text
+
+
+LABELLED = [
+    pytest.param("1. Năm 2025 đạt 95%", 0, ["95"], id="year-label"),
+    pytest.param("Điều 5. Tỷ lệ (2) đạt 90% và 80 xã", 0, ["90", "80"], id="article-bracket"),
+    pytest.param("x; giai đoạn 2021 - 2025 có 13 xã", 3, ["13"], id="period-from-a-clause"),
+    pytest.param("đạt 95%", 0, ["95"], id="no-label"),
+    pytest.param("năm" + " " * 30 + "2025", 0, ["2025"], id="label-word-beyond-the-window"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "kept"), LABELLED)
+def test_drop_labels(text: str, start: int, kept: list[str]) -> None:
+    numbers = find_numbers(text, start, len(text))
+    assert [m.group("num") for m in drop_labels(text, numbers, start)] == kept
+
+
+def _labels_by_definition(text: str, numbers: list, start: int) -> list:
+    """drop_labels as first written: each number's window before it, reversed on its own."""
+    return [m for m in numbers
+            if not LABEL_BEFORE_RE.ends(text, max(start, m.start() - PREFIX_WINDOW), m.start())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["năm", "Năm", "số", "(", "[", "tỷ lệ", "đạt", " ", "  ", "\n", "2025",
+                                 "95%", "1.", "13", "ngày", "lần thứ", "x", ";"]), max_size=14),
+       st.integers(0, 10))
+def test_drop_labels_reads_each_window_as_its_own(pieces: list[str], start: int) -> None:
+    text = "".join(pieces)
+    start = min(start, len(text))
+    numbers = find_numbers(text, start, len(text))
+    assert drop_labels(text, numbers, start) == _labels_by_definition(text, numbers, start)
