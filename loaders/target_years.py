@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
+from policykg.loaders.caseless import LoweredSpan
 from policykg.loaders.numbers import NUMBER_PATTERN, parse_number
 from policykg.loaders.record import YearValue
 from policykg.loaders.target_digits import DIGIT
@@ -48,6 +49,34 @@ YEAR_RE = re.compile(
     """,
     re.X | re.I,
 )
+#: The year of a phrase, and what may follow it (YEAR_RE's y1 part).
+_YEAR_TAIL = r"(\d{4})(?!\d)(?:\s+trở\s+đi)?"
+#: YEAR_RE's two kinds of phrase (a period, a year), unnamed groups holding their years.
+_YEAR_KINDS = rf"""(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+\d{{4}}\s*[-–—]\s*(\d{{4}})
+    | (?:(?:đến|tới|trong|vào|từ)\s+)?(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}"""
+#: YEAR_RE on lowercased text (see caseless.py): the same matches, each branch opening with its
+#: own word, so that CPython skips to the letters a phrase can open with; YEAR_RE, with re.I and a
+#: look-ahead first, is tried at every character of a year window, and cost three times as much.
+#: Every branch holds one group, the year (``m.lastindex``); a baseline is the branch of "so".
+YEAR_LOWERED_RE = re.compile(
+    rf"""
+    so\s+với\s+(?:cùng\s+kỳ\s+)?(?:{_YEAR_KINDS})                  # a baseline
+  | giai\s+đoạn\s+\d{{4}}\s*[-–—]\s*(\d{{4}})                     # periods
+  | thời\s+kỳ\s+\d{{4}}\s*[-–—]\s*(\d{{4}})
+  | nhiệm\s+kỳ\s+\d{{4}}\s*[-–—]\s*(\d{{4}})
+  | đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}        # deadlines
+  | tới\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | trong\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | vào\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | từ\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | hết\s+năm\s+(?:năm\s+)?{_YEAR_TAIL}                             # 'hết năm 2025'
+  | cuối\s+năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | năm\s+(?:năm\s+)?{_YEAR_TAIL}                                   # 'năm 2025'
+    """,
+    re.X,
+)
+#: The opening word of YEAR_LOWERED_RE's baseline branch.
+BASELINE_OPENING = "so"
 #: A year phrase after the spaces after a value (YEAR_RE opens with a letter, never a space).
 YEAR_AFTER_RE = re.compile(rf"(?P<gap>\s*){YEAR_RE.pattern}", re.X | re.I)
 #: An explicit deadline, for the document's horizon: "đến (hết) năm 2025", "giai đoạn 2021-2025".
@@ -218,19 +247,37 @@ class Horizon:
         return self.nearest is not None and self.nearest > year
 
 
-def find_year_phrases(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+def find_year_phrases(text: str, start: int, end: int,
+                      span: LoweredSpan | None = None) -> list[tuple[int, int, int]]:
     """Deadline year phrases of a sentence: (start, end, year); baselines dropped.
+
+    ``span``, when given, is a lowered copy of a stretch holding the sentence, searched with
+    YEAR_LOWERED_RE instead of the text with YEAR_RE when lowering kept every offset.
 
     Example:
         >>> find_year_phrases("Đạt 95% vào năm 2025, so với năm 2020", 0, 37)
         [(8, 20, 2025)]
     """
+    if span is not None and span.low is not None:
+        return _lowered_year_phrases(text, start, end, span.low, span.base)
     out = []
     for w_start, w_end in _year_windows(text, start, end):
         for m in YEAR_RE.finditer(text, w_start, w_end):
             year = int(m.group("y1") or m.group("y2"))
             if not m.group("base") and YEAR_MIN <= year <= YEAR_MAX:
                 out.append((m.start(), m.end(), year))
+    return out
+
+
+def _lowered_year_phrases(text: str, start: int, end: int, low: str,
+                          base: int) -> list[tuple[int, int, int]]:
+    """find_year_phrases with YEAR_LOWERED_RE, on ``low``: ``text[base:…].lower()``."""
+    out = []
+    for w_start, w_end in _year_windows(text, start, end):
+        for m in YEAR_LOWERED_RE.finditer(low, w_start - base, w_end - base):
+            year = int(m.group(m.lastindex))  # type: ignore[arg-type]
+            if not m.group().startswith(BASELINE_OPENING) and YEAR_MIN <= year <= YEAR_MAX:
+                out.append((m.start() + base, m.end() + base, year))
     return out
 
 

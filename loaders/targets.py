@@ -249,7 +249,7 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
         if c_start != s_start and estimate_lead_in(text, s_start, c_start):
             continue  # 'Ước thực hiện năm 2025: …; thu ngân sách 27.535 tỷ đồng': estimates
         if years_of != s_start and not yearless:  # for the sentences that hold a value only
-            phrases = find_year_phrases(text, s_start, s_end)
+            phrases = find_year_phrases(text, s_start, s_end, span)
             years = phrases, find_lead_in_years(text, s_start, s_end, phrases)
             years_of = s_start
         for draft in _clause_targets(doc, span, values, (c_start, c_end), years, fixed,
