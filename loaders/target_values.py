@@ -246,14 +246,17 @@ def drop_labels(text: str, numbers: Sequence[re.Match[str]], start: int) -> list
 
 def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
                 masks: list[tuple[int, int]], kind: str,
-                numbers: Sequence[re.Match[str]] | None = None, wordy: bool = True) -> list[Value]:
+                numbers: Sequence[re.Match[str]] | None = None, wordy: bool = True,
+                scanned_to: int | None = None) -> list[Value]:
     """Values of the clause ``text[c_start:c_end]`` that read as targets, in text order.
 
     Numbers inside ``masks`` (yearly paths, quoted titles) are skipped; ``span`` is the
     paragraph's lowered copy; ``kind`` the section kind ('objectives' accepts bare measures);
     ``numbers``, when given, the clause's matches left by :func:`find_numbers` and
     :func:`drop_labels` (else all VALUE_RE's); ``wordy`` False when the paragraph holds no
-    value without a digit (``has_word_value``), which are then not looked for.
+    value without a digit (``has_word_value``), which are then not looked for;
+    ``scanned_to`` the end of the range ``numbers`` were found in: a clause ending there has no
+    label that only its end makes (:func:`find_numbers` looked for them with that end).
     """
     out: list[Value] = []
     unchecked = numbers is None
@@ -262,7 +265,7 @@ def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
             continue
         if unchecked:
             value = read_value(text, span, m, c_start, c_end)
-        elif LABEL_AFTER_RE.match(text, m.end(), c_end):
+        elif c_end != scanned_to and LABEL_AFTER_RE.match(text, m.end(), c_end):
             continue  # one of the few labels only the clause's end makes (see find_numbers)
         else:
             value = parse_value(text, m, c_end)

@@ -243,7 +243,7 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
     years_of = -1  # the start of the sentence ``years`` belongs to
     for (s_start, s_end), (c_start, c_end), own in _number_clauses(text, p_start, p_end,
                                                                    numbers, wordy):
-        values = _clause_values(doc, span, c_start, c_end, masks, fixed, own, wordy)
+        values = _clause_values(doc, span, (c_start, c_end), masks, fixed, own, wordy, p_end)
         if not values:
             continue
         if c_start != s_start and estimate_lead_in(text, s_start, c_start):
@@ -285,22 +285,24 @@ def _number_clauses(text: str, p_start: int, p_end: int, numbers: list[re.Match[
             i = j
 
 
-def _clause_values(doc: _Document, span: LoweredSpan, c_start: int, c_end: int,
+def _clause_values(doc: _Document, span: LoweredSpan, clause: _Range,
                    masks: list[tuple[int, int]], fixed: _Place | None,
-                   numbers: list[re.Match[str]], wordy: bool) -> list[Value]:
+                   numbers: list[re.Match[str]], wordy: bool, p_end: int) -> list[Value]:
     """Values of a clause (';'-delimited) in a section read, less those the rules of
     :mod:`~policykg.loaders.target_rules` say are no targets.
 
     ``fixed`` is the paragraph's (kind, section) when one section holds it all; ``numbers`` the
     clause's candidates (``find_numbers`` then ``drop_labels``); ``wordy`` whether the paragraph
-    may hold a value without a digit.
+    may hold a value without a digit; ``p_end`` the end of the paragraph ``numbers`` were
+    scanned in.
     """
+    c_start, c_end = clause
     kind = fixed[0] if fixed is not None else doc.locator.kind(c_start)
     if kind is None:
         return []
     # Values first: most clauses read hold none, and need no look at the rules' words.
     text = doc.text
-    values = find_values(text, span, c_start, c_end, masks, kind, numbers, wordy)
+    values = find_values(text, span, c_start, c_end, masks, kind, numbers, wordy, p_end)
     if not values:
         return []
     return screen_values(text, span, values, c_start, c_end)

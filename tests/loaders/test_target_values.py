@@ -100,3 +100,20 @@ def test_drop_labels_reads_each_window_as_its_own(pieces: list[str], start: int)
     start = min(start, len(text))
     numbers = find_numbers(text, start, len(text))
     assert drop_labels(text, numbers, start) == _labels_by_definition(text, numbers, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["đạt", "số", "1.", "5", "95%", " ", ". ", "Tỷ lệ", ";", "năm 2025",
+                                 "12-NQ/TU", "(1)", "\n", "x"]), max_size=14))
+def test_a_clause_ending_where_the_scan_ended_needs_no_second_look_for_labels(
+        pieces: list[str]) -> None:
+    """find_values with ``scanned_to``: the same values, for the last clause and any other."""
+    text = "".join(pieces)
+    span = LoweredSpan(text, 0, len(text))
+    numbers = drop_labels(text, find_numbers(text, 0, len(text)), 0)
+    cut = text.find(";") if ";" in text else len(text)
+    for c_start, c_end in ((0, cut), (min(cut + 1, len(text)), len(text))):
+        own = [m for m in numbers if c_start <= m.start() < c_end]
+        plain = find_values(text, span, c_start, c_end, [], "objectives", own)
+        assert find_values(text, span, c_start, c_end, [], "objectives", own,
+                           scanned_to=len(text)) == plain
