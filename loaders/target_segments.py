@@ -93,6 +93,10 @@ PARA_BREAK_AT_NEWLINE_RE = re.compile(
     """,
     re.X,
 )
+#: A space or tab before a newline, found from the newline: CPython skips to a literal first
+#: character several times faster than ``in`` finds " \n" (the whole text is scanned, and most
+#: texts hold neither).
+SPACE_BEFORE_NEWLINE_RE = re.compile(r"\n(?<=[ \t]\n)")
 #: A sentence end inside a paragraph: ". " followed by an uppercase letter or an opening quote.
 SENTENCE_END_RE = re.compile(rf"""[.!?](?=\s+[{UPPER}“"])""", re.X)
 
@@ -167,7 +171,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         >>> split_paragraphs("Mục tiêu:\\nđạt 95%.")
         [(0, 9), (10, 18)]
     """
-    at_newline = " \n" not in text and "\t\n" not in text
+    at_newline = SPACE_BEFORE_NEWLINE_RE.search(text) is None
     pattern = PARA_BREAK_AT_NEWLINE_RE if at_newline else PARA_BREAK_RE
     breaks = [m.span() for m in pattern.finditer(text)]
     starts = [0] + [b_end for _, b_end in breaks]

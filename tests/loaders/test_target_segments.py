@@ -11,6 +11,7 @@ from policykg.loaders.target_segments import (
     PARA_BREAK_RE,
     RANK_KEYS,
     RANK_RE,
+    SPACE_BEFORE_NEWLINE_RE,
     WORD_COUNT_RE,
     _matching_paren,
     find_quoted_titles,
@@ -182,3 +183,10 @@ def test_find_ranks_refuses_only_ranges_without_a_key(pieces: list[str], data: s
     keyed = any(text.find(key, start, end) != -1 for key in RANK_KEYS)
     expected = [m.span() for m in RANK_RE.finditer(text, start, end)] if keyed else []
     assert [m.span() for m in find_ranks(text, start, end)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\n", "\r\n", "x", ".", "\u00a0", "đạt"]), max_size=12).map("".join))
+def test_space_before_newline_found_from_the_newline(text: str) -> None:
+    expected = " \n" in text or "\t\n" in text
+    assert (SPACE_BEFORE_NEWLINE_RE.search(text) is not None) is expected
