@@ -124,6 +124,28 @@ LABEL_WORDS = [
     "đợt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "kỳ", "hạng", "nhóm", "tuyến", "quốc lộ",
     "tỉnh lộ", "đường", "lô", "công nghiệp", "tiêu chí", "cách mạng", "version", "top",
 ]
+
+
+def _reverse_word_groups(words: list[str]) -> str:
+    """:func:`reverse_words`, the words grouped by their last letter (read backwards, the first).
+
+    It is matched with re.I on every number of a paragraph (drop_labels), and with re.I CPython
+    enters every branch of an alternation (it skips only branches opening with a plain literal):
+    a branch per letter, not per word, halves the tries. Only whether it matches is asked.
+
+    Example:
+        >>> print(_reverse_word_groups(["năm", "nhóm", "lần thứ"]))
+        (?:m(?:ăn|óhn)|ứ(?:ht\\s+nầl))
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        backwards = word[::-1]
+        groups.setdefault(backwards[0], []).append(backwards[1:])
+    return "(?:" + "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(rest).replace(r"\ ", r"\s+") for rest in rests)
+        + ")" for first, rests in groups.items()) + ")"
+
+
 LABEL_BEFORE_RE = Caseless(
     rf"""
     (?:\b{forward_words(LABEL_WORDS)}   # a label word starting a word
@@ -131,7 +153,7 @@ LABEL_BEFORE_RE = Caseless(
     \s*$
     """,
     re.X,
-    reverse=rf"\s*(?:{reverse_words(LABEL_WORDS)}(?!\w)|[(\[])",
+    reverse=rf"\s*(?:{_reverse_word_groups(LABEL_WORDS)}(?!\w)|[(\[])",
 )
 #: After a number: a date, a symbol ("12-NQ/TU", "150/2020/NĐ-CP"), a list marker "1." / "a)".
 LABEL_AFTER_RE = re.compile(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.caseless import LoweredSpan
+from policykg.loaders.caseless import LoweredSpan, reverse_words
 from policykg.loaders.target_values import (
     LABEL_BEFORE_RE,
+    LABEL_WORDS,
     PREFIX_WINDOW,
     VALUE_RE,
     drop_labels,
@@ -117,3 +120,14 @@ def test_a_clause_ending_where_the_scan_ended_needs_no_second_look_for_labels(
         plain = find_values(text, span, c_start, c_end, [], "objectives", own)
         assert find_values(text, span, c_start, c_end, [], "objectives", own,
                            scanned_to=len(text)) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["năm", "NĂM", "Năm", "lần thứ", "Lần  thứ", "giai đoạn", "top", "TOP",
+                                 "số", "Số", "kỳ", "nhiệm kỳ", "đạt", "(", "[", " ", "\n", "x", "2"]),
+                max_size=8).map("".join))
+def test_label_words_grouped_by_letter_match_as_the_plain_list(before: str) -> None:
+    plain = re.compile(rf"\s*(?:{reverse_words(LABEL_WORDS)}(?!\w)|[(\[])", re.X | re.I)
+    backwards = before[::-1]
+    assert (LABEL_BEFORE_RE.reverse_caseless.match(backwards) is None) is (
+        plain.match(backwards) is None)
