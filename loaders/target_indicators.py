@@ -18,7 +18,12 @@ import re
 
 from policykg.loaders.caseless import CASE_PLAIN_RE, Caseless, LoweredSpan, reverse_words
 from policykg.loaders.target_values import VALUE_RE, Value
-from policykg.loaders.target_years import FOUR_DIGITS_RE, YEAR_RE, find_span_end, search_year
+from policykg.loaders.target_years import (
+    FOUR_DIGITS_RE,
+    blank_year_phrases,
+    find_span_end,
+    search_year,
+)
 
 #: Indicator tails are looked for in this many last characters only (keeps the search linear).
 TAIL_WINDOW = 80
@@ -142,7 +147,7 @@ def clean_indicator(raw: str, untailed: bool = False, yearless: bool = False) ->
         'tỷ lệ che phủ rừng'
     """
     # A year phrase holds four digits in a row: a text without them has none to drop.
-    cleaned = raw if yearless or not FOUR_DIGITS_RE.search(raw) else YEAR_RE.sub(" ", raw)
+    cleaned = raw if yearless or not FOUR_DIGITS_RE.search(raw) else blank_year_phrases(raw)
     if "  " in cleaned or not cleaned.isprintable():  # else every whitespace is a single " "
         cleaned = _SPACES_RE.sub(" ", cleaned)
     # INDICATOR_HEAD_RE matches at 0 (maybe empty): the first match is there.

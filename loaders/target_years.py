@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
-from policykg.loaders.caseless import LoweredSpan
+from policykg.loaders.caseless import CASE_PLAIN_RE, LoweredSpan
 from policykg.loaders.numbers import NUMBER_PATTERN, parse_number
 from policykg.loaders.record import YearValue
 from policykg.loaders.target_digits import DIGIT
@@ -279,6 +279,24 @@ def _lowered_year_phrases(text: str, start: int, end: int, low: str,
             if not m.group().startswith(BASELINE_OPENING) and YEAR_MIN <= year <= YEAR_MAX:
                 out.append((m.start() + base, m.end() + base, year))
     return out
+
+
+def blank_year_phrases(phrase: str) -> str:
+    """``YEAR_RE.sub(" ", phrase)``: every year phrase (a baseline too) replaced by a space, found
+    with YEAR_LOWERED_RE on the lowered phrase when lowering keeps every offset.
+
+    Example:
+        >>> blank_year_phrases("Tỷ lệ hộ nghèo Đến Năm 2025 còn dưới ")
+        'Tỷ lệ hộ nghèo   còn dưới '
+    """
+    if not CASE_PLAIN_RE.fullmatch(phrase):
+        return YEAR_RE.sub(" ", phrase)
+    pieces, last = [], 0
+    for m in YEAR_LOWERED_RE.finditer(phrase.lower()):
+        pieces += (phrase[last:m.start()], " ")
+        last = m.end()
+    pieces.append(phrase[last:])
+    return "".join(pieces)
 
 
 def search_year(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -16,6 +16,7 @@ from policykg.loaders.target_years import (
     YEAR_RE,
     Horizon,
     YearWindows,
+    blank_year_phrases,
     find_horizon,
     find_lead_in_years,
     find_year_phrases,
@@ -125,3 +126,11 @@ def test_horizon_is_asked_only_for_a_bare_year() -> None:
         raise AssertionError("the horizon is not needed")
 
     assert is_past_result("Tỷ lệ đạt 90%", 10, 0, never) is False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["năm 2025", "Năm 2019", "NĂM 2030", "Đến Hết năm", "so với năm 2020",
+                                 "giai đoạn 2021-2025", "Thời kỳ 2021 – 2030", " trở đi", "İ", "ſ",
+                                 "tỷ lệ", "đạt 95%", ", ", " ", "x"]), max_size=12).map("".join))
+def test_blank_year_phrases_replaces_what_year_re_finds(phrase: str) -> None:
+    assert blank_year_phrases(phrase) == YEAR_RE.sub(" ", phrase)
