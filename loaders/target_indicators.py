@@ -44,6 +44,9 @@ INDICATOR_HEAD_RE = re.compile(
     """,
     re.X | re.I,
 )
+#: INDICATOR_HEAD_RE for lowercased text (see caseless.py): without re.I, CPython skips the
+#: branches whose first character differs instead of entering each.
+INDICATOR_HEAD_LOWERED_RE = re.compile(INDICATOR_HEAD_RE.pattern, re.X)
 #: Trailing noise of an indicator: comparator and target verbs.
 INDICATOR_TAIL_RE = Caseless(
     r"""
@@ -96,8 +99,13 @@ def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_e
     """
     if value.zero_indicator is not None:
         return value.zero_indicator, (value.start, value.end)
-    head = INDICATOR_HEAD_RE.match(text, seg_start, value.start)
-    i_start = head.end() if head else seg_start
+    if span.low is not None:  # the lowered twin; the pattern matches anywhere, maybe empty
+        base = span.base
+        i_start = INDICATOR_HEAD_LOWERED_RE.match(  # type: ignore[union-attr]
+            span.low, seg_start - base, value.start - base).end() + base
+    else:
+        head = INDICATOR_HEAD_RE.match(text, seg_start, value.start)
+        i_start = head.end() if head else seg_start
     cut = text.rfind(SUBSET_WORDS, i_start, value.start)
     if cut != -1:  # '…, trong đó 75% đạt khá giỏi': the indicator starts after 'trong đó'
         i_start = cut + len(SUBSET_WORDS)

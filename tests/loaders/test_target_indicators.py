@@ -86,3 +86,20 @@ def test_only_the_space_is_printable_whitespace() -> None:
     """clean_indicator and clean_unit skip collapsing spaces in a printable text without "  "."""
     spaces = [c for c in map(chr, range(0x110000)) if c.isspace() or re.match(r"\s", c)]
     assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+_HEADS = st.lists(st.sampled_from(["- ", "(1) ", "1.2. ", "a) ", "B) ", "Phấn đấu ", "PHẤN ĐẤU ", "Trong đó ",
+                                   "cụ thể ", "Và ", "Chỉ tiêu 2: ", "MỤC TIÊU 3:", "Đảm bảo ", "tỷ lệ ",
+                                   "hộ nghèo ", "vàng ", " ", "\n"]), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HEADS)
+def test_indicator_head_read_on_the_lowered_copy_as_with_re_i(head: str) -> None:
+    text = f"{head}đạt 95%"
+    value = Value(len(head) + 4, len(text), 95.0, None, "%", "=", "%")
+    lowered = LoweredSpan(text, 0, len(text))
+    cased = LoweredSpan(text, 0, len(text))
+    cased.low = None  # as for a text that lowering would shift: the re.I pattern on the text
+    assert find_indicator(text, lowered, value, 0, len(text), 0, None) == find_indicator(
+        text, cased, value, 0, len(text), 0, None)
