@@ -96,6 +96,10 @@ LEAD_NOISE_RE = re.compile(
 )
 #: A bare year right before a result verb: "năm 2019 đạt 90%" (checked against the horizon).
 PAST_YEAR_RE = re.compile(r"\bnăm\s+(?P<y>\d{4})\s*,?\s*(?:đã\s+)?(?:đạt|là|còn|giảm|tăng)\b", re.I)
+#: PAST_YEAR_RE for lowercased text (see caseless.py), opening with the literal "năm" (its "\b"
+#: checked behind it) so that CPython skips to it, instead of trying every character with re.I.
+PAST_YEAR_LOWERED_RE = re.compile(
+    r"năm(?<!\wnăm)\s+(?P<y>\d{4})\s*,?\s*(?:đã\s+)?(?:đạt|là|còn|giảm|tăng)\b")
 #: "Phấn đấu" and its frequent typos ("Phân đấu", "Phân đầu").
 STRIVE_RE = re.compile(r"ph[aâấ]n\s+đ[aấầ]u", re.I)
 #: One step of a yearly path: "năm 2021 đạt 95%", "năm 2020, phấn đấu 2,0 ha".
@@ -360,11 +364,13 @@ def pick_year(text: str, v_start: int, v_end: int, c_start: int, c_end: int,
 
 
 def is_past_result(text: str, v_start: int, c_start: int,
-                   horizon_after: Callable[[int], bool]) -> bool:
+                   horizon_after: Callable[[int], bool], span: LoweredSpan | None = None) -> bool:
     """'năm 2019 đạt 90%': a bare year before a result verb, earlier than the horizon.
 
     ``horizon_after(year)`` says whether the document's horizon is later than ``year`` (False
     when it has none, :meth:`Horizon.is_after`); it is asked only when such a year is found.
+    ``span``, when given, is a lowered copy of a stretch holding the clause, searched with
+    PAST_YEAR_LOWERED_RE when lowering kept every offset.
 
     Example:
         >>> is_past_result("Năm 2019 đạt 90%", 12, 0, lambda year: 2025 > year)
@@ -372,7 +378,12 @@ def is_past_result(text: str, v_start: int, c_start: int,
     """
     if FOUR_DIGITS_RE.search(text, c_start, v_start) is None:
         return False  # no year at all (the usual case): skip the case-insensitive scan
-    years = [int(m.group("y")) for m in PAST_YEAR_RE.finditer(text, c_start, v_start)]
+    if span is not None and span.low is not None:
+        base = span.base
+        found = PAST_YEAR_LOWERED_RE.finditer(span.low, c_start - base, v_start - base)
+    else:
+        found = PAST_YEAR_RE.finditer(text, c_start, v_start)
+    years = [int(m.group("y")) for m in found]
     if not years or STRIVE_RE.search(text, c_start, v_start):
         return False
     # A deadline of the clause is one of the horizon's ("Đến năm 2025 đạt 95%"), so the horizon

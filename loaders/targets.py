@@ -329,7 +329,8 @@ def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], clau
                                                phrases, carry)
         if year is None and section is not None:
             year = section.year
-        if not yearless and is_past_result(text, value.start, c_start, doc.horizon.is_after):
+        if not yearless and is_past_result(text, value.start, c_start, doc.horizon.is_after,
+                                           span):
             continue
         prev = drafts[-1] if drafts else None
         seg_start = max(prev.value.end, prev.span[1]) if prev is not None else c_start

@@ -134,3 +134,16 @@ def test_horizon_is_asked_only_for_a_bare_year() -> None:
                                  "tỷ lệ", "đạt 95%", ", ", " ", "x"]), max_size=12).map("".join))
 def test_blank_year_phrases_replaces_what_year_re_finds(phrase: str) -> None:
     assert blank_year_phrases(phrase) == YEAR_RE.sub(" ", phrase)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["năm 2019", "Năm 2019", "NĂM 2018", "xnăm 2017", "năm 2020,", " đã", " đạt",
+                                 " Đạt", " tăng", " là", " còn", " giảm", "x", "Phấn đấu", "đến năm 2025",
+                                 " ", "\n"]), max_size=10).map("".join), st.sampled_from([2019, 2025, None]))
+def test_past_results_found_on_the_lowered_copy_as_with_re_i(before: str, horizon: int | None) -> None:
+    text = f"{before} 90%"
+    v_start = len(before) + 1
+    def after(year: int) -> bool:
+        return horizon is not None and horizon > year
+    span = LoweredSpan(text, 0, len(text))
+    assert is_past_result(text, v_start, 0, after, span) is is_past_result(text, v_start, 0, after)
