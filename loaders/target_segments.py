@@ -99,6 +99,11 @@ PARA_BREAK_AT_NEWLINE_RE = re.compile(
 SPACE_BEFORE_NEWLINE_RE = re.compile(r"\n(?<=[ \t]\n)")
 #: A sentence end inside a paragraph: ". " followed by an uppercase letter or an opening quote.
 SENTENCE_END_RE = re.compile(rf"""[.!?](?=\s+[{UPPER}“"])""", re.X)
+#: SENTENCE_END_RE for a paragraph without "!" or "?" (nearly all): a literal first, which
+#: CPython skips to several times faster than to a class.
+PERIOD_END_RE = re.compile(rf"""\.(?=\s+[{UPPER}“"])""", re.X)
+#: The other sentence ends of SENTENCE_END_RE.
+OTHER_ENDS = ("!", "?")
 
 #: A digit, or "không còn" (value 0): a stretch without either holds no target. Two patterns, not
 #: one alternation: CPython scans much faster for what each starts with (a class, a literal).
@@ -187,7 +192,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         [(0, 8), (8, 19)]
     """
     out, s = [], start
-    for m in SENTENCE_END_RE.finditer(text, start, end):
+    exclaim, ask = OTHER_ENDS
+    pattern = PERIOD_END_RE if (text.find(exclaim, start, end) == -1
+                                and text.find(ask, start, end) == -1) else SENTENCE_END_RE
+    for m in pattern.finditer(text, start, end):
         out.append((s, m.end()))
         s = m.end()
     out.append((s, end))

@@ -11,6 +11,7 @@ from policykg.loaders.target_segments import (
     PARA_BREAK_RE,
     RANK_KEYS,
     RANK_RE,
+    SENTENCE_END_RE,
     SPACE_BEFORE_NEWLINE_RE,
     WORD_COUNT_RE,
     _matching_paren,
@@ -190,3 +191,12 @@ def test_find_ranks_refuses_only_ranges_without_a_key(pieces: list[str], data: s
 def test_space_before_newline_found_from_the_newline(text: str) -> None:
     expected = " \n" in text or "\t\n" in text
     assert (SPACE_BEFORE_NEWLINE_RE.search(text) is not None) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([". ", "! ", "? ", ".\n", "Tỷ lệ", "đạt 95%", "“", '"', "1.234", " ", "x",
+                                 "Đạt"]), max_size=12).map("".join), st.integers(0, 5))
+def test_sentences_cut_as_at_every_end_mark(text: str, start: int) -> None:
+    start = min(start, len(text))
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(text, start, len(text))]
+    assert split_sentences(text, start, len(text)) == list(zip([start, *ends], [*ends, len(text)]))
