@@ -236,9 +236,6 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
     masks = zones + find_quoted_titles(text, p_start, p_end, span)
     fixed = doc.locator.fixed(p_start, p_end)  # one section for the whole paragraph, usually
     drafts: list[_Draft] = []
-    owners_since_zone: list[_Draft] = []
-    zone_iter = iter(zones)
-    next_zone = next(zone_iter, None)
     years: _SentenceYears = [], []
     years_of = -1  # the start of the sentence ``years`` belongs to
     for (s_start, s_end), (c_start, c_end), own in _number_clauses(text, p_start, p_end,
@@ -252,19 +249,21 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
             phrases = find_year_phrases(text, s_start, s_end, span)
             years = phrases, find_lead_in_years(text, s_start, s_end, phrases)
             years_of = s_start
-        for draft in _clause_targets(doc, span, values, (c_start, c_end), years, fixed,
-                                     yearless):
-            while next_zone is not None and next_zone[0] < draft.value.start:
-                attach_yearly(text, next_zone, owners_since_zone)
-                owners_since_zone = []
-                next_zone = next(zone_iter, None)
-            drafts.append(draft)
-            owners_since_zone.append(draft)
-    while next_zone is not None:
-        attach_yearly(text, next_zone, owners_since_zone)
-        owners_since_zone = []
-        next_zone = next(zone_iter, None)
+        drafts += _clause_targets(doc, span, values, (c_start, c_end), years, fixed, yearless)
+    _attach_zones(text, zones, drafts)
     return drafts
+
+
+def _attach_zones(text: str, zones: list[_Range], drafts: list[_Draft]) -> None:
+    """Attach every yearly-path zone to the targets (in text order) after the previous zone and
+    up to it (``attach_yearly``)."""
+    i = 0
+    for zone in zones:
+        j = i
+        while j < len(drafts) and drafts[j].value.start <= zone[0]:
+            j += 1
+        attach_yearly(text, zone, drafts[i:j])
+        i = j
 
 
 def _number_clauses(text: str, p_start: int, p_end: int, numbers: list[re.Match[str]],
