@@ -18,7 +18,12 @@ import re
 
 from policykg.loaders.caseless import CASE_PLAIN_RE, Caseless, LoweredSpan, reverse_words
 from policykg.loaders.target_values import VALUE_RE, Value
-from policykg.loaders.target_years import FOUR_DIGITS_RE, YEAR_RE, find_span_end, search_year
+from policykg.loaders.target_years import (
+    FOUR_DIGITS_RE,
+    blank_year_phrases,
+    find_span_end,
+    search_year,
+)
 
 #: Indicator tails are looked for in this many last characters only (keeps the search linear).
 TAIL_WINDOW = 80
@@ -39,6 +44,9 @@ INDICATOR_HEAD_RE = re.compile(
     """,
     re.X | re.I,
 )
+#: INDICATOR_HEAD_RE for lowercased text (see caseless.py): without re.I, CPython skips the
+#: branches whose first character differs instead of entering each.
+INDICATOR_HEAD_LOWERED_RE = re.compile(INDICATOR_HEAD_RE.pattern, re.X)
 #: Trailing noise of an indicator: comparator and target verbs.
 INDICATOR_TAIL_RE = Caseless(
     r"""
@@ -74,7 +82,8 @@ _SPACES_RE = re.compile(r"\s+")
 
 
 def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_end: int,
-                   seg_start: int, fallback: str | None) -> tuple[str | None, tuple[int, int]]:
+                   seg_start: int, fallback: str | None,
+                   yearless: bool = False) -> tuple[str | None, tuple[int, int]]:
     """Indicator phrase and the target's span (indicator through value and trailing year).
 
     Args:
@@ -85,22 +94,29 @@ def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_e
         c_end: end of the clause.
         seg_start: where the indicator may start (the clause start, or the previous target's end).
         fallback: the previous target's indicator, for a value that names none.
+        yearless: True when the clause holds no four digits in a row, so no year phrase (which
+            is then not looked for).
     """
     if value.zero_indicator is not None:
         return value.zero_indicator, (value.start, value.end)
-    head = INDICATOR_HEAD_RE.match(text, seg_start, value.start)
-    i_start = head.end() if head else seg_start
+    if span.low is not None:  # the lowered twin; the pattern matches anywhere, maybe empty
+        base = span.base
+        i_start = INDICATOR_HEAD_LOWERED_RE.match(  # type: ignore[union-attr]
+            span.low, seg_start - base, value.start - base).end() + base
+    else:
+        head = INDICATOR_HEAD_RE.match(text, seg_start, value.start)
+        i_start = head.end() if head else seg_start
     cut = text.rfind(SUBSET_WORDS, i_start, value.start)
     if cut != -1:  # '…, trong đó 75% đạt khá giỏi': the indicator starts after 'trong đó'
         i_start = cut + len(SUBSET_WORDS)
     # A starting level dropped before the value ends the indicator: 'Tỷ suất sinh … | giảm từ 23'
     i_end = value.start if value.indicator_end is None else max(i_start, value.indicator_end)
-    indicator = _indicator_before(text, span, i_start, i_end)
+    indicator = _indicator_before(text, span, i_start, i_end, yearless)
     span_start = i_start if indicator else value.start
-    span_end = find_span_end(text, value.end, c_end)
+    span_end = value.end if yearless else find_span_end(text, value.end, c_end)
     if indicator is None:
-        post_end = _post_end(text, value.end, c_end)
-        indicator = clean_indicator(text[value.end:post_end])
+        post_end = _post_end(text, value.end, c_end, yearless)
+        indicator = clean_indicator(text[value.end:post_end], yearless=yearless)
         if indicator is not None:
             span_end = max(span_end, post_end)
     if indicator is None:
@@ -110,8 +126,10 @@ def find_indicator(text: str, span: LoweredSpan, value: Value, c_start: int, c_e
     return indicator, (span_start, span_end)
 
 
-def _indicator_before(text: str, span: LoweredSpan, i_start: int, v_start: int) -> str | None:
-    """The cleaned indicator in ``text[i_start:v_start]``, less its tail of comparator words."""
+def _indicator_before(text: str, span: LoweredSpan, i_start: int, v_start: int,
+                      yearless: bool) -> str | None:
+    """The cleaned indicator in ``text[i_start:v_start]``, less its tail of comparator words
+    (``yearless``: see clean_indicator)."""
     pos = max(0, v_start - i_start - TAIL_WINDOW)
     low = span.lower_slice(i_start, v_start)
     if low is not None:
@@ -119,22 +137,25 @@ def _indicator_before(text: str, span: LoweredSpan, i_start: int, v_start: int) 
     else:
         tail = INDICATOR_TAIL_RE.search(text[i_start:v_start], pos)
         core_end = i_start + tail.start() if tail else v_start
-    return clean_indicator(text[i_start:core_end], untailed=low is not None and pos == 0)
+    return clean_indicator(text[i_start:core_end], untailed=low is not None and pos == 0,
+                           yearless=yearless)
 
 
-def clean_indicator(raw: str, untailed: bool = False) -> str | None:
+def clean_indicator(raw: str, untailed: bool = False, yearless: bool = False) -> str | None:
     """Drop year phrases, list markers and trailing comparator words; None when too short.
 
     ``untailed`` says that ``raw`` is plain (CASE_PLAIN_RE) and ends where INDICATOR_TAIL_RE's
     leftmost match in a longer string, searched from its start, began: a tail of ``raw`` itself
     would have extended that match further left, so when cleaning changes nothing else there
-    is no tail to drop (the tail search is most of the cost).
+    is no tail to drop (the tail search is most of the cost). ``yearless`` says that ``raw``
+    holds no four digits in a row, so no year phrase to drop.
 
     Example:
         >>> clean_indicator("- Phấn đấu đến năm 2025, tỷ lệ che phủ rừng đạt trên ")
         'tỷ lệ che phủ rừng'
     """
-    cleaned = YEAR_RE.sub(" ", raw) if FOUR_DIGITS_RE.search(raw) else raw  # a year has 4 digits
+    # A year phrase holds four digits in a row: a text without them has none to drop.
+    cleaned = raw if yearless or not FOUR_DIGITS_RE.search(raw) else blank_year_phrases(raw)
     if "  " in cleaned or not cleaned.isprintable():  # else every whitespace is a single " "
         cleaned = _SPACES_RE.sub(" ", cleaned)
     # INDICATOR_HEAD_RE matches at 0 (maybe empty): the first match is there.
@@ -171,10 +192,12 @@ def _tail_start(low: str, pos: int) -> int:
     return tail.start() if tail else len(low)
 
 
-def _post_end(text: str, pos: int, c_end: int) -> int:
-    """End of the words after a value that name its indicator ('100% xã đạt chuẩn …')."""
+def _post_end(text: str, pos: int, c_end: int, yearless: bool = False) -> int:
+    """End of the words after a value that name its indicator ('100% xã đạt chuẩn …'); a
+    ``yearless`` clause (no four digits in a row) is not searched for a year phrase."""
     m = VALUE_RE.search(text, pos, c_end)
-    y = search_year(text, pos, c_end)  # a year phrase ends the indicator: '3,0 vào năm 2030'
+    # a year phrase ends the indicator: '3,0 vào năm 2030'
+    y = None if yearless else search_year(text, pos, c_end)
     stop = min(m.start() if m else c_end, y.start() if y else c_end)
     cut = _POST_CUT_RE.search(text[pos:stop])
     return pos + cut.start() if cut else stop

@@ -86,6 +86,10 @@ _REPORTED_HEADER_RE = re.compile(
 )
 # The word every indicator header holds: most texts hold none, and are left after one scan.
 _INDICATOR_WORD_RE = re.compile(r"chỉ\s+tiêu", re.I)
+#: CELL_JOINER (" ; "), found from its ";": CPython skips to a literal first character several
+#: times faster than ``in`` finds a string that opens with a space (most texts hold no table, and
+#: the whole text is scanned for nothing).
+_JOINER_RE = re.compile(r";(?<= ;)(?= )")
 # A year in a header cell or a group row: "Năm 2030", "Giai đoạn 2025-2027", or a bare "2030".
 _BARE_YEAR_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
 
@@ -139,7 +143,7 @@ def find_table_targets(text: str) -> list[TableTarget]:
         >>> [(c.value, c.unit, c.year) for c in find_table_targets(text)]
         [(75.5, 'tuổi', 2030)]
     """
-    if CELL_JOINER not in text or _INDICATOR_WORD_RE.search(text) is None:
+    if _JOINER_RE.search(text) is None or _INDICATOR_WORD_RE.search(text) is None:
         return []
     found: list[TableTarget] = []
     table: _Table | None = None

@@ -76,10 +76,29 @@ UNIT_WORDS = [
     "MW", "kWh", "lít", "chợ", "siêu thị", "làng nghề", "lớp", "cơ sở y tế",
     "cơ sở giáo dục",
 ]
+
+
+def _alternation_by_letter(words: list[str]) -> str:
+    """``words`` as one alternation, a space standing for any whitespace, grouped by their first
+    letter in either case, each group keeping the words' order.
+
+    Patterns holding it are matched with re.I, and with re.I CPython enters every branch of an
+    alternation (it skips only branches opening with a plain literal): a branch per letter, not
+    per word, cuts the tries. No two groups match the same first character, so the first word
+    matched is the one the words' order gives.
+
+    Example:
+        >>> _alternation_by_letter(["lượt khách", "ha", "lượt", "MW", "m2"])
+        '(?:lượt\\\\s+khách|lượt)|(?:ha)|(?:MW|m2)'
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0].lower(), []).append(re.escape(word).replace(r"\ ", r"\s+"))
+    return "|".join("(?:" + "|".join(group) + ")" for group in groups.values())
+
+
 #: UNIT_WORDS as one alternation, longest first, a space standing for any whitespace.
-UNIT_ALT = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(UNIT_WORDS, key=len, reverse=True)
-)
+UNIT_ALT = _alternation_by_letter(sorted(UNIT_WORDS, key=len, reverse=True))
 #: A lexicon unit with optional magnitude, then an optional acronym ("câu lạc bộ TDTT").
 WORD_UNIT_RE = re.compile(
     rf"""

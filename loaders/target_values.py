@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.loaders.caseless import Caseless, LoweredSpan, forward_words, reverse_words
@@ -124,6 +124,28 @@ LABEL_WORDS = [
     "đợt", "giai đoạn", "thời kỳ", "nhiệm kỳ", "kỳ", "hạng", "nhóm", "tuyến", "quốc lộ",
     "tỉnh lộ", "đường", "lô", "công nghiệp", "tiêu chí", "cách mạng", "version", "top",
 ]
+
+
+def _reverse_word_groups(words: list[str]) -> str:
+    """:func:`reverse_words`, the words grouped by their last letter (read backwards, the first).
+
+    It is matched with re.I on every number of a paragraph (drop_labels), and with re.I CPython
+    enters every branch of an alternation (it skips only branches opening with a plain literal):
+    a branch per letter, not per word, halves the tries. Only whether it matches is asked.
+
+    Example:
+        >>> print(_reverse_word_groups(["năm", "nhóm", "lần thứ"]))
+        (?:m(?:ăn|óhn)|ứ(?:ht\\s+nầl))
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        backwards = word[::-1]
+        groups.setdefault(backwards[0], []).append(backwards[1:])
+    return "(?:" + "|".join(
+        re.escape(first) + "(?:" + "|".join(re.escape(rest).replace(r"\ ", r"\s+") for rest in rests)
+        + ")" for first, rests in groups.items()) + ")"
+
+
 LABEL_BEFORE_RE = Caseless(
     rf"""
     (?:\b{forward_words(LABEL_WORDS)}   # a label word starting a word
@@ -131,7 +153,7 @@ LABEL_BEFORE_RE = Caseless(
     \s*$
     """,
     re.X,
-    reverse=rf"\s*(?:{reverse_words(LABEL_WORDS)}(?!\w)|[(\[])",
+    reverse=rf"\s*(?:{_reverse_word_groups(LABEL_WORDS)}(?!\w)|[(\[])",
 )
 #: After a number: a date, a symbol ("12-NQ/TU", "150/2020/NĐ-CP"), a list marker "1." / "a)".
 LABEL_AFTER_RE = re.compile(
@@ -214,7 +236,7 @@ def scan_numbers(text: str, start: int, end: int) -> tuple[list[re.Match[str]], 
     return [m for m in found if m.group("label") is None], bool(found)
 
 
-def drop_labels(text: str, numbers: Iterable[re.Match[str]], start: int) -> list[re.Match[str]]:
+def drop_labels(text: str, numbers: Sequence[re.Match[str]], start: int) -> list[re.Match[str]]:
     """``numbers`` of a paragraph starting at ``start``, less those its words make labels.
 
     The words that make a number a label (LABEL_BEFORE_RE: "năm 2025", "Điều 5") end at the
@@ -227,24 +249,36 @@ def drop_labels(text: str, numbers: Iterable[re.Match[str]], start: int) -> list
         >>> [m.group() for m in drop_labels(text, find_numbers(text, 0, 19), 0)]
         ['95']
     """
+    if not numbers:
+        return []
+    # LABEL_BEFORE_RE.ends(text, a, n) matches its reverse on ``text[a:n][::-1]``: the paragraph
+    # up to its last number is reversed once, and each window read in place (``[a, n)`` is
+    # ``[last - n, last - a)`` there; the reverse pattern reads nothing beyond its range).
+    last = numbers[-1].start()
+    backwards = text[start:last][::-1]
+    label = LABEL_BEFORE_RE.reverse_caseless
     out = []
     for m in numbers:
         n_start = m.start()
-        if not LABEL_BEFORE_RE.ends(text, max(start, n_start - PREFIX_WINDOW), n_start):
+        w_start = last - n_start
+        if label.match(backwards, w_start, w_start + min(PREFIX_WINDOW, n_start - start)) is None:
             out.append(m)
     return out
 
 
 def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
                 masks: list[tuple[int, int]], kind: str,
-                numbers: Sequence[re.Match[str]] | None = None, wordy: bool = True) -> list[Value]:
+                numbers: Sequence[re.Match[str]] | None = None, wordy: bool = True,
+                scanned_to: int | None = None) -> list[Value]:
     """Values of the clause ``text[c_start:c_end]`` that read as targets, in text order.
 
     Numbers inside ``masks`` (yearly paths, quoted titles) are skipped; ``span`` is the
     paragraph's lowered copy; ``kind`` the section kind ('objectives' accepts bare measures);
     ``numbers``, when given, the clause's matches left by :func:`find_numbers` and
     :func:`drop_labels` (else all VALUE_RE's); ``wordy`` False when the paragraph holds no
-    value without a digit (``has_word_value``), which are then not looked for.
+    value without a digit (``has_word_value``), which are then not looked for;
+    ``scanned_to`` the end of the range ``numbers`` were found in: a clause ending there has no
+    label that only its end makes (:func:`find_numbers` looked for them with that end).
     """
     out: list[Value] = []
     unchecked = numbers is None
@@ -253,7 +287,7 @@ def find_values(text: str, span: LoweredSpan, c_start: int, c_end: int,
             continue
         if unchecked:
             value = read_value(text, span, m, c_start, c_end)
-        elif LABEL_AFTER_RE.match(text, m.end(), c_end):
+        elif c_end != scanned_to and LABEL_AFTER_RE.match(text, m.end(), c_end):
             continue  # one of the few labels only the clause's end makes (see find_numbers)
         else:
             value = parse_value(text, m, c_end)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
+from policykg.loaders.caseless import CASE_PLAIN_RE, LoweredSpan
 from policykg.loaders.numbers import NUMBER_PATTERN, parse_number
 from policykg.loaders.record import YearValue
 from policykg.loaders.target_digits import DIGIT
@@ -48,6 +49,34 @@ YEAR_RE = re.compile(
     """,
     re.X | re.I,
 )
+#: The year of a phrase, and what may follow it (YEAR_RE's y1 part).
+_YEAR_TAIL = r"(\d{4})(?!\d)(?:\s+trở\s+đi)?"
+#: YEAR_RE's two kinds of phrase (a period, a year), unnamed groups holding their years.
+_YEAR_KINDS = rf"""(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\s+\d{{4}}\s*[-–—]\s*(\d{{4}})
+    | (?:(?:đến|tới|trong|vào|từ)\s+)?(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}"""
+#: YEAR_RE on lowercased text (see caseless.py): the same matches, each branch opening with its
+#: own word, so that CPython skips to the letters a phrase can open with; YEAR_RE, with re.I and a
+#: look-ahead first, is tried at every character of a year window, and cost three times as much.
+#: Every branch holds one group, the year (``m.lastindex``); a baseline is the branch of "so".
+YEAR_LOWERED_RE = re.compile(
+    rf"""
+    so\s+với\s+(?:cùng\s+kỳ\s+)?(?:{_YEAR_KINDS})                  # a baseline
+  | giai\s+đoạn\s+\d{{4}}\s*[-–—]\s*(\d{{4}})                     # periods
+  | thời\s+kỳ\s+\d{{4}}\s*[-–—]\s*(\d{{4}})
+  | nhiệm\s+kỳ\s+\d{{4}}\s*[-–—]\s*(\d{{4}})
+  | đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}        # deadlines
+  | tới\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | trong\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | vào\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | từ\s+(?:hết\s+|cuối\s+)?năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | hết\s+năm\s+(?:năm\s+)?{_YEAR_TAIL}                             # 'hết năm 2025'
+  | cuối\s+năm\s+(?:năm\s+)?{_YEAR_TAIL}
+  | năm\s+(?:năm\s+)?{_YEAR_TAIL}                                   # 'năm 2025'
+    """,
+    re.X,
+)
+#: The opening word of YEAR_LOWERED_RE's baseline branch.
+BASELINE_OPENING = "so"
 #: A year phrase after the spaces after a value (YEAR_RE opens with a letter, never a space).
 YEAR_AFTER_RE = re.compile(rf"(?P<gap>\s*){YEAR_RE.pattern}", re.X | re.I)
 #: An explicit deadline, for the document's horizon: "đến (hết) năm 2025", "giai đoạn 2021-2025".
@@ -67,6 +96,10 @@ LEAD_NOISE_RE = re.compile(
 )
 #: A bare year right before a result verb: "năm 2019 đạt 90%" (checked against the horizon).
 PAST_YEAR_RE = re.compile(r"\bnăm\s+(?P<y>\d{4})\s*,?\s*(?:đã\s+)?(?:đạt|là|còn|giảm|tăng)\b", re.I)
+#: PAST_YEAR_RE for lowercased text (see caseless.py), opening with the literal "năm" (its "\b"
+#: checked behind it) so that CPython skips to it, instead of trying every character with re.I.
+PAST_YEAR_LOWERED_RE = re.compile(
+    r"năm(?<!\wnăm)\s+(?P<y>\d{4})\s*,?\s*(?:đã\s+)?(?:đạt|là|còn|giảm|tăng)\b")
 #: "Phấn đấu" and its frequent typos ("Phân đấu", "Phân đầu").
 STRIVE_RE = re.compile(r"ph[aâấ]n\s+đ[aấầ]u", re.I)
 #: One step of a yearly path: "năm 2021 đạt 95%", "năm 2020, phấn đấu 2,0 ha".
@@ -218,13 +251,19 @@ class Horizon:
         return self.nearest is not None and self.nearest > year
 
 
-def find_year_phrases(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+def find_year_phrases(text: str, start: int, end: int,
+                      span: LoweredSpan | None = None) -> list[tuple[int, int, int]]:
     """Deadline year phrases of a sentence: (start, end, year); baselines dropped.
+
+    ``span``, when given, is a lowered copy of a stretch holding the sentence, searched with
+    YEAR_LOWERED_RE instead of the text with YEAR_RE when lowering kept every offset.
 
     Example:
         >>> find_year_phrases("Đạt 95% vào năm 2025, so với năm 2020", 0, 37)
         [(8, 20, 2025)]
     """
+    if span is not None and span.low is not None:
+        return _lowered_year_phrases(text, start, end, span.low, span.base)
     out = []
     for w_start, w_end in _year_windows(text, start, end):
         for m in YEAR_RE.finditer(text, w_start, w_end):
@@ -232,6 +271,36 @@ def find_year_phrases(text: str, start: int, end: int) -> list[tuple[int, int, i
             if not m.group("base") and YEAR_MIN <= year <= YEAR_MAX:
                 out.append((m.start(), m.end(), year))
     return out
+
+
+def _lowered_year_phrases(text: str, start: int, end: int, low: str,
+                          base: int) -> list[tuple[int, int, int]]:
+    """find_year_phrases with YEAR_LOWERED_RE, on ``low``: ``text[base:…].lower()``."""
+    out = []
+    for w_start, w_end in _year_windows(text, start, end):
+        for m in YEAR_LOWERED_RE.finditer(low, w_start - base, w_end - base):
+            year = int(m.group(m.lastindex))  # type: ignore[arg-type]
+            if not m.group().startswith(BASELINE_OPENING) and YEAR_MIN <= year <= YEAR_MAX:
+                out.append((m.start() + base, m.end() + base, year))
+    return out
+
+
+def blank_year_phrases(phrase: str) -> str:
+    """``YEAR_RE.sub(" ", phrase)``: every year phrase (a baseline too) replaced by a space, found
+    with YEAR_LOWERED_RE on the lowered phrase when lowering keeps every offset.
+
+    Example:
+        >>> blank_year_phrases("Tỷ lệ hộ nghèo Đến Năm 2025 còn dưới ")
+        'Tỷ lệ hộ nghèo   còn dưới '
+    """
+    if not CASE_PLAIN_RE.fullmatch(phrase):
+        return YEAR_RE.sub(" ", phrase)
+    pieces, last = [], 0
+    for m in YEAR_LOWERED_RE.finditer(phrase.lower()):
+        pieces += (phrase[last:m.start()], " ")
+        last = m.end()
+    pieces.append(phrase[last:])
+    return "".join(pieces)
 
 
 def search_year(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -295,11 +364,13 @@ def pick_year(text: str, v_start: int, v_end: int, c_start: int, c_end: int,
 
 
 def is_past_result(text: str, v_start: int, c_start: int,
-                   horizon_after: Callable[[int], bool]) -> bool:
+                   horizon_after: Callable[[int], bool], span: LoweredSpan | None = None) -> bool:
     """'năm 2019 đạt 90%': a bare year before a result verb, earlier than the horizon.
 
     ``horizon_after(year)`` says whether the document's horizon is later than ``year`` (False
     when it has none, :meth:`Horizon.is_after`); it is asked only when such a year is found.
+    ``span``, when given, is a lowered copy of a stretch holding the clause, searched with
+    PAST_YEAR_LOWERED_RE when lowering kept every offset.
 
     Example:
         >>> is_past_result("Năm 2019 đạt 90%", 12, 0, lambda year: 2025 > year)
@@ -307,7 +378,12 @@ def is_past_result(text: str, v_start: int, c_start: int,
     """
     if FOUR_DIGITS_RE.search(text, c_start, v_start) is None:
         return False  # no year at all (the usual case): skip the case-insensitive scan
-    years = [int(m.group("y")) for m in PAST_YEAR_RE.finditer(text, c_start, v_start)]
+    if span is not None and span.low is not None:
+        base = span.base
+        found = PAST_YEAR_LOWERED_RE.finditer(span.low, c_start - base, v_start - base)
+    else:
+        found = PAST_YEAR_RE.finditer(text, c_start, v_start)
+    years = [int(m.group("y")) for m in found]
     if not years or STRIVE_RE.search(text, c_start, v_start):
         return False
     # A deadline of the clause is one of the horizon's ("Đến năm 2025 đạt 95%"), so the horizon

@@ -107,6 +107,7 @@ from policykg.loaders.target_values import (
     scan_numbers,
 )
 from policykg.loaders.target_years import (
+    FOUR_DIGITS_RE,
     Horizon,
     attach_yearly,
     find_lead_in_years,
@@ -228,38 +229,41 @@ def _paragraph_targets(doc: _Document, p_start: int, p_end: int) -> list[_Draft]
     if not numbers and not wordy:
         return []  # labels only ("1. Mục tiêu", "năm 2025"): most paragraphs with a digit
     span = LoweredSpan(text, p_start, p_end)
-    zones = find_zones(text, p_start, p_end, span)
+    # Every year phrase, yearly path and past year holds four digits in a row: in a paragraph
+    # without them (those of three targets in five) none is looked for, here or per target.
+    yearless = FOUR_DIGITS_RE.search(text, p_start, p_end) is None
+    zones = [] if yearless else find_zones(text, p_start, p_end, span)
     masks = zones + find_quoted_titles(text, p_start, p_end, span)
     fixed = doc.locator.fixed(p_start, p_end)  # one section for the whole paragraph, usually
     drafts: list[_Draft] = []
-    owners_since_zone: list[_Draft] = []
-    zone_iter = iter(zones)
-    next_zone = next(zone_iter, None)
     years: _SentenceYears = [], []
     years_of = -1  # the start of the sentence ``years`` belongs to
     for (s_start, s_end), (c_start, c_end), own in _number_clauses(text, p_start, p_end,
                                                                    numbers, wordy):
-        values = _clause_values(doc, span, c_start, c_end, masks, fixed, own, wordy)
+        values = _clause_values(doc, span, (c_start, c_end), masks, fixed, own, wordy, p_end)
         if not values:
             continue
         if c_start != s_start and estimate_lead_in(text, s_start, c_start):
             continue  # 'Ước thực hiện năm 2025: …; thu ngân sách 27.535 tỷ đồng': estimates
-        if years_of != s_start:  # found for the sentences that hold a value only
-            phrases = find_year_phrases(text, s_start, s_end)
+        if years_of != s_start and not yearless:  # for the sentences that hold a value only
+            phrases = find_year_phrases(text, s_start, s_end, span)
             years = phrases, find_lead_in_years(text, s_start, s_end, phrases)
             years_of = s_start
-        for draft in _clause_targets(doc, span, values, c_start, c_end, years, fixed):
-            while next_zone is not None and next_zone[0] < draft.value.start:
-                attach_yearly(text, next_zone, owners_since_zone)
-                owners_since_zone = []
-                next_zone = next(zone_iter, None)
-            drafts.append(draft)
-            owners_since_zone.append(draft)
-    while next_zone is not None:
-        attach_yearly(text, next_zone, owners_since_zone)
-        owners_since_zone = []
-        next_zone = next(zone_iter, None)
+        drafts += _clause_targets(doc, span, values, (c_start, c_end), years, fixed, yearless)
+    _attach_zones(text, zones, drafts)
     return drafts
+
+
+def _attach_zones(text: str, zones: list[_Range], drafts: list[_Draft]) -> None:
+    """Attach every yearly-path zone to the targets (in text order) after the previous zone and
+    up to it (``attach_yearly``)."""
+    i = 0
+    for zone in zones:
+        j = i
+        while j < len(drafts) and drafts[j].value.start <= zone[0]:
+            j += 1
+        attach_yearly(text, zone, drafts[i:j])
+        i = j
 
 
 def _number_clauses(text: str, p_start: int, p_end: int, numbers: list[re.Match[str]],
@@ -280,31 +284,36 @@ def _number_clauses(text: str, p_start: int, p_end: int, numbers: list[re.Match[
             i = j
 
 
-def _clause_values(doc: _Document, span: LoweredSpan, c_start: int, c_end: int,
+def _clause_values(doc: _Document, span: LoweredSpan, clause: _Range,
                    masks: list[tuple[int, int]], fixed: _Place | None,
-                   numbers: list[re.Match[str]], wordy: bool) -> list[Value]:
+                   numbers: list[re.Match[str]], wordy: bool, p_end: int) -> list[Value]:
     """Values of a clause (';'-delimited) in a section read, less those the rules of
     :mod:`~policykg.loaders.target_rules` say are no targets.
 
     ``fixed`` is the paragraph's (kind, section) when one section holds it all; ``numbers`` the
     clause's candidates (``find_numbers`` then ``drop_labels``); ``wordy`` whether the paragraph
-    may hold a value without a digit.
+    may hold a value without a digit; ``p_end`` the end of the paragraph ``numbers`` were
+    scanned in.
     """
+    c_start, c_end = clause
     kind = fixed[0] if fixed is not None else doc.locator.kind(c_start)
     if kind is None:
         return []
     # Values first: most clauses read hold none, and need no look at the rules' words.
     text = doc.text
-    values = find_values(text, span, c_start, c_end, masks, kind, numbers, wordy)
+    values = find_values(text, span, c_start, c_end, masks, kind, numbers, wordy, p_end)
     if not values:
         return []
     return screen_values(text, span, values, c_start, c_end)
 
 
-def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], c_start: int,
-                    c_end: int, years: _SentenceYears, fixed: _Place | None) -> list[_Draft]:
-    """Targets of the values of one clause, in order; ``years`` are the sentence's year phrases."""
+def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], clause: _Range,
+                    years: _SentenceYears, fixed: _Place | None,
+                    yearless: bool) -> list[_Draft]:
+    """Targets of the values of one clause, in order; ``years`` are the sentence's year phrases,
+    none looked for when the paragraph is ``yearless`` (holds no four digits in a row)."""
     text, locator = doc.text, doc.locator
+    c_start, c_end = clause
     phrases, carry = years
     drafts: list[_Draft] = []
     for value in values:
@@ -315,15 +324,18 @@ def _clause_targets(doc: _Document, span: LoweredSpan, values: list[Value], c_st
             section = None if locator.empty else locator.at(value.start)
         if kind is None:
             continue
-        year = pick_year(text, value.start, value.end, c_start, c_end, phrases, carry)
+        year = None if yearless else pick_year(text, value.start, value.end, c_start, c_end,
+                                               phrases, carry)
         if year is None and section is not None:
             year = section.year
-        if is_past_result(text, value.start, c_start, doc.horizon.is_after):
+        if not yearless and is_past_result(text, value.start, c_start, doc.horizon.is_after,
+                                           span):
             continue
         prev = drafts[-1] if drafts else None
         seg_start = max(prev.value.end, prev.span[1]) if prev is not None else c_start
         indicator, t_span = find_indicator(text, span, value, c_start, c_end, seg_start,
-                                           prev.indicator if prev is not None else None)
+                                           prev.indicator if prev is not None else None,
+                                           yearless)
         if prev is not None and value.unit_head == "/":
             if (prev.value.unit or "").startswith(value.unit or "~"):
                 value.unit = prev.value.unit  # '550/100.000 trẻ em … và 500/100.000'

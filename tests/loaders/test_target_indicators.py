@@ -63,7 +63,43 @@ def test_a_phrase_cut_at_its_tail_has_none_left(phrase: str) -> None:
     assert clean_indicator(raw, untailed=True) == clean_indicator(raw)
 
 
+_YEARLESS = st.lists(st.sampled_from(["đạt", "tỷ lệ", "hộ nghèo", "đến năm", "năm 202", "so với",
+                                      "giai đoạn 202-203", "vào", "95%", "1", ",", ";", " ", "xã"]),
+                     max_size=12).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_YEARLESS, _YEARLESS)
+def test_yearless_shortcut_changes_nothing(before: str, after: str) -> None:
+    """A clause without four digits in a row gets the same indicator and span with ``yearless``."""
+    text = f"{before} đạt 95%{after}"
+    assert re.search(r"\d{4}", text) is None
+    v_start = len(before) + 5
+    value = Value(v_start, v_start + 3, 95.0, None, "%", "=", "%")
+    span = LoweredSpan(text, 0, len(text))
+    expected = find_indicator(text, span, value, 0, len(text), 0, "x")
+    assert find_indicator(text, span, value, 0, len(text), 0, "x", yearless=True) == expected
+    assert clean_indicator(before, yearless=True) == clean_indicator(before)
+
+
 def test_only_the_space_is_printable_whitespace() -> None:
     """clean_indicator and clean_unit skip collapsing spaces in a printable text without "  "."""
     spaces = [c for c in map(chr, range(0x110000)) if c.isspace() or re.match(r"\s", c)]
     assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+_HEADS = st.lists(st.sampled_from(["- ", "(1) ", "1.2. ", "a) ", "B) ", "Phấn đấu ", "PHẤN ĐẤU ", "Trong đó ",
+                                   "cụ thể ", "Và ", "Chỉ tiêu 2: ", "MỤC TIÊU 3:", "Đảm bảo ", "tỷ lệ ",
+                                   "hộ nghèo ", "vàng ", " ", "\n"]), max_size=8).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_HEADS)
+def test_indicator_head_read_on_the_lowered_copy_as_with_re_i(head: str) -> None:
+    text = f"{head}đạt 95%"
+    value = Value(len(head) + 4, len(text), 95.0, None, "%", "=", "%")
+    lowered = LoweredSpan(text, 0, len(text))
+    cased = LoweredSpan(text, 0, len(text))
+    cased.low = None  # as for a text that lowering would shift: the re.I pattern on the text
+    assert find_indicator(text, lowered, value, 0, len(text), 0, None) == find_indicator(
+        text, cased, value, 0, len(text), 0, None)

@@ -9,9 +9,14 @@ from hypothesis import strategies as st
 from policykg.loaders.caseless import LoweredSpan
 from policykg.loaders.target_segments import (
     PARA_BREAK_RE,
+    RANK_KEYS,
+    RANK_RE,
+    SENTENCE_END_RE,
+    SPACE_BEFORE_NEWLINE_RE,
     WORD_COUNT_RE,
     _matching_paren,
     find_quoted_titles,
+    find_ranks,
     find_word_counts,
     find_zones,
     has_number,
@@ -151,3 +156,47 @@ def test_word_counts_found_where_their_keys_are() -> None:
     assert found == [("hai", text.index("hai")), ("một", text.index("một"))]
     assert [m.span() for m in find_word_counts(text, 0, len(text))] == [
         m.span() for m in WORD_COUNT_RE.finditer(text)]
+
+
+RANKS = [
+    pytest.param("thuộc nhóm 4 nước dẫn đầu ASEAN", [("group", "4")], id="group-leading"),
+    pytest.param("Top 50 trường đại học", [("top", "50")], id="top-sentence-case"),
+    pytest.param("nhóm 2 đối tượng", [], id="group-without-leading"),
+    pytest.param("TOP 10 doanh nghiệp", [], id="capitals-not-read"),
+    pytest.param("Đạt 95%", [], id="no-key"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANKS)
+def test_find_ranks(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_ranks(text, 0, len(text))
+    assert [("top", m.group("top")) if m.group("top") else ("group", m.group("group"))
+            for m in found] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["nhóm", "Nhóm", "NHÓM", "top", "Top", "stop", "hóm", "op", " 4 ",
+                                 "nước", "dẫn đầu", " ", "x"]), max_size=10), st.data())
+def test_find_ranks_refuses_only_ranges_without_a_key(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    keyed = any(text.find(key, start, end) != -1 for key in RANK_KEYS)
+    expected = [m.span() for m in RANK_RE.finditer(text, start, end)] if keyed else []
+    assert [m.span() for m in find_ranks(text, start, end)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "\n", "\r\n", "x", ".", "\u00a0", "đạt"]), max_size=12).map("".join))
+def test_space_before_newline_found_from_the_newline(text: str) -> None:
+    expected = " \n" in text or "\t\n" in text
+    assert (SPACE_BEFORE_NEWLINE_RE.search(text) is not None) is expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([". ", "! ", "? ", ".\n", "Tỷ lệ", "đạt 95%", "“", '"', "1.234", " ", "x",
+                                 "Đạt"]), max_size=12).map("".join), st.integers(0, 5))
+def test_sentences_cut_as_at_every_end_mark(text: str, start: int) -> None:
+    start = min(start, len(text))
+    ends = [m.end() for m in SENTENCE_END_RE.finditer(text, start, len(text))]
+    assert split_sentences(text, start, len(text)) == list(zip([start, *ends], [*ends, len(text)]))

@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policykg.loaders.normalize import normalize_text
+from policykg.loaders.tables import CELL_JOINER
 from policykg.loaders.target_tables import (
+    _JOINER_RE,
     find_table_targets,
     read_indicator_header,
     split_year_columns,
@@ -139,3 +141,8 @@ def test_every_row_gives_its_value_year_and_unit(rows, year):
     found = find_table_targets(text)
     assert [(t.value, t.unit, t.year) for t in found] == [(float(v), u, year) for v, u in rows]
     assert all(text[t.span[0]:t.span[1]].startswith(t.indicator) for t in found)
+
+
+@given(st.lists(st.sampled_from([" ", ";", " ; ", ";;", "  ", "x", "\n", "Chỉ tiêu"]), max_size=10).map("".join))
+def test_cell_joiner_found_from_its_semicolon(text: str) -> None:
+    assert (_JOINER_RE.search(text) is not None) is (CELL_JOINER in text)

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders import target_units as U
-from policykg.loaders.target_units import clean_unit, is_rate, read_unit
+from policykg.loaders.target_units import (
+    UNIT_ALT,
+    UNIT_WORDS,
+    WORD_UNIT_RE,
+    clean_unit,
+    is_rate,
+    read_unit,
+)
 
 UNITS = [
     pytest.param("75 triệu đồng/ người/năm.", 2, ("triệu đồng/người/năm", "đồng", 24), id="money-rate-chain"),
@@ -104,3 +113,19 @@ def test_rates_and_fractions() -> None:
     assert is_rate("/100.000 trẻ em") and is_rate("/1.000")
     assert not is_rate("/7 thôn") and not is_rate("/vạn dân")
     assert clean_unit(" tạ/ ha/ vụ.") == "tạ/ha/vụ"
+
+
+_FLAT_UNIT_RE = re.compile(
+    WORD_UNIT_RE.pattern.replace(UNIT_ALT, "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(UNIT_WORDS, key=len, reverse=True))),
+    re.X | re.I)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(UNIT_WORDS + ["triệu", "Tỷ", "nghìn", "MW", "mw", "Km2", "HA", " ",
+                                              "TDTT", "x", "/", "năm"]), max_size=6).map(" ".join))
+def test_units_grouped_by_letter_match_as_the_plain_list(after: str) -> None:
+    text = " " + after
+    grouped, flat = WORD_UNIT_RE.match(text), _FLAT_UNIT_RE.match(text)
+    assert (grouped and (grouped.span(), grouped.group("unit", "acr"))) == (
+        flat and (flat.span(), flat.group("unit", "acr")))

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from policykg.loaders.caseless import LoweredSpan
-from policykg.loaders.target_values import VALUE_RE, find_values, read_comparator, read_value
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policykg.loaders.caseless import LoweredSpan, reverse_words
+from policykg.loaders.target_values import (
+    LABEL_BEFORE_RE,
+    LABEL_WORDS,
+    PREFIX_WINDOW,
+    VALUE_RE,
+    drop_labels,
+    find_numbers,
+    find_values,
+    read_comparator,
+    read_value,
+)
 
 
 def values(text: str, kind: str = "objectives") -> list[tuple]:
@@ -57,3 +71,63 @@ def test_labels_are_refused() -> None:
         span = LoweredSpan(text, 0, len(text))
         m = VALUE_RE.search(text)
         assert read_value(text, span, m, 0, len(text)) is None, text
+
+
+LABELLED = [
+    pytest.param("1. Năm 2025 đạt 95%", 0, ["95"], id="year-label"),
+    pytest.param("Điều 5. Tỷ lệ (2) đạt 90% và 80 xã", 0, ["90", "80"], id="article-bracket"),
+    pytest.param("x; giai đoạn 2021 - 2025 có 13 xã", 3, ["13"], id="period-from-a-clause"),
+    pytest.param("đạt 95%", 0, ["95"], id="no-label"),
+    pytest.param("năm" + " " * 30 + "2025", 0, ["2025"], id="label-word-beyond-the-window"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "kept"), LABELLED)
+def test_drop_labels(text: str, start: int, kept: list[str]) -> None:
+    numbers = find_numbers(text, start, len(text))
+    assert [m.group("num") for m in drop_labels(text, numbers, start)] == kept
+
+
+def _labels_by_definition(text: str, numbers: list, start: int) -> list:
+    """drop_labels as first written: each number's window before it, reversed on its own."""
+    return [m for m in numbers
+            if not LABEL_BEFORE_RE.ends(text, max(start, m.start() - PREFIX_WINDOW), m.start())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["năm", "Năm", "số", "(", "[", "tỷ lệ", "đạt", " ", "  ", "\n", "2025",
+                                 "95%", "1.", "13", "ngày", "lần thứ", "x", ";"]), max_size=14),
+       st.integers(0, 10))
+def test_drop_labels_reads_each_window_as_its_own(pieces: list[str], start: int) -> None:
+    text = "".join(pieces)
+    start = min(start, len(text))
+    numbers = find_numbers(text, start, len(text))
+    assert drop_labels(text, numbers, start) == _labels_by_definition(text, numbers, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["đạt", "số", "1.", "5", "95%", " ", ". ", "Tỷ lệ", ";", "năm 2025",
+                                 "12-NQ/TU", "(1)", "\n", "x"]), max_size=14))
+def test_a_clause_ending_where_the_scan_ended_needs_no_second_look_for_labels(
+        pieces: list[str]) -> None:
+    """find_values with ``scanned_to``: the same values, for the last clause and any other."""
+    text = "".join(pieces)
+    span = LoweredSpan(text, 0, len(text))
+    numbers = drop_labels(text, find_numbers(text, 0, len(text)), 0)
+    cut = text.find(";") if ";" in text else len(text)
+    for c_start, c_end in ((0, cut), (min(cut + 1, len(text)), len(text))):
+        own = [m for m in numbers if c_start <= m.start() < c_end]
+        plain = find_values(text, span, c_start, c_end, [], "objectives", own)
+        assert find_values(text, span, c_start, c_end, [], "objectives", own,
+                           scanned_to=len(text)) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["năm", "NĂM", "Năm", "lần thứ", "Lần  thứ", "giai đoạn", "top", "TOP",
+                                 "số", "Số", "kỳ", "nhiệm kỳ", "đạt", "(", "[", " ", "\n", "x", "2"]),
+                max_size=8).map("".join))
+def test_label_words_grouped_by_letter_match_as_the_plain_list(before: str) -> None:
+    plain = re.compile(rf"\s*(?:{reverse_words(LABEL_WORDS)}(?!\w)|[(\[])", re.X | re.I)
+    backwards = before[::-1]
+    assert (LABEL_BEFORE_RE.reverse_caseless.match(backwards) is None) is (
+        plain.match(backwards) is None)

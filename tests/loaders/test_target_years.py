@@ -6,14 +6,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykg.loaders.caseless import LoweredSpan
 from policykg.loaders.target_segments import has_number, split_paragraphs
 from policykg.loaders.target_years import (
     DEADLINE_RE,
+    YEAR_LOWERED_RE,
     YEAR_MAX,
     YEAR_MIN,
     YEAR_RE,
     Horizon,
     YearWindows,
+    blank_year_phrases,
     find_horizon,
     find_lead_in_years,
     find_year_phrases,
@@ -39,6 +42,34 @@ def test_year_phrases_agree_with_a_plain_scan(text: str, start: int, length: int
     first = YEAR_RE.search(text, start, end)
     found = search_year(text, start, end)
     assert (found and found.span()) == (first and first.span())
+
+
+_CASED = st.lists(st.sampled_from(["năm 2025", "Năm 2019", "NĂM 2030", "năm  năm 2024", "Đến Hết năm",
+                                   "tới cuối năm", "trong năm", "Vào năm", "từ năm", "hết năm", "Cuối",
+                                   "giai đoạn 2021-2025", "Thời kỳ 2021 – 2030", "nhiệm kỳ 2020—2025",
+                                   "so với năm 2020", "So với cùng kỳ năm", "so với giai đoạn", "2025",
+                                   "12345", " trở đi", ", ", ";", "\n", "đạt 95%", "x"]), max_size=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CASED.map(" ".join), st.integers(0, 20))
+def test_lowered_twin_finds_the_phrases_of_year_re(text: str, start: int) -> None:
+    start = min(start, len(text))
+    low = LoweredSpan(text, start, len(text))
+    assert low.low is not None
+    expected = [(m.span(), bool(m.group("base")), int(m.group("y1") or m.group("y2")))
+                for m in YEAR_RE.finditer(text, start)]
+    found = [((m.start() + low.base, m.end() + low.base), m.group().startswith("so"),
+              int(m.group(m.lastindex))) for m in YEAR_LOWERED_RE.finditer(low.low, start - low.base)]
+    assert found == expected
+    assert find_year_phrases(text, start, len(text), low) == find_year_phrases(text, start, len(text))
+
+
+def test_year_phrases_of_a_text_lowering_would_shift_are_read_with_year_re() -> None:
+    text = "İ đến năm 2025 đạt 95%"  # 'İ' lowers to two characters: no lowered copy
+    span = LoweredSpan(text, 0, len(text))
+    assert span.low is None
+    assert find_year_phrases(text, 0, len(text), span) == [(2, 14, 2025)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -95,3 +126,24 @@ def test_horizon_is_asked_only_for_a_bare_year() -> None:
         raise AssertionError("the horizon is not needed")
 
     assert is_past_result("Tỷ lệ đạt 90%", 10, 0, never) is False
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["năm 2025", "Năm 2019", "NĂM 2030", "Đến Hết năm", "so với năm 2020",
+                                 "giai đoạn 2021-2025", "Thời kỳ 2021 – 2030", " trở đi", "İ", "ſ",
+                                 "tỷ lệ", "đạt 95%", ", ", " ", "x"]), max_size=12).map("".join))
+def test_blank_year_phrases_replaces_what_year_re_finds(phrase: str) -> None:
+    assert blank_year_phrases(phrase) == YEAR_RE.sub(" ", phrase)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["năm 2019", "Năm 2019", "NĂM 2018", "xnăm 2017", "năm 2020,", " đã", " đạt",
+                                 " Đạt", " tăng", " là", " còn", " giảm", "x", "Phấn đấu", "đến năm 2025",
+                                 " ", "\n"]), max_size=10).map("".join), st.sampled_from([2019, 2025, None]))
+def test_past_results_found_on_the_lowered_copy_as_with_re_i(before: str, horizon: int | None) -> None:
+    text = f"{before} 90%"
+    v_start = len(before) + 1
+    def after(year: int) -> bool:
+        return horizon is not None and horizon > year
+    span = LoweredSpan(text, 0, len(text))
+    assert is_past_result(text, v_start, 0, after, span) is is_past_result(text, v_start, 0, after)

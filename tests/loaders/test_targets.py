@@ -361,6 +361,14 @@ def test_yearly_runs_go_to_their_targets() -> None:
     assert [[y.value for y in t.yearly] for t in got] == [[96.7, 98.5], [91, 96]]
 
 
+def test_each_yearly_path_goes_to_the_targets_since_the_previous_one() -> None:
+    text = ("Tỷ lệ hộ dùng nước sạch đạt 90% (cụ thể: năm 2020 đạt 80%, năm 2021 đạt 85%), tỷ lệ che phủ "
+            "rừng đạt 70% (cụ thể: năm 2020 đạt 60%, năm 2021 đạt 65%) vào năm 2025, tuổi thọ đạt 75 tuổi.")
+    got = extract_targets(text, [])
+    assert [(t.value, [(y.year, y.value) for y in t.yearly]) for t in got] == [
+        (90, [(2020, 80), (2021, 85)]), (70, [(2020, 60), (2021, 65)]), (75, [])]
+
+
 def test_trong_do_year_steps_are_not_targets() -> None:
     text = ("phấn đấu đến năm 2025 tích tụ được 15 ha trở lên; trong đó: năm 2020, phấn đấu 2,0 ha tại khu "
             "vực Đồng Trổ. Năm 2021, phấn đấu 2,5 ha tại khu vực Đường Ngang.")
