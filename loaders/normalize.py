@@ -95,15 +95,17 @@ class _Passes:
     metadata: dict[str, str] = field(default_factory=dict)
     cache: LineKinds = field(default_factory=new_line_kinds)
     done: int = 0  # passes run
-    nfc: bool = False  # the last pass wrote NFC text …
+    nfc: bool = False  # the last pass wrote NFC text (or the reader did, for the first) …
     unmarked: bool = False  # … without a character strip_markdown looks for
+    printable: bool = False  # the reader's text is printable but for tabs and line feeds
 
 
 def _body_pass(text: str, run: _Passes) -> str:
     """One pass over the body (the first also takes metadata-table rows out)."""
     first = run.done == 0
     run.done += 1
-    cleaned, nfc = clean_pass(text, run.stats, again=not first, nfc=run.nfc)
+    cleaned, nfc = clean_pass(text, run.stats, again=not first, nfc=run.nfc,
+                              printable=first and run.printable)
     # Later passes read what an earlier one wrote, with characters dropped and ASCII ones added:
     # no Markdown mark appears, and a text without any is left as it is.
     read = cleaned if run.unmarked and cleaned is text else strip_markdown(cleaned, run.stats)
@@ -130,12 +132,16 @@ def _body_pass(text: str, run: _Passes) -> str:
 # ---------------------------------------------------------------- public
 
 
-def normalize_text(raw: str) -> NormalizedText:
+def normalize_text(raw: str, *, nfc: bool = False, printable: bool = False) -> NormalizedText:
     """Normalize a decoded document: the text every span points into, metadata, warnings.
 
     Args:
         raw: the document as the reader decoded it (txt, Markdown, or HTML/DOCX with table rows
             as ``" | "``-joined lines).
+        nfc: whether ``raw`` is known to be NFC (``read_document`` gives NFC text), so that it
+            is not checked again.
+        printable: whether every character of ``raw`` but tabs and line feeds is known to be
+            printable (``SourceText.printable``), so that it is not checked again.
 
     Returns:
         The normalized text (a fixed point: normalizing it again changes nothing), the fields of
@@ -153,7 +159,7 @@ def normalize_text(raw: str) -> NormalizedText:
         >>> [w.code for w in n.warnings]
         ['chrome_removed', 'metadata_table']
     """
-    run = _Passes()
+    run = _Passes(nfc=nfc, printable=printable)
     text = _body_pass(raw, run)
     for _ in range(MAX_PASSES - 1):
         again = _body_pass(text, run)
