@@ -25,7 +25,9 @@ Decisions:
   changing (``MAX_PASSES``, in practice the second pass is a no-op). ``normalize_text(t).text``
   is a fixed point. A later pass skips what cannot have changed since the one before (``_Passes``):
   the scans for special characters and look-alikes, the NFC check of a text known to be NFC,
-  Markdown in a text that had none, and the space tidying of lines written tidy.
+  Markdown in a text that had none, and the space tidying of lines written tidy. And a pass
+  that would change nothing is not run at all when the one before can tell (``_settled``: most
+  texts), by deciding again only the line ends next to the lines it joined.
 * **Two strengths of break.** One blank line is a *soft* break: a paragraph boundary that a wrap
   may still cross (sample 004 wraps "phát triển kinh" / blank / "tế - xã hội"). Two blank lines
   are a *hard* break, never crossed: table cells, removed chrome, removed duplicates, separator
@@ -48,14 +50,15 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from policykg.loaders.breaks import PIPE, NormalizeStats, read_breaks, write_lines
 from policykg.loaders.characters import clean_pass, tidy_spaces
-from policykg.loaders.chrome import LineKinds, new_line_kinds, remove_chrome
-from policykg.loaders.line_wraps import repair_wraps
-from policykg.loaders.markup import strip_markdown
+from policykg.loaders.chrome import LineKinds, has_line_kinds, new_line_kinds, remove_chrome
+from policykg.loaders.line_wraps import rejoins, repair_wraps
+from policykg.loaders.markup import has_markup, strip_markdown
 from policykg.loaders.metadata_tables import extract_metadata
 from policykg.loaders.record import RecordWarning
 from policykg.loaders.repeats import remove_repeat
@@ -98,6 +101,7 @@ class _Passes:
     nfc: bool = False  # the last pass wrote NFC text (or the reader did, for the first) …
     unmarked: bool = False  # … without a character strip_markdown looks for
     printable: bool = False  # the reader's text is printable but for tabs and line feeds
+    settled: bool = False  # the last pass wrote a fixed point: a next one would change nothing
 
 
 def _body_pass(text: str, run: _Passes) -> str:
@@ -121,12 +125,47 @@ def _body_pass(text: str, run: _Passes) -> str:
             lines, found = extract_metadata(lines, run.stats)
             run.metadata.update(found)
         lines = split_inline_pipes(lines)
-    lines = repair_wraps(read_breaks(remove_chrome(lines, run.stats, run.cache)))
-    if tables:
-        # Cell borders become hard breaks, which may now stand next to other breaks. (The wrap
-        # repair itself keeps breaks as read: it only drops a soft break between two text lines.)
-        lines = read_breaks(flatten_tables(lines, run.stats))
-    return write_lines(remove_repeat(lines, run.stats))
+    joined: list[int] = []
+    wrapped = repair_wraps(read_breaks(remove_chrome(lines, run.stats, run.cache)), joined)
+    # Cell borders become hard breaks, which may now stand next to other breaks. (The wrap
+    # repair itself keeps breaks as read: it only drops a soft break between two text lines.)
+    lines = read_breaks(flatten_tables(wrapped, run.stats)) if tables else wrapped
+    rounds = run.stats.duplicate_rounds
+    lines = remove_repeat(lines, run.stats)
+    written = write_lines(lines)
+    run.settled = (rounds == run.stats.duplicate_rounds
+                   and _settled(written, lines, _Wrapped(wrapped, joined), run))
+    return written
+
+
+@dataclass(frozen=True)
+class _Wrapped:
+    """What the wrap repair of a pass returned, and which of its lines it joined from pieces."""
+
+    lines: list[str]
+    joined: list[int]
+
+
+def _settled(written: str, lines: list[str], wrapped: _Wrapped, run: _Passes) -> bool:
+    """Whether a next pass over ``written`` (``lines`` written out) would return it as it is,
+    told without running it; the pass that wrote it removed no repeat.
+
+    Then a next pass leaves the characters alone (NFC, and no special character: what a pass
+    writes), strips no Markdown (no mark), finds no table (no pipe), removes no chrome (no line
+    of a chrome kind), joins no lines, and finds no repeat (it reads the same text lines as this
+    pass's search, which found none). Its wrap repair reads the line ends that this one's output
+    kept with nothing or one soft break: table rows stand between hard breaks, and two other
+    lines that stand so stood so in what the wrap repair returned, with the same breaks between
+    them (the table step writes them as they came, a cell border as a hard break); there only
+    the line ends next to joined lines may be decided otherwise (``rejoins``).
+
+    Example: most texts, whose second pass changes nothing, need none.
+    """
+    return ((run.nfc or unicodedata.is_normalized("NFC", written))
+            and (run.unmarked or not has_markup(written))
+            and PIPE not in written
+            and not rejoins(wrapped.lines, wrapped.joined)
+            and not has_line_kinds(lines, run.cache))
 
 
 # ---------------------------------------------------------------- public
@@ -162,6 +201,8 @@ def normalize_text(raw: str, *, nfc: bool = False, printable: bool = False) -> N
     run = _Passes(nfc=nfc, printable=printable)
     text = _body_pass(raw, run)
     for _ in range(MAX_PASSES - 1):
+        if run.settled:
+            break  # the pass would return the text as it is
         again = _body_pass(text, run)
         if again == text:
             break
