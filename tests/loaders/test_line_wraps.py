@@ -199,10 +199,11 @@ def test_continues(first, line, soft, joins):
     assert line_wraps.continues(first, line, soft=soft) is joins
 
 
-WRAP_LINES = st.sampled_from(["I. MỤC TIÊU, CHỈ", "TIÊU", "HIỆN", "vấn, hỗ trợ", "1.", "2.3.", "- 2025”;",
-                              "giai đoạn 2021", "phòng", "Công an tỉnh", "17. Chi cục", "a) Phối hợp với Sở",
-                              "Đào tạo;", "nông - lâm", "- ngư và", "DÂN", "(Chi tiết kèm theo)", "5.2",
-                              "Kiến nghị", "2025 ABC", "x"])
+WRAP_LINES = st.sampled_from([
+    "I. MỤC TIÊU, CHỈ", "TIÊU", "HIỆN", "vấn, hỗ trợ", "1.", "2.3.", "- 2025”;", "giai đoạn 2021",
+    "phòng", "Công an tỉnh", "17. Chi cục", "a) Phối hợp với Sở", "Đào tạo;", "nông - lâm",
+    "- ngư và", "DÂN", "(Chi tiết kèm theo)", "5.2", "Kiến nghị", "2025 ABC", "x",
+])
 
 
 @given(first=WRAP_LINES, line=WRAP_LINES, soft=st.booleans())
