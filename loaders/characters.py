@@ -62,8 +62,8 @@ def clean_characters(raw: str, stats: NormalizeStats) -> str:
     return clean_pass(raw, stats)[0]
 
 
-def clean_pass(raw: str, stats: NormalizeStats, *, again: bool = False,
-               nfc: bool = False) -> tuple[str, bool]:
+def clean_pass(raw: str, stats: NormalizeStats, *, again: bool = False, nfc: bool = False,
+               printable: bool = False) -> tuple[str, bool]:
     """``clean_characters``, and whether its result is surely NFC: it is unless invisible
     characters were dropped, which can leave a letter next to a combining mark.
 
@@ -72,16 +72,21 @@ def clean_pass(raw: str, stats: NormalizeStats, *, again: bool = False,
     no special character and no look-alike this step would replace (the Vietnamese letters that
     decide it can only have become fewer), so only NFC is checked, and not even that with ``nfc``.
 
+    ``nfc`` and ``printable`` say what the reader established of a first pass's ``raw``
+    (``read.SourceText``): NFC, which replacing line ends keeps (they compose with nothing), and
+    printable but for tabs and line feeds, so that the only special character it may hold is a
+    tab (every other one is non-printable).
+
     Example: ``clean_pass("Kế hoạch", NormalizeStats(), again=True, nfc=True)`` -> ``("Kế hoạch",
     True)``, without reading the text.
     """
     if again and nfc:
         return raw, True
     text = raw.replace("\r\n", "\n").replace("\r", "\n") if not again and "\r" in raw else raw
-    special = not again and _has_special(text)
+    special = not again and ("\t" in text if printable else _has_special(text))
     if special:
         text = _RARE_LINE_ENDS.sub("\n", text)
-    composed = not unicodedata.is_normalized("NFC", text)
+    composed = not nfc and not unicodedata.is_normalized("NFC", text)
     if composed:
         text = unicodedata.normalize("NFC", text)
         special = _SPECIAL.search(text) is not None  # NFC maps U+2000/U+2001 to other spaces

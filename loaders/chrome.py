@@ -295,6 +295,15 @@ def _line_kinds(lines: list[str], cache: LineKinds) -> list[int] | None:
     return list(map(cache.__getitem__, lines))
 
 
+def has_line_kinds(lines: list[str], cache: LineKinds) -> bool:
+    """Whether any line has a chrome kind; without one, ``remove_chrome`` returns the lines as
+    they are. New lines are classified into ``cache`` as ``remove_chrome`` would.
+
+    Example: ``has_line_kinds(["Kế hoạch số 91/KH-UBND", "Chia sẻ"], new_line_kinds())`` -> True.
+    """
+    return _line_kinds(lines, cache) is not None
+
+
 # ---------------------------------------------------------------- neighbours
 
 

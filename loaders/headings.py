@@ -38,7 +38,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -63,8 +63,9 @@ _PREVIOUS_PROBE_CHARS = 16
 _NUMBER_END = re.compile(r"(?<![\d.,])\d[\d.,]*(?<![.,])$")  # "… giai đoạn 2021", "… bình quân 05"
 _NUMBER_START = re.compile(r"\d[\d.,]*(?<![.,])")           # "2025”;", "06%/năm" (the dash's title)
 
-_HEADING = re.compile(
-    r"""^[ \t]*(?:
+#: A heading line, without its anchor: the line group spans it (see _HEADING and _NEXT_HEADING).
+_HEADING_LINE = r"""
+    (?P<line>[ \t]*(?:                             # the heading line, from its first character
         (?P<appendix>(?:PHỤ|Phụ)[ \t]+(?:LỤC|lục)  # an appendix: "PHỤ LỤC", "Phụ lục 01", "Phụ lục I"
           (?:[ \t]+(?:số[ \t]+)?[0-9IVXL]{1,4}(?:\.\d{1,2})?)?)  # its number: "02.1", "số 2"
         (?=[ \t]*(?:$|[:.\-–]))[ \t]*(?:[:.\-–][ \t]*)?  # alone, or its title after a mark
@@ -77,10 +78,14 @@ _HEADING = re.compile(
       | (?P<part>[A-HJ-UWYZĐ])\.[ \t]+(?=[A-ZĐÀ-Ỹ]{2})  # A. ĐỊNH MỨC …: a part, upper-case title
       | (?P<dash>[-–])\s+                         # - bullet
       | (?P<plus>\+)\s+                           # + bullet
-    )(?P<title>(?(appendix)[^\n]*|\S[^\n]*))$  # the title (an appendix's may be on the next line)
-    """,
-    re.X | re.M,
-)
+    )(?P<title>(?(appendix)[^\n]*|\S[^\n]*))$)  # the title (an appendix's may be on the next line)
+    """
+#: A heading line read from where it starts (``match``); its ``line`` group is the whole match.
+_HEADING = re.compile(r"^" + _HEADING_LINE, re.X | re.M)
+#: … and found in a text: after a line end. A pattern opening with a literal lets the engine jump
+#: from line end to line end, where "^" is tried at every character; the match then starts at
+#: the line end, and the heading at its ``line`` group.
+_NEXT_HEADING = re.compile(r"\n" + _HEADING_LINE, re.X | re.M)
 #: Title keywords (lower case) and the kind they give, most specific first.
 KIND_KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
     ("tổ chức thực hiện", "organization"), ("phân công", "organization"),
@@ -120,7 +125,7 @@ _BULLET_CHARS = {"-": ("dash", "-"), "–": ("dash", "-"), "+": ("plus", "+")}
 
 
 def _marker(text: str, match: re.Match) -> tuple[str, str]:
-    bullet = _BULLET_CHARS.get(text[match.start()])  # most headings are bullets
+    bullet = _BULLET_CHARS.get(text[match.start("line")])  # most headings are bullets
     if bullet is not None:
         return bullet
     for name in ("roman", "article", "dotted", "arabic", "paren", "letter", "appendix", "part"):
@@ -205,7 +210,7 @@ def _continues_line(text: str, match: re.Match[str]) -> bool:
     title = match.start("title")
     if not (text[title].islower() or text[title].isdigit()):
         return False  # most items start with a capital: nothing else to read
-    start = match.start()
+    start = match.start("line")
     if start < 2 or text[start - 1] != "\n" or text[start - 2] == "\n":
         return False  # the first line, or a blank line before it
     previous = text[max(0, start - 1 - _PREVIOUS_PROBE_CHARS):start - 1]
@@ -226,9 +231,25 @@ def _number(written: str) -> float:
     return float(written.replace(".", "").replace(",", "."))
 
 
+def find_headings(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The heading lines that start between ``start`` and ``end``, in text order; a heading
+    starts at its match's ``line`` group (a match may start at the line end before it).
+
+    Example: "I. MỤC TIÊU\\n- Tăng" -> the matches of "I. MỤC TIÊU" and "- Tăng".
+    """
+    pos = max(start - 1, 0)  # a line starting at ``start`` follows the line end just before it
+    if start == 0:
+        first = _HEADING.match(text, 0, end)  # the text's first line has no line end before it
+        if first is not None:
+            yield first
+            pos = first.end()  # a heading's marker may end its line ("I." / "MỤC TIÊU")
+    yield from _NEXT_HEADING.finditer(text, pos, end)
+
+
 def first_heading(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first heading line between ``start`` and ``end``, or None."""
-    for match in _HEADING.finditer(text, start, end):
+    """The first heading line between ``start`` and ``end``, or None; the heading starts at
+    the match's ``line`` group."""
+    for match in find_headings(text, start, end):
         if not (match["dash"] and _continues_line(text, match)):
             return match
     return None
@@ -257,11 +278,11 @@ def build_sections(text: str, body_start: int, closing: int, default_year: int |
         if i:  # a signature block: everything open ends, the attached text starts a new tree
             _close_to(stack, markers, None, bounds[i - 1], sections)
             sections.append(Section("~", "closing", bounds[i - 1], bounds[i], "closing"))
-        for match in _HEADING.finditer(text, bounds[i], bounds[i + 1]):
+        for match in find_headings(text, bounds[i], bounds[i + 1]):
             if match["dash"] and _continues_line(text, match):
                 continue
             if sections[0] is None:
-                sections[0] = Section("", "", 0, match.start(), "preamble", default_year)
+                sections[0] = Section("", "", 0, match.start("line"), "preamble", default_year)
             _open(text, match, stack, markers, sections, default_year)
         if sections[0] is None:
             sections[0] = Section("", "", 0, bounds[1], "preamble", default_year)
@@ -274,16 +295,17 @@ def build_sections(text: str, body_start: int, closing: int, default_year: int |
 def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str],
           sections: list[Section | None], default_year: int | None) -> None:
     """Open the section of one heading line, closing the ones it ends."""
+    start = match.start("line")
     marker, label = _marker(text, match)
     if marker == "appendix":
-        _close_to(stack, markers, None, match.start(), sections)  # an appendix is a tree's top
+        _close_to(stack, markers, None, start, sections)  # an appendix is a tree's top
     if marker in ("dash", "plus") and _heads_bullets(text, match):
         # "- Phấn đấu đến hết năm 2025:" introduces the bullets under it: a level of its own.
         marker += "-head"
     if markers and markers[-1] != marker and markers[-1] in _BULLETS:
-        _close_bullets(marker, stack, markers, match.start(), sections)
+        _close_bullets(marker, stack, markers, start, sections)
     if marker in markers:
-        _close_to(stack, markers, marker, match.start(), sections)
+        _close_to(stack, markers, marker, start, sections)
     parent = stack[-1] if stack else None
     if label in "-+":
         count = parent.children.get(label, 0) + 1 if parent else len(sections)
@@ -294,7 +316,7 @@ def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str
     kind = _kind(title, marker, parent.kind if parent else "other")
     year = _year(title, parent.year if parent else default_year)
     path = f"{parent.path}/{label}" if parent else label
-    stack.append(_Open(marker, path, title, match.start(), kind, year, len(sections)))
+    stack.append(_Open(marker, path, title, start, kind, year, len(sections)))
     markers.append(marker)
     sections.append(None)
 

@@ -320,11 +320,12 @@ def _joins_across_soft(prev: _Joined, cur: str) -> bool:
             and HEADING_START.match(cur) is None)
 
 
-def repair_wraps(lines: list[str]) -> list[str]:
+def repair_wraps(lines: list[str], joined: list[int] | None = None) -> list[str]:
     """Join hard-wrapped lines; breaks, pipes and headings stay.
 
     Only the last paragraph can be continued: by the next line, or by the line after one soft
-    break. ``out[at]`` holds its first piece until the next paragraph starts.
+    break. ``out[at]`` holds its first piece until the next paragraph starts. The indexes of the
+    lines written from more than one piece are added to ``joined`` if given (see ``rejoins``).
 
     Example: ``["I. MỤC TIÊU, CHỈ", "TIÊU", "1. Mục tiêu", "chung."]`` ->
     ``["I. MỤC TIÊU, CHỈ TIÊU", "1. Mục tiêu chung."]``.
@@ -349,10 +350,73 @@ def repair_wraps(lines: list[str]) -> list[str]:
         else:
             if par.parts:
                 out[at] = " ".join(par.parts)
+                if joined is not None:
+                    joined.append(at)
             at = len(out)
             append(line)
             par.restart(line)
         after = _AFTER_PARAGRAPH
     if at >= 0 and par.parts:
         out[at] = " ".join(par.parts)
+        if joined is not None:
+            joined.append(at)
     return out
+
+
+def continues(first: str, line: str, *, soft: bool = False) -> bool:
+    """Whether ``repair_wraps`` joins ``line`` to a paragraph that is the line ``first`` alone,
+    standing right after it or, with ``soft``, one soft break after it.
+
+    Example: ``continues("Căn cứ Kết luận số 92-KL/TW ngày", "05/11/2020 của Bộ Chính trị;")``
+    -> True; ``continues("1. Mục tiêu chung.", "Nâng cao …")`` -> False.
+    """
+    par = _Joined()
+    par.restart(first)
+    if soft:
+        return _joins_across_soft(par, line)
+    return (not par.closed or line[0].islower()) and _joins(par, line)
+
+
+def rejoins(lines: list[str], joined: list[int]) -> bool:
+    """Whether ``repair_wraps``, run again on what it returned (``lines``, written out and read
+    back), would join anything; ``joined`` lists the lines it joined from pieces.
+
+    Only the line ends next to a joined line need reading again. Between two lines each kept
+    whole, the join rules read the same things as the first time: the paragraph before the line
+    end was that one line then too, and the breaks between them are the same (none, one soft
+    break, or else something that no line crosses). A joined line reads differently as a whole
+    than its pieces did (its first piece decided whether it continued the line before it; as the
+    paragraph before a line end it was read from its first piece), so the two line ends next to
+    it are decided again, as a second pass would (each line a paragraph of its own, as long as
+    nothing joins).
+
+    Example: ``rejoins(["Đến năm 2025, phòng", "HIỆN vấn, hỗ trợ …"], [1])`` -> True (the
+    joined "HIỆN" + "vấn, hỗ trợ …" is no upper-case line any more: it continues "phòng").
+    """
+    for at in joined:
+        before, soft = _text_before(lines, at)
+        if before is not None and continues(lines[before], lines[at], soft=soft):
+            return True
+        after, soft = _text_after(lines, at)
+        if after is not None and continues(lines[at], lines[after], soft=soft):
+            return True
+    return False
+
+
+def _text_before(lines: list[str], at: int) -> tuple[int | None, bool]:
+    """The text line a join may continue before ``lines[at]`` (none or one soft break between
+    them; else None), and whether a soft break stands between."""
+    if at >= 1 and lines[at - 1] not in NOT_TEXT:
+        return at - 1, False
+    if at >= 2 and lines[at - 1] == SOFT and lines[at - 2] not in NOT_TEXT:
+        return at - 2, True
+    return None, False
+
+
+def _text_after(lines: list[str], at: int) -> tuple[int | None, bool]:
+    """``_text_before``'s counterpart after ``lines[at]``."""
+    if at + 1 < len(lines) and lines[at + 1] not in NOT_TEXT:
+        return at + 1, False
+    if at + 2 < len(lines) and lines[at + 1] == SOFT and lines[at + 2] not in NOT_TEXT:
+        return at + 2, True
+    return None, False

@@ -127,13 +127,22 @@ def join_bold_headings(framed: str) -> str:
     return "".join(pieces) + framed[pos:] if pieces else framed
 
 
+def has_markup(text: str) -> bool:
+    """Whether the text holds a character ``strip_markdown`` looks for ("#", "*", "[^", "\\");
+    without one it returns the text as it is.
+
+    Example: ``has_markup("**I. MỤC ĐÍCH**")`` -> True; ``has_markup("I. MỤC ĐÍCH")`` -> False.
+    """
+    return "#" in text or "*" in text or "[^" in text or "\\" in text
+
+
 def strip_markdown(text: str, stats: NormalizeStats) -> str:
     """Drop emphasis and heading markers, keep the text; cut a trailing "related documents" list.
 
     Example: ``"**I. MỤC ĐÍCH,\\nYÊU CẦU**\\n**\\n*Căn cứ Luật Dữ liệu;*"`` ->
     ``"I. MỤC ĐÍCH, YÊU CẦU\\nCăn cứ Luật Dữ liệu;"`` (a bold numbered heading on one line).
     """
-    if "#" not in text and "*" not in text and "[^" not in text and "\\" not in text:
+    if not has_markup(text):
         return text  # nothing to strip (every second pass of a clean text)
     framed = f"\n{text}\n"
     if "#" in framed:

@@ -25,7 +25,9 @@ Decisions:
   changing (``MAX_PASSES``, in practice the second pass is a no-op). ``normalize_text(t).text``
   is a fixed point. A later pass skips what cannot have changed since the one before (``_Passes``):
   the scans for special characters and look-alikes, the NFC check of a text known to be NFC,
-  Markdown in a text that had none, and the space tidying of lines written tidy.
+  Markdown in a text that had none, and the space tidying of lines written tidy. And a pass
+  that would change nothing is not run at all when the one before can tell (``_settled``: most
+  texts), by deciding again only the line ends next to the lines it joined.
 * **Two strengths of break.** One blank line is a *soft* break: a paragraph boundary that a wrap
   may still cross (sample 004 wraps "phát triển kinh" / blank / "tế - xã hội"). Two blank lines
   are a *hard* break, never crossed: table cells, removed chrome, removed duplicates, separator
@@ -48,14 +50,15 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from policykg.loaders.breaks import PIPE, NormalizeStats, read_breaks, write_lines
 from policykg.loaders.characters import clean_pass, tidy_spaces
-from policykg.loaders.chrome import LineKinds, new_line_kinds, remove_chrome
-from policykg.loaders.line_wraps import repair_wraps
-from policykg.loaders.markup import strip_markdown
+from policykg.loaders.chrome import LineKinds, has_line_kinds, new_line_kinds, remove_chrome
+from policykg.loaders.line_wraps import rejoins, repair_wraps
+from policykg.loaders.markup import has_markup, strip_markdown
 from policykg.loaders.metadata_tables import extract_metadata
 from policykg.loaders.record import RecordWarning
 from policykg.loaders.repeats import remove_repeat
@@ -95,15 +98,18 @@ class _Passes:
     metadata: dict[str, str] = field(default_factory=dict)
     cache: LineKinds = field(default_factory=new_line_kinds)
     done: int = 0  # passes run
-    nfc: bool = False  # the last pass wrote NFC text …
+    nfc: bool = False  # the last pass wrote NFC text (or the reader did, for the first) …
     unmarked: bool = False  # … without a character strip_markdown looks for
+    printable: bool = False  # the reader's text is printable but for tabs and line feeds
+    settled: bool = False  # the last pass wrote a fixed point: a next one would change nothing
 
 
 def _body_pass(text: str, run: _Passes) -> str:
     """One pass over the body (the first also takes metadata-table rows out)."""
     first = run.done == 0
     run.done += 1
-    cleaned, nfc = clean_pass(text, run.stats, again=not first, nfc=run.nfc)
+    cleaned, nfc = clean_pass(text, run.stats, again=not first, nfc=run.nfc,
+                              printable=first and run.printable)
     # Later passes read what an earlier one wrote, with characters dropped and ASCII ones added:
     # no Markdown mark appears, and a text without any is left as it is.
     read = cleaned if run.unmarked and cleaned is text else strip_markdown(cleaned, run.stats)
@@ -119,23 +125,62 @@ def _body_pass(text: str, run: _Passes) -> str:
             lines, found = extract_metadata(lines, run.stats)
             run.metadata.update(found)
         lines = split_inline_pipes(lines)
-    lines = repair_wraps(read_breaks(remove_chrome(lines, run.stats, run.cache)))
-    if tables:
-        # Cell borders become hard breaks, which may now stand next to other breaks. (The wrap
-        # repair itself keeps breaks as read: it only drops a soft break between two text lines.)
-        lines = read_breaks(flatten_tables(lines, run.stats))
-    return write_lines(remove_repeat(lines, run.stats))
+    joined: list[int] = []
+    wrapped = repair_wraps(read_breaks(remove_chrome(lines, run.stats, run.cache)), joined)
+    # Cell borders become hard breaks, which may now stand next to other breaks. (The wrap
+    # repair itself keeps breaks as read: it only drops a soft break between two text lines.)
+    lines = read_breaks(flatten_tables(wrapped, run.stats)) if tables else wrapped
+    rounds = run.stats.duplicate_rounds
+    lines = remove_repeat(lines, run.stats)
+    written = write_lines(lines)
+    run.settled = (rounds == run.stats.duplicate_rounds
+                   and _settled(written, lines, _Wrapped(wrapped, joined), run))
+    return written
+
+
+@dataclass(frozen=True)
+class _Wrapped:
+    """What the wrap repair of a pass returned, and which of its lines it joined from pieces."""
+
+    lines: list[str]
+    joined: list[int]
+
+
+def _settled(written: str, lines: list[str], wrapped: _Wrapped, run: _Passes) -> bool:
+    """Whether a next pass over ``written`` (``lines`` written out) would return it as it is,
+    told without running it; the pass that wrote it removed no repeat.
+
+    Then a next pass leaves the characters alone (NFC, and no special character: what a pass
+    writes), strips no Markdown (no mark), finds no table (no pipe), removes no chrome (no line
+    of a chrome kind), joins no lines, and finds no repeat (it reads the same text lines as this
+    pass's search, which found none). Its wrap repair reads the line ends that this one's output
+    kept with nothing or one soft break: table rows stand between hard breaks, and two other
+    lines that stand so stood so in what the wrap repair returned, with the same breaks between
+    them (the table step writes them as they came, a cell border as a hard break); there only
+    the line ends next to joined lines may be decided otherwise (``rejoins``).
+
+    Example: most texts, whose second pass changes nothing, need none.
+    """
+    return ((run.nfc or unicodedata.is_normalized("NFC", written))
+            and (run.unmarked or not has_markup(written))
+            and PIPE not in written
+            and not rejoins(wrapped.lines, wrapped.joined)
+            and not has_line_kinds(lines, run.cache))
 
 
 # ---------------------------------------------------------------- public
 
 
-def normalize_text(raw: str) -> NormalizedText:
+def normalize_text(raw: str, *, nfc: bool = False, printable: bool = False) -> NormalizedText:
     """Normalize a decoded document: the text every span points into, metadata, warnings.
 
     Args:
         raw: the document as the reader decoded it (txt, Markdown, or HTML/DOCX with table rows
             as ``" | "``-joined lines).
+        nfc: whether ``raw`` is known to be NFC (``read_document`` gives NFC text), so that it
+            is not checked again.
+        printable: whether every character of ``raw`` but tabs and line feeds is known to be
+            printable (``SourceText.printable``), so that it is not checked again.
 
     Returns:
         The normalized text (a fixed point: normalizing it again changes nothing), the fields of
@@ -153,9 +198,11 @@ def normalize_text(raw: str) -> NormalizedText:
         >>> [w.code for w in n.warnings]
         ['chrome_removed', 'metadata_table']
     """
-    run = _Passes()
+    run = _Passes(nfc=nfc, printable=printable)
     text = _body_pass(raw, run)
     for _ in range(MAX_PASSES - 1):
+        if run.settled:
+            break  # the pass would return the text as it is
         again = _body_pass(text, run)
         if again == text:
             break

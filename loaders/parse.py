@@ -376,7 +376,7 @@ def _closings(text: str, body_start: int, closing: int) -> tuple[int, tuple[int,
         content = content if body is not None else None
     if content is None or (block >= closing and head[1] == "appendix"):
         return min(closing, block), None
-    inner = (block, content.start())
+    inner = (block, content.start("line"))
     return (closing if closing >= inner[1] else _closing_start(text, inner[1])), inner
 
 

@@ -37,7 +37,8 @@ def extract_record(data: bytes, name: str = "document") -> Record:
     """
     sha = hashlib.sha256(data).hexdigest()
     source = read_document(data, name)
-    normalized = normalize_text(source.text)
+    # read_document's text is NFC, and says whether it was found printable.
+    normalized = normalize_text(source.text, nfc=True, printable=source.printable)
     parsed = parse_document(normalized.text, normalized.metadata)
     warnings = [*source.warnings, *normalized.warnings, *parsed.warnings]
     document = _document_meta(parsed, sha, warnings)

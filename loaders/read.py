@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from policykg.loaders.readers_html import html_to_text, is_html
 from policykg.loaders.readers_office import read_docx
 from policykg.loaders.readers_pdf import read_pdf
-from policykg.loaders.readers_text import decode_text, finish_text, repair_legacy
+from policykg.loaders.readers_text import decode_text, finish_text, printable_text, repair_legacy
 from policykg.loaders.record import RecordWarning
 
 from policykg.errors import DocumentError
@@ -77,6 +77,9 @@ class SourceText:
         encoding: the character encoding of a text or HTML file (``utf-8``, ``utf-16-le``,
             ``cp1258``, ``tcvn3`` …); None for docx and pdf.
         warnings: what the reader guessed or repaired.
+        printable: whether every character but tabs and line feeds is known to be printable
+            (``readers_text.printable_text``): then the text holds no space other than " " and
+            tabs, and no invisible character, which the normalizer need not look for.
 
     Example:
         >>> SourceText("Nghị quyết số 12-NQ/TU", "txt", "utf-8", ()).text
@@ -87,6 +90,7 @@ class SourceText:
     format: str
     encoding: str | None
     warnings: tuple[RecordWarning, ...] = ()
+    printable: bool = False
 
 
 def read_document(data: bytes, name: str) -> SourceText:
@@ -126,11 +130,13 @@ def read_document(data: bytes, name: str) -> SourceText:
         nfc = repaired is normalized  # no legacy text: still NFC
         printable = printable and repaired is text  # the very text decode_text checked
         text = repaired
-    text = finish_text(text, nfc=nfc, printable=printable)
-    if not text.strip():
+    printable = printable or printable_text(text)
+    finished = finish_text(text, nfc=nfc, printable=printable)
+    if not finished.strip():
         raise DocumentError(f"{name} contains no text; check that it is the right file")
     _warn_extension(name, kind, warnings)
-    return SourceText(text, kind, encoding, tuple(warnings))
+    # A text finish_text left as it was is still printable, which the normalizer need not check.
+    return SourceText(finished, kind, encoding, tuple(warnings), printable and finished is text)
 
 
 def _check_size(data: bytes, name: str) -> None:

@@ -243,7 +243,7 @@ def _converted_warning(name: str) -> RecordWarning:
     )
 
 
-def finish_text(text: str, *, nfc: bool = False, printable: bool = False) -> str:
+def finish_text(text: str, *, nfc: bool = False, printable: bool | None = None) -> str:
     """Line ends to \\n, invisible and control characters out, NFC.
 
     Args:
@@ -251,9 +251,10 @@ def finish_text(text: str, *, nfc: bool = False, printable: bool = False) -> str
         nfc: whether ``text`` is NFC already (the reader normalized it before the legacy-font
             check, which left it as it was): then it is normalized again only if characters were
             taken out, which may bring a mark next to a letter it composes with.
-        printable: whether ``printable_text(text)`` is known to hold (``decode_text`` says so).
+        printable: whether ``printable_text(text)`` holds, if known (``decode_text`` says so);
+            None to have it checked.
     """
-    if not (printable or printable_text(text)):
+    if not (printable_text(text) if printable is None else printable):
         text = _LINE_BREAK.sub("\n", text)
         text = _INVISIBLE.sub("", text)
         text = _CONTROL.sub("", text)

@@ -108,3 +108,30 @@ def test_clean_text_is_a_fixed_point(text):
 def test_docstring_examples_run():
     result = doctest.testmod(characters)
     assert result.attempted > 0 and result.failed == 0
+
+
+#: Texts as read_document gives them: NFC, "\n" line ends, printable but for tabs (or not).
+READ_TEXTS = [
+    pytest.param("Số:\t91/KH-UBND\nKế hoạch", id="printable-with-tab"),
+    pytest.param("Kế hoạch số 91/KH-UBND\nQÐ-UBND của Ủy ban nhân dân", id="printable-with-eth"),
+    pytest.param("Số:\u00a091/KH-UBND\u2003ngày", id="non-printable-spaces"),
+    pytest.param("Kế\u200b hoạch\u2028số", id="invisible-and-line-separator"),
+]
+
+
+@pytest.mark.parametrize("text", READ_TEXTS)
+def test_what_the_reader_established_changes_nothing(text):
+    printable = text.replace("\n", " ").replace("\t", " ").isprintable()
+    told, plain = NormalizeStats(), NormalizeStats()
+    assert (characters.clean_pass(text, told, nfc=True, printable=printable)
+            == characters.clean_pass(text, plain))
+    assert told == plain
+    assert normalize_text(text, nfc=True, printable=printable) == normalize_text(text)
+
+
+@given(st.text(st.sampled_from(["a", "ế", "\t", "\n", " ", "\u00a0", "\u200b", "Ð", "ư"])))
+def test_a_printable_nfc_text_told_so_cleans_alike(text):
+    text = unicodedata.normalize("NFC", text)
+    printable = text.replace("\n", " ").replace("\t", " ").isprintable()
+    assert (characters.clean_pass(text, NormalizeStats(), nfc=True, printable=printable)
+            == characters.clean_pass(text, NormalizeStats()))

@@ -226,3 +226,17 @@ def test_remove_chrome_replaces_lines_by_hard_breaks():
 def test_docstring_examples_run():
     result = doctest.testmod(chrome)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(("lines", "found"), [
+    pytest.param(["Kế hoạch số 91/KH-UBND", "Chia sẻ"], True, id="page-action"),
+    pytest.param(["Kế hoạch số 91/KH-UBND", "-------"], True, id="separator-rule"),
+    pytest.param(["Liên hệ"], True, id="menu-word-alone"),
+    pytest.param(["Kế hoạch số 91/KH-UBND", HARD, "Tính đến hôm nay: 95% hộ dân có nước sạch."], False,
+                 id="body-text"),
+])
+def test_has_line_kinds(lines, found):
+    cache = chrome.new_line_kinds()
+    assert chrome.has_line_kinds(lines, cache) is found
+    if not found:
+        assert chrome.remove_chrome(lines, NormalizeStats(), cache) == lines

@@ -182,3 +182,24 @@ def test_an_inner_closing_starts_a_new_tree():
         ("", "preamble"), ("Điều 1", "other"), ("Điều 3", "other"), ("~", "closing"),
         ("I", "other"), ("I/1", "other"), ("II", "organization")]
     assert (sections[2].end, sections[3].start, sections[3].end) == (inner[0], *inner)
+
+
+#: Pieces of heading-like text: markers, titles, line ends, blanks (a marker may end its line).
+HEADING_PIECES = st.lists(st.sampled_from([
+    "I.", "II)", "1.", "1.1.", "a)", "(2)", "- ", "+ ", "A. ", "PHỤ LỤC", "Phụ lục 01:", "Điều 5.",
+    "ĐỊNH MỨC", "Mục tiêu", " ", "\t", "\n", "\n\n", "x",
+]), max_size=30).map("".join)
+
+
+@pytest.mark.parametrize("start_at", [
+    pytest.param(0, id="text-start"),
+    pytest.param(1, id="second-character"),
+    pytest.param(None, id="after-first-line-end"),
+])
+@given(text=HEADING_PIECES)
+def test_found_headings_are_the_lines_an_anchored_search_finds(start_at, text):
+    start = min(start_at if start_at is not None else text.find("\n") + 1, len(text))
+    expected = [(m.span("line"), m.groupdict()) for m in headings._HEADING.finditer(text, start)]
+    found = [(m.span("line"), m.groupdict())
+             for m in headings.find_headings(text, start, len(text))]
+    assert found == expected

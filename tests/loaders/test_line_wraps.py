@@ -176,3 +176,59 @@ def test_join_tests_in_any_order_agree(pieces, cur):
 def test_docstring_examples_run():
     result = doctest.testmod(line_wraps)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ---------------------------------------------------------------- deciding one line end again
+
+CONTINUES_CASES = [
+    pytest.param("Căn cứ Kết luận số 92-KL/TW ngày", "05/11/2020 của Bộ Chính trị;", False, True,
+                 id="date-runs-on"),
+    pytest.param("1. Mục tiêu chung.", "Nâng cao đời sống", False, False, id="after-a-sentence"),
+    pytest.param("- Đến năm 2025 có 60% cơ sở trợ giúp xã hội công lập, phòng", "HIỆN vấn, hỗ trợ",
+                 False, True, id="no-longer-an-upper-case-line"),
+    pytest.param("- Đến năm 2025 có 60% cơ sở trợ giúp xã hội công lập, phòng", "HIỆN", False, False,
+                 id="an-upper-case-line"),
+    pytest.param("… phát triển kinh", "tế - xã hội của huyện", True, True, id="across-a-soft-break"),
+    pytest.param("… phát triển kinh", "Tế - xã hội", True, False, id="capital-across-a-soft-break"),
+    pytest.param("2.3.", "Công an tỉnh", False, True, id="heading-number-alone"),
+]
+
+
+@pytest.mark.parametrize(("first", "line", "soft", "joins"), CONTINUES_CASES)
+def test_continues(first, line, soft, joins):
+    assert line_wraps.continues(first, line, soft=soft) is joins
+
+
+WRAP_LINES = st.sampled_from([
+    "I. MỤC TIÊU, CHỈ", "TIÊU", "HIỆN", "vấn, hỗ trợ", "1.", "2.3.", "- 2025”;", "giai đoạn 2021",
+    "phòng", "Công an tỉnh", "17. Chi cục", "a) Phối hợp với Sở", "Đào tạo;", "nông - lâm",
+    "- ngư và", "DÂN", "(Chi tiết kèm theo)", "5.2", "Kiến nghị", "2025 ABC", "x",
+])
+
+
+@given(first=WRAP_LINES, line=WRAP_LINES, soft=st.booleans())
+def test_continues_decides_as_repair_wraps(first, line, soft):
+    lines = [first, SOFT, line] if soft else [first, line]
+    assert line_wraps.continues(first, line, soft=soft) is (len(line_wraps.repair_wraps(lines)) == 1)
+
+
+@pytest.mark.parametrize(("lines", "joined", "expected"), [
+    pytest.param(["Đến năm 2025, phòng", "HIỆN vấn, hỗ trợ"], [1], True, id="joined-line-continues"),
+    pytest.param(["Đến năm 2025, phòng", HARD, "HIỆN vấn, hỗ trợ"], [2], False, id="hard-break"),
+    pytest.param(["1. Mục tiêu chung.", SOFT, "Nâng cao đời sống"], [0], False, id="sentence-ended"),
+    pytest.param(["Đến năm 2025, phòng", SOFT, SOFT, "HIỆN vấn, hỗ trợ"], [3], False,
+                 id="two-blank-lines"),
+    pytest.param(["a) Phối hợp với Sở", "HIỆN vấn"], [], False, id="no-joined-line"),
+    pytest.param(["HIỆN 2025 ABC", "TIÊU"], [0], True, id="joined-line-now-upper-case"),
+])
+def test_rejoins(lines, joined, expected):
+    assert line_wraps.rejoins(lines, joined) is expected
+
+
+@given(st.lists(st.one_of(WRAP_LINES, st.sampled_from([SOFT, SOFT, HARD])), max_size=25))
+def test_rejoins_tells_whether_a_second_repair_joins(lines):
+    joined: list[int] = []
+    once = line_wraps.repair_wraps(lines, joined)
+    assert all(" " in once[at] for at in joined)  # each made of two pieces or more
+    again = line_wraps.repair_wraps(once)
+    assert line_wraps.rejoins(once, joined) is (again != once)

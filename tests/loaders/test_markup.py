@@ -102,3 +102,16 @@ def test_joining_bold_headings_changes_only_white_space(pieces):
 def test_docstring_examples_run():
     result = doctest.testmod(markup)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    pytest.param("**I. MỤC ĐÍCH**", True, id="bold"),
+    pytest.param("## Văn bản liên quan", True, id="heading"),
+    pytest.param("Theo Nghị quyết[^2]", True, id="footnote"),
+    pytest.param("Tỷ lệ 5\\% hộ nghèo", True, id="escape"),
+    pytest.param("I. MỤC ĐÍCH [2]", False, id="plain"),
+])
+def test_has_markup(text, marked):
+    assert markup.has_markup(text) is marked
+    if not marked:
+        assert markup.strip_markdown(text, NormalizeStats()) is text

@@ -5,6 +5,7 @@ test_line_wraps, test_tables, test_repeats, test_breaks."""
 
 from __future__ import annotations
 
+import copy
 import json
 import unicodedata
 
@@ -18,6 +19,7 @@ from policykg.loaders.chrome import new_line_kinds, remove_chrome
 from policykg.loaders.line_wraps import repair_wraps
 from policykg.loaders.markup import strip_markdown
 from policykg.loaders.metadata_tables import extract_metadata
+from policykg.loaders import normalize
 from policykg.loaders.normalize import MAX_PASSES, NormalizedText, _warnings, normalize_text
 from policykg.loaders.repeats import remove_repeat
 from policykg.loaders.tables import flatten_tables, split_inline_pipes
@@ -276,3 +278,23 @@ def test_later_passes_skip_only_what_cannot_change(raw):
     result = normalize_text(raw)
     assert result.text == text
     assert [w.message for w in result.warnings] == [w.message for w in _warnings(stats)]
+
+
+#: Lines that a first pass joins into lines that read differently as a whole (module line_wraps).
+WRAPPING = ["HIỆN", "2025 ABC", "TIÊU", "vấn, hỗ trợ", "- Đến năm 2025 có 60% cơ sở, phòng", "5.2",
+            "Kiến nghị", "… phát triển kinh", "tế - xã hội", "Trang chủ", "> Văn bản", "1 | 2 | 3"]
+wrapping_soup = st.lists(st.sampled_from(SNIPPETS + MARKED + WRAPPING), max_size=40).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(line_soup, marked_soup, wrapping_soup, repeated_soup))
+def test_a_pass_told_settled_is_followed_by_one_that_changes_nothing(raw):
+    run = normalize._Passes()
+    text = normalize._body_pass(raw, run)
+    for _ in range(MAX_PASSES - 1):
+        again = normalize._body_pass(text, settled := copy.deepcopy(run))
+        if run.settled:
+            assert again == text and settled.stats == run.stats
+        if again == text:
+            break
+        text, run = again, settled

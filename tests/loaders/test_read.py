@@ -24,6 +24,7 @@ from policykg.loaders.legacy_fonts import (
     unicode_to_tcvn3,
 )
 from policykg.loaders.read import MAX_DOCUMENT_BYTES, SourceText, read_document
+from policykg.loaders.readers_text import printable_text
 from tests.factories import ROOT, SAMPLES
 from tests.loaders.doc_factories import (
     docx_paragraph,
@@ -147,6 +148,8 @@ def test_any_bytes_give_source_text_or_document_error_deterministically(data, na
     assert first == _outcome(data, name)
     if isinstance(first, SourceText):
         assert first.text == unicodedata.normalize("NFC", first.text) and "\r" not in first.text
+        # What the normalizer is told it need not check again must hold.
+        assert not first.printable or printable_text(first.text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -158,6 +161,8 @@ def test_mutated_documents_give_source_text_or_document_error(seed, cut, flips, 
         data[position % len(data)] = value
     first = _outcome(bytes(data), name)
     assert first == _outcome(bytes(data), name)
+    if isinstance(first, SourceText):
+        assert not first.printable or printable_text(first.text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -167,3 +172,15 @@ def test_unicode_vietnamese_round_trips_through_tcvn3(text):
     text = unicodedata.normalize("NFC", text)
     restored = tcvn3_to_unicode(unicode_to_tcvn3(text))
     assert restored == text or restored.lower() == text.lower()
+
+
+@pytest.mark.parametrize(("data", "printable"), [
+    pytest.param("Kế hoạch số 91/KH-UBND\n\tngày 26/4/2021".encode(), True, id="utf8-with-tab"),
+    pytest.param("Kế hoạch số 91/KH-UBND\r\nngày".encode(), False, id="crlf-replaced"),
+    pytest.param("Số:\u00a091/KH-UBND".encode(), False, id="no-break-space"),
+    pytest.param("Kế\u200b hoạch".encode(), False, id="zero-width-space-dropped"),
+])
+def test_source_text_says_whether_it_is_printable(data, printable):
+    source = read_document(data, "kh.txt")
+    assert source.printable is printable
+    assert not printable or printable_text(source.text)
