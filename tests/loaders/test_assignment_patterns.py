@@ -179,3 +179,48 @@ def test_verbs_grouped_by_letter_match_as_listed(text: str) -> None:
     want, got = _FLAT_BOUNDARY.search(text), AP.BOUNDARY_RE.search(text)
     assert (got and (got.span(), got.lastgroup, got.span("verb"))) == (
         want and (want.span(), want.lastgroup, want.span("verb")))
+
+
+#: BOUNDARY_RE as its four branches read their first character themselves: the reference for the
+#: pattern that reads that character first and tells the branch by a lookbehind.
+_BRANCH_BOUNDARY = re.compile(
+    rf"""
+    \s*:
+  | [ \t]*\n (?=(?:Chủ\s+trì|Phối\s+hợp)(?!\w))
+  | \s*\((?=chủ\s+trì|phối\s+hợp)
+  | ,?\s+ (?P<verb> (?:{AP._VERBS}) ) (?!\w)
+    """,
+    re.X,
+)
+_BOUNDARY_TEXT = st.lists(st.sampled_from(
+    "UBND|các xã|:| :|  :|(|(chủ trì)| (phối hợp)|,|, |  |\n|\t\n|\nChủ trì|\nPhối hợp|Chủ trì|"
+    "khẩn trương|chủ trì|,phối hợp|Sở Y tế|x".split("|")), max_size=10).map("".join)
+
+
+def _boundary(match: re.Match[str] | None) -> tuple | None:
+    return match and (match.span(), match.span("verb"))
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    pytest.param("Sở Y tế: Chủ trì", 0, id="colon"),
+    pytest.param("Sở Y tế  : Chủ trì", 0, id="colon-after-spaces"),
+    pytest.param("Các cơ quan trực thuộc Bộ \nChủ trì, phối hợp", 0, id="heading-line"),
+    pytest.param("Các cơ quan trực thuộc Bộ\nPhối hợp", 0, id="bare-line-break"),
+    pytest.param("Giao Sở Y tế (chủ trì) thực hiện", 0, id="paren"),
+    pytest.param("Giao Sở Y tế(phối hợp)", 0, id="paren-glued"),
+    pytest.param("UBND các xã, khẩn trương triển khai", 0, id="comma-verb"),
+    pytest.param("UBND các xã  khẩn trương", 0, id="spaces-verb"),
+    pytest.param("UBND các xã,khẩn trương", 0, id="comma-glued-verb-none"),
+    pytest.param("Sở Y tế tổ chức thực hiện", 3, id="search-from-inside"),
+    pytest.param("Hội Nông dân", 0, id="none"),
+])
+def test_boundary_matches_its_branches(text: str, start: int) -> None:
+    assert _boundary(AP.BOUNDARY_RE.search(text, start)) == _boundary(
+        _BRANCH_BOUNDARY.search(text, start))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_BOUNDARY_TEXT, st.integers(0, 8))
+def test_boundary_matches_its_branches_anywhere(text: str, start: int) -> None:
+    assert _boundary(AP.BOUNDARY_RE.search(text, start)) == _boundary(
+        _BRANCH_BOUNDARY.search(text, start))
