@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 from dataclasses import astuple
 
 import shutil
@@ -179,9 +180,26 @@ def test_word_evidence(word, evidence):
 @pytest.mark.parametrize(("text", "lines"), [
     pytest.param("abc\r\nKế hoạch\x85NghÞ\n\nthành\u2028Đội\x0cxyz é\n",
                  ["abc", "", "NghÞ", "", "thành", "xyz é", ""], id="separators-of-every-kind"),
+    pytest.param("Kế hoạch\nNghÞ quyÕt\n\nthành\nĐội\n", ["NghÞ quyÕt", "", "thành", ""],
+                 id="line-feeds-only"),
+    pytest.param("NghÞ\u2029thành", ["NghÞ", "thành"], id="a-rare-separator-alone"),
     pytest.param("Kế hoạch", [], id="one-unicode-line"),
+    pytest.param("", [""], id="empty"),
 ])
 def test_lines_without_a_unicode_letter(text, lines):
     """The lines score_legacy reads: those str.splitlines gives without a Unicode-only letter,
     and empty ones (between CR and LF, after the last separator), which hold no word."""
-    assert [m["line"] for m in legacy_fonts._NOT_UNICODE_LINE.finditer("\n" + text)] == lines
+    assert legacy_fonts.not_unicode_lines(text) == lines
+
+
+_SEPARATOR_RE = re.compile(f"[{legacy_fonts._LINE_SEPARATORS}]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SCORE_ALPHABET, max_size=60))
+def test_lines_without_a_unicode_letter_whatever_the_separators(text):
+    """With "\\n" alone or with other separators (two patterns), the lines are those a split at
+    every separator gives, less those holding a Unicode-only letter."""
+    want = [line for line in _SEPARATOR_RE.split(text)
+            if not legacy_fonts._UNICODE_VIETNAMESE.search(line)]
+    assert legacy_fonts.not_unicode_lines(text) == want
