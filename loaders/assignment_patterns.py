@@ -127,7 +127,7 @@ _VERB_WORDS = (
 )
 
 
-def _by_first_letter(words: tuple[str, ...]) -> str:
+def by_first_letter(words: tuple[str, ...]) -> str:
     """An alternation of ``words`` (each opening with a literal letter) grouped by that letter,
     keeping their order: where the regex engine tried every word it now tests a few letters, and
     a position matches the same word (only words of one letter can match there)."""
@@ -137,7 +137,7 @@ def _by_first_letter(words: tuple[str, ...]) -> str:
     return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in grouped.items())
 
 
-_VERBS = _by_first_letter(_VERB_WORDS)
+_VERBS = by_first_letter(_VERB_WORDS)
 # Every boundary opens with a space, ":", "(" or ",", read by the class first: a pattern opening
 # with a class lets the regex engine skip to the next such character, while the four branches
 # that each opened with "\s*" (which may match nothing) were all tried at every letter of the

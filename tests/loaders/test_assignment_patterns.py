@@ -224,3 +224,27 @@ def test_boundary_matches_its_branches(text: str, start: int) -> None:
 def test_boundary_matches_its_branches_anywhere(text: str, start: int) -> None:
     assert _boundary(AP.BOUNDARY_RE.search(text, start)) == _boundary(
         _BRANCH_BOUNDARY.search(text, start))
+
+
+_OPENER_WORDS = tuple(sorted(AP.SUBJECT_OPENERS | AP.SUBJECT_SHORT_OPENERS, key=len, reverse=True))
+
+
+@pytest.mark.parametrize(("words", "text", "found"), [
+    pytest.param(("ubn", "uy", "sở"), "ủy, ubnd", "ubn", id="first-match-in-text-order"),
+    pytest.param(("các", "chi", "cục"), "chỉ chi", "chi", id="one-letter-several-words"),
+    pytest.param(("tổng", "tổ"), "tổng cục", "tổng", id="order-kept-in-a-letter"),
+    pytest.param(("tổ", "tổng"), "tổng cục", "tổ", id="order-kept-the-other-way"),
+    pytest.param(("sở",), "so sánh", None, id="none"),
+])
+def test_by_first_letter_matches_as_listed(words, text, found):
+    match = re.search(f"(?:{AP.by_first_letter(words)})", text)
+    assert (match and match.group()) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_OPENER_WORDS, " ", ",", ", ", "- ", "x", "th"]), max_size=10)
+       .map("".join))
+def test_openers_grouped_by_letter_match_as_listed(text: str) -> None:
+    flat = re.compile(f"(?:{'|'.join(_OPENER_WORDS)})")
+    grouped = re.compile(f"(?:{AP.by_first_letter(_OPENER_WORDS)})")
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
