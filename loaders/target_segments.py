@@ -43,25 +43,40 @@ from policykg.loaders.target_units import UNIT_ALT
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 #: Section kinds whose numbers are never targets.
 SKIPPED_KINDS = frozenset({"preamble", "closing", "organization"})
+#: "… và kế hoạch …": a review of the past that also heads the plan (RULE_HEADING_RE's reviews).
+_HEADS_PLAN_TOO = r"""(?![^\n]*\bvà\s+(?:kế\s+hoạch|phương\s+hướng|định\s+hướng|mục\s+tiêu|nhiệm\s+vụ
+                                  |giải\s+pháp))"""
+#: A level of pay or support: "mức chi", "mức hỗ trợ" … (see RULE_HEADING_RE).
+_ALLOWANCE = r"""mức\s+(?:chi|hỗ\s+trợ|phụ\s+cấp|trợ\s+cấp|hưởng|khoán|thù\s+lao|bồi\s+dưỡng)\b"""
 #: The start of a heading whose section sets rules or reviews the past: none of its numbers is a
 #: target (see the module docstring). Matched at the title's start, after leading marks (re.I
 #: there: a title, often a whole numbered paragraph, is not lowered for one match at its start).
+#: With re.I, CPython enters every branch of an alternation (it skips only branches opening with
+#: a plain literal): the words are grouped by their first letter, so that a title is tried
+#: against nine branches, not twenty; the leading marks are possessive, as every word opens with
+#: a letter, which they never hold (giving one back could not help).
 RULE_HEADING_RE = re.compile(
-    r"""[\W\d_]*(?:
-        định\s+mức                                              # norms: Định mức phân bổ …
-      | (?:nội\s+dung\s+chi\s*,\s*)?mức\s+(?:chi|hỗ\s+trợ|phụ\s+cấp|trợ\s+cấp|hưởng|khoán
-          |thù\s+lao|bồi\s+dưỡng)\b                             # allowances: Mức chi hỗ trợ
-      | tiêu\s+chí\s+(?:đánh\s+giá|chấm\s+điểm|phân\s+bổ|phân\s+định|xác\s+định)
-      | thang\s+điểm|cách\s+tính\s+điểm|điểm\s+(?:của|thưởng|trừ)\b   # scores
-      | (?:nguyên\s+tắc|phương\s+pháp)\s+(?:đánh\s+giá|xếp\s+loại|phân\s+bổ|chấm\s+điểm|tính)
-      | xếp\s+loại|xét\s+(?:tặng|khen)|tiêu\s+chuẩn\s+xét            # grading and awards
-      | phân\s+cấp\s+thẩm\s+quyền|nội\s+dung\s+phân\s+cấp            # decentralised thresholds
-      | phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng              # a regulation's scope
-      | (?:yêu\s+cầu\s*,\s*)?điều\s+kiện\b                           # conditions
-      | (?:tình\s+hình|thực\s+trạng|kết\s+quả\s+(?:thực\s+hiện|đạt\s+được)   # reviews of the past
-        |đánh\s+giá\s+(?:tình\s+hình|kết\s+quả|việc\s+thực\s+hiện|thực\s+hiện))
-        (?![^\n]*\bvà\s+(?:kế\s+hoạch|phương\s+hướng|định\s+hướng|mục\s+tiêu|nhiệm\s+vụ
-                         |giải\s+pháp))                       # … unless it also heads the plan
+    rf"""[\W\d_]*+(?:
+        đ(?:ịnh\s+mức                                            # norms: Định mức phân bổ …
+           |iểm\s+(?:của|thưởng|trừ)\b                          # scores
+           |ối\s+tượng\s+áp\s+dụng                               # a regulation's scope
+           |iều\s+kiện\b                                         # conditions
+           |ánh\s+giá\s+(?:tình\s+hình|kết\s+quả|việc\s+thực\s+hiện|thực\s+hiện)
+            {_HEADS_PLAN_TOO})                                  # a review of the past
+      | n(?:ội\s+dung\s+(?:chi\s*,\s*{_ALLOWANCE}|phân\s+cấp)       # allowances; decentralisation
+           |guyên\s+tắc\s+(?:đánh\s+giá|xếp\s+loại|phân\s+bổ|chấm\s+điểm|tính))
+      | {_ALLOWANCE}                                            # allowances: Mức chi hỗ trợ
+      | t(?:iêu\s+(?:chí\s+(?:đánh\s+giá|chấm\s+điểm|phân\s+bổ|phân\s+định|xác\s+định)
+                   |chuẩn\s+xét)                                # criteria, awards
+           |hang\s+điểm                                          # scores
+           |(?:ình\s+hình|hực\s+trạng){_HEADS_PLAN_TOO})        # a review of the past
+      | cách\s+tính\s+điểm                                       # scores
+      | p(?:hương\s+pháp\s+(?:đánh\s+giá|xếp\s+loại|phân\s+bổ|chấm\s+điểm|tính)
+           |hân\s+cấp\s+thẩm\s+quyền                               # decentralised thresholds
+           |hạm\s+vi\s+điều\s+chỉnh)                               # a regulation's scope
+      | x(?:ếp\s+loại|ét\s+(?:tặng|khen))                         # grading and awards
+      | yêu\s+cầu\s*,\s*điều\s+kiện\b                           # conditions
+      | kết\s+quả\s+(?:thực\s+hiện|đạt\s+được){_HEADS_PLAN_TOO}   # a review of the past
     )""",
     re.X | re.I,
 )

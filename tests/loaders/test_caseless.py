@@ -128,7 +128,7 @@ _CLAUSE = st.lists(st.sampled_from(
     "bố trí vốn phân bổ ĐÃ ĐẠT xđã Cùng  Kỳ 95% , x İ nhu cầu sử dụng đất vốn thu ngân sách "
     "Ngân Sách trung ương địa phương ngoài mức phụ cấp chi MỨC hỗ trợ khoán nguyên giá giá trị "
     "đánh lại xét tặng tối đa thang điểm trường hợp nếu Nếu xnếu nếux có thể điều chỉnh tổng "
-    "\n".split(" ")), max_size=12).map(" ".join)
+    "\n ; - ( -trường ;ngân (vốn xtrường xngân xvốn".split(" ")), max_size=12).map(" ".join)
 #: Each pattern that is one scan of others, and those others.
 _UNIONS = [
     ("NO_TARGET_RE", ("PAST_RE", "BUDGET_RE", "_PERMISSION")),

@@ -191,6 +191,17 @@ HEADINGS = [
     pytest.param("Ngân sách nhà nước thực hiện theo quy định phân cấp ngân sách", False,
                  id="rule-word-later"),
     pytest.param("Đánh giá tác động của phát triển kinh tế số", False, id="assessment-of-impact"),
+    # a case per group of the letter-grouped pattern
+    pytest.param("Nội dung chi, mức độ ưu tiên của dự án", False, id="spending-then-no-level"),
+    pytest.param("Nội dung phân cấp quản lý tài sản", True, id="decentralised-content"),
+    pytest.param("Nguyên tắc phân bổ vốn", True, id="allocation-principle"),
+    pytest.param("1.2. - Phương pháp tính", True, id="method-after-marks"),
+    pytest.param("Phạm vi điều chỉnh", True, id="regulation-scope"),
+    pytest.param("Cách tính điểm", True, id="scoring"),
+    pytest.param("Tiêu chuẩn xét công nhận", True, id="award-standard"),
+    pytest.param("Điều kiện được hỗ trợ", True, id="conditions-alone"),
+    pytest.param("Kết quả đạt được năm 2025", True, id="results-achieved"),
+    pytest.param("Kết quả thực hiện năm 2025 và kế hoạch năm 2026", False, id="results-and-plan"),
 ]
 
 
