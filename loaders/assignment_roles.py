@@ -35,17 +35,12 @@ from policykg.loaders.assignment_patterns import (
     COORDINATE_RE,
     EXECUTION_KEY,
     EXECUTION_RE,
-    INTRO_RE,
     LABELLED_KEYS,
     LABELLED_RE,
     RESPONSIBILITY_RE,
     ROLE_LABEL_FIRST,
-    ROLE_LABEL_KEYS,
     ROLE_LABEL_RE,
-    SUBJECT_OPENERS,
-    SUBJECT_SHORT_OPENERS,
     SUPPORT_END_RE,
-    by_first_letter,
     match_intro,
     match_subject_start,
     not_in_subject,
@@ -54,25 +49,6 @@ from policykg.loaders.assignment_patterns import (
 from policykg.loaders.assignment_units import Unit
 from policykg.loaders.caseless import LoweredSpan
 
-#: Sentence marks (assignment_units.split_sentences): a sentence starts after one, or the unit.
-_MARKS = (".", "!", "?")
-#: The first letters of an agency (SUBJECT_OPENERS), in a pattern for lowercase text, the longest
-#: first; grouped by their first letter, so that the regex engine tests a few letters at a mark
-#: instead of every opener (a third faster).
-_OPENER = "(?:" + by_first_letter(tuple(sorted(SUBJECT_OPENERS | SUBJECT_SHORT_OPENERS, key=len,
-                                               reverse=True))) + ")"
-#: On lowercase text, after a mark where find_sentence_roles looks for a subject (a sentence mark
-#: or ";"): the spaces and bullets _skip_space passes, and the first letters of an agency. Every
-#: such place of a unit is found by _after_marks(words, _CLAUSE_MARKS, _OPENER_AFTER_RE).
-_CLAUSE_MARKS = (".", "!", "?", ";")
-#: What may close a unit after its last word: marks, spaces, markdown marks.
-_CLOSING = ".!?;:, \t\r\n*_"
-_OPENER_AFTER_RE = re.compile(rf"[\s\-+*_•]*(?={_OPENER})")  # ends where the agency would open
-#: The same after a comma, which hands over to a subject in a sentence opening with INTRO_RE only.
-_COMMA_OPENER_RE = re.compile(rf",[\s\-+*_•]*{_OPENER}")
-#: INTRO_RE at a later sentence's opening (after a sentence mark), on lowercase text (re.I there
-#: is lowercase equality).
-_INTRO_AFTER_RE = re.compile(rf"\s+{INTRO_RE.pattern.lower()}", INTRO_RE.flags & ~re.I)
 #: The role of a subject position after a role label (ROLE_LABEL_RE): a lead, whose list may
 #: have no verb after it.
 LABEL_LEAD = "label-lead"
@@ -84,7 +60,7 @@ REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
 #: Roles whose agency owns a task, so that the bodies it works with ("phối hợp với") support it.
 _OWNING_ROLES = ("lead", "requested")
 #: What may close a heading's line after its agency list: spaces, markdown marks, a colon.
-_HEADING_TRAIL = " \t\r\n*_:"
+HEADING_TRAIL = " \t\r\n*_:"
 #: Words of the triggers, lowercased: one of "Giao" and "Yêu cầu", both of "Đề nghị".
 _ORDER_KEYS = ("giao", "yêu")
 _REQUEST_KEYS = ("đề", "nghị")
@@ -93,161 +69,6 @@ MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
 MAX_INTRO_CHARS = 320
 
-
-def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
-    """Can the unit assign anything, as a heading or in a sentence? (False only when surely not.)
-
-    Most units assign nothing. An assignment needs "phối hợp", a labelled list (":" and "chủ
-    trì"), or an agency list opening where one is looked for: the unit's body (a heading), where
-    a sentence opens, after a ";", after a trigger word, after a comma of a sentence that opens
-    with an introductory phrase (see :func:`find_sentence_roles`). The lowercase copy ``low``
-    tells at a glance whether one of those places opens with an agency's first letters ("Thực
-    hiện …" and "Tăng cường …" do not); where it does, but for the commas, the subject pattern
-    itself decides ("Tổ chức …", "Tham mưu …" open with an agency's letters and no agency),
-    over a range giving the same match as the sentence's. Read over the whole unit, these places
-    include every sentence's: a trigger cannot span a sentence mark, and what a sentence's
-    ``cut`` at "nếu" leaves out only adds places.
-
-    Example:
-        >>> text = "- Tăng cường công tác tuyên truyền; thực hiện tốt chế độ báo cáo."
-        >>> unit_may_assign(text, Unit(0, 2, len(text), 7), LoweredSpan(text, 0, len(text)))
-        False
-    """
-    words = low.lower_slice(unit.body, unit.end)
-    if words is None:
-        return True
-    end = unit.end
-    if text[unit.body:unit.body + 1] in "Tt" and RESPONSIBILITY_RE.match(text, unit.body, end):
-        return True  # "Trách nhiệm của Sở Nội vụ" (find_heading_agencies)
-    if _opens_with_subject(text, unit, low):
-        return True
-    if text[unit.body - 1:unit.body] in _MARKS or _subject_after_marks(text, unit, words, low):
-        return True  # later sentences (one may open the body) and ";" clauses
-    if _COMMA_OPENER_RE.search(words) and (
-            match_intro(text, _skip_space(text, unit.body, end), end)
-            or _after_marks(words, _MARKS, _INTRO_AFTER_RE)):
-        return True  # the commas of an introductory phrase
-    if may_trigger(words):
-        for match in trigger_matches(text, unit.body, end, low):
-            if match_subject_start(text, match.end(), end, low):
-                return True
-    return _subject_after_words(text, unit, words, low)
-
-
-def _subject_after_words(text: str, unit: Unit, words: str, low: LoweredSpan) -> bool:
-    """Whether an agency list opens right after "phối hợp (với)" (a supporter), a labelled
-    list's colon ("Cơ quan chủ trì: Sở Nội vụ") or a role label's ("Cơ quan thực hiện: …"), found
-    over the unit: none of these patterns can run past a sentence mark but the labels' colon,
-    which the matches then end at, as they do in the sentence.
-
-    Example: "- Tăng cường phối hợp giữa các ngành" has no agency after "phối hợp".
-    """
-    end = unit.end
-    found: list[re.Match[str]] = []
-    if COORDINATE_KEY in words:
-        found += COORDINATE_RE.finditer(text, unit.body, end)
-    if ":" in words:
-        if _has_key(words, LABELLED_KEYS):
-            found += LABELLED_RE.finditer(text, unit.body, end)
-        if _has_key(words, ROLE_LABEL_KEYS):
-            found += ROLE_LABEL_RE.finditer(text, unit.body, end)
-    for match in found:
-        if match_subject_start(text, match.end(), end, low):
-            return True
-    return False
-
-
-def _opens_with_subject(text: str, unit: Unit, low: LoweredSpan) -> bool:
-    """Whether an agency list opens the unit, as a heading (over the range find_heading_agencies
-    reads, past "Đề nghị" as there) or as the first sentence's subject (over the unit: see
-    may_assign). The two places are one in most units, whose first letters are then read once:
-    "Tăng cường …" is neither.
-    """
-    opening = _skip_space(text, unit.body, unit.end)
-    letters = match_subject_start(text, opening, unit.end, low, precheck_only=True)
-    if letters and match_subject_start(text, opening, unit.end, low):
-        return True
-    if unit.rank is None:
-        return False  # no heading
-    body = unit.body  # where find_heading_agencies reads the list: past "Đề nghị", if written
-    if text[body:body + 1] == "Đ" and (asked := REQUEST_HEADING_RE.match(text, body, unit.end)):
-        body = asked.end()
-    elif opening == body and not letters:
-        return False  # the heading opens with the letters refused above
-    return match_subject_start(text, body, _heading_end(text, unit), low) is not None
-
-
-def _heading_end(text: str, unit: Unit) -> int:
-    """Where a heading's agency list must end: before the marks that may close the line ("2.12.
-    UBND các xã, thị trấn:" ends after "trấn")."""
-    return unit.body + len(text[unit.body:unit.end].rstrip(_HEADING_TRAIL))
-
-
-def _subject_after_marks(text: str, unit: Unit, words: str, low: LoweredSpan) -> bool:
-    """Whether an agency list opens after one of the unit's clause marks, where a later
-    sentence or a ";" clause starts (``words``: the unit's body, lowercased).
-
-    Only places whose first letters are an agency's are tried with the pattern itself, over the
-    unit: find_sentence_roles reads the sentence, which ends at a mark the pattern cannot pass,
-    so the two ranges give the same match. Example: in "Tăng cường tuyên truyền. Các nhiệm vụ
-    gồm: …" the letters "các" open no agency, in "…; Sở Y tế chủ trì …" they do.
-    """
-    inner = _before_closing_marks(words)
-    for mark in _CLAUSE_MARKS:
-        at = words.find(mark, 0, inner)
-        while at != -1:
-            opener = _OPENER_AFTER_RE.match(words, at + 1)
-            if opener and match_subject_start(text, unit.body + opener.end(), unit.end, low):
-                return True
-            at = words.find(mark, at + 1, inner)
-    return False
-
-
-def _before_closing_marks(words: str) -> int:
-    """Where the marks and spaces closing ``words`` start: a mark there has no letter after it,
-    so nothing opens after it, and most units have no other ("- Tăng cường tuyên truyền.")."""
-    return len(words.rstrip(_CLOSING))
-
-
-def _after_marks(words: str, marks: tuple[str, ...], after: re.Pattern[str]) -> bool:
-    """Whether ``after`` matches right after one of the ``marks`` in ``words``: the marks are found
-    by substring search, where a pattern opening with a class of them would make the regex engine
-    test that class at every character."""
-    inner = _before_closing_marks(words)
-    for mark in marks:
-        at = words.find(mark, 0, inner)
-        while at != -1:
-            if after.match(words, at + 1):
-                return True
-            at = words.find(mark, at + 1, inner)
-    return False
-
-
-def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:
-    """Can the sentence ``text[start:end]`` assign anything? (False only when it surely cannot.)
-
-    Nine sentences in ten assign nothing. An assignment needs a subject where the sentence opens,
-    after a ";", after a trigger word or after the commas of an introductory phrase, or a
-    labelled list (":"), or "phối hợp": without any of these, :func:`find_sentence_roles` finds
-    nothing, which the lowercase copy ``low`` tells at a glance.
-
-    Example:
-        >>> text = "Tăng cường công tác tuyên truyền."
-        >>> may_assign(text, 0, len(text), LoweredSpan(text, 0, len(text)))
-        False
-    """
-    words = low.lower_slice(start, end)
-    if words is None or ":" in words or ";" in words or COORDINATE_KEY in words:
-        return True
-    if may_trigger(words):
-        return True
-    # Without those words a subject can only open the sentence (find_sentence_roles reads it
-    # with this very range), so the pattern itself decides, not just its first letters: "Tổ
-    # chức …", "Tham mưu …" and "Các nhiệm vụ …" open with an agency's letters and no agency.
-    opening = _skip_space(text, start, end)
-    if match_subject_start(text, opening, end, low):
-        return True
-    return match_intro(text, opening, end) is not None
 
 
 def may_trigger(words: str) -> bool:
@@ -258,12 +79,12 @@ def may_trigger(words: str) -> bool:
         >>> may_trigger("đề xuất giải pháp"), may_trigger("đề  nghị ủy ban mttq")
         (False, True)
     """
-    if _has_key(words, _ORDER_KEYS):
+    if has_key(words, _ORDER_KEYS):
         return True
     return _REQUEST_KEYS[0] in words and _REQUEST_KEYS[1] in words
 
 
-def _has_key(words: str, keys: tuple[str, ...]) -> bool:
+def has_key(words: str, keys: tuple[str, ...]) -> bool:
     """Whether one of ``keys`` occurs in ``words`` (a loop: faster than any() on a generator)."""
     for key in keys:
         if key in words:
@@ -323,7 +144,7 @@ def find_sentence_roles(text: str, start: int, end: int, low: LoweredSpan | None
             else:
                 out += [(s, e, role, predicate) for s, e in agencies]
             break  # one subject per group: later commas of an intro are inside it
-    if text.find(":", start, end) != -1 and (scan or _has_key(words, LABELLED_KEYS)):
+    if text.find(":", start, end) != -1 and (scan or has_key(words, LABELLED_KEYS)):
         for match in LABELLED_RE.finditer(text, start, end):
             stop = SUPPORT_END_RE.search(text, match.end(), end)
             list_end = stop.start() if stop else end
@@ -373,7 +194,7 @@ def _label_support_roles(text: str, agencies: list[tuple[int, int]], predicate: 
     out = [(s, e, "support", predicate) for s, e in agencies]
     clause = _clause_end(text, predicate, end)
     while clause < end:
-        opening = _skip_space(text, clause + 1, end)
+        opening = skip_space(text, clause + 1, end)
         if opening < end and not opens_with_coordination(text, opening, end):
             return out + [(s, e, "lead", opening) for s, e in agencies]
         clause = _clause_end(text, clause + 1, end)
@@ -390,12 +211,12 @@ def execution_roles(text: str, start: int, verb: int) -> list[tuple[int, int]]:
         ['Chánh Văn phòng Bộ', 'cơ quan chuyên môn', 'Chủ tịch UBND xã, phường']
     """
     out: list[tuple[int, int]] = []
-    cursor = _skip_space(text, start, verb)
+    cursor = skip_space(text, start, verb)
     while cursor < verb:
         semi = text.find(";", cursor, verb)
         stop = verb if semi == -1 else semi
         out += split_agency_list(text, cursor, stop)
-        cursor = _skip_space(text, stop + 1, verb)
+        cursor = skip_space(text, stop + 1, verb)
     return out
 
 
@@ -418,7 +239,7 @@ def _subject_positions(text: str, start: int, end: int, triggered: bool = True,
     if triggered:
         for match in trigger_matches(text, start, end, low):
             groups.append([(match.end(), "requested" if match.group("requested") else "lead")])
-    opening = _skip_space(text, start, end)
+    opening = skip_space(text, start, end)
     groups.append([(opening, "lead")])
     if text[opening:opening + 1] in ROLE_LABEL_FIRST:
         label = ROLE_LABEL_RE.match(text, opening, end)
@@ -426,7 +247,7 @@ def _subject_positions(text: str, start: int, end: int, triggered: bool = True,
             groups.append([(label.end(), LABEL_LEAD)])
     semi = text.find(";", start, end)
     while semi != -1:
-        groups.append([(_skip_space(text, semi + 1, end), "lead")])
+        groups.append([(skip_space(text, semi + 1, end), "lead")])
         semi = text.find(";", semi + 1, end)
     commas = _intro_commas(text, opening, end)
     if commas:
@@ -443,7 +264,7 @@ def _intro_commas(text: str, opening: int, end: int) -> list[int]:
     found = []
     comma = text.find(",", opening, limit)
     while comma != -1:
-        found.append(_skip_space(text, comma + 1, end))
+        found.append(skip_space(text, comma + 1, end))
         comma = text.find(",", comma + 1, limit)
     return found
 
@@ -467,7 +288,7 @@ def _subject(text: str, pos: int, end: int,
     # A ";" inside the list is fine only when an agency follows it (000 III.2).
     semi = text.find(";", pos, boundary.start())
     while semi != -1:
-        if not match_subject_start(text, _skip_space(text, semi + 1, end), end, low):
+        if not match_subject_start(text, skip_space(text, semi + 1, end), end, low):
             return None
         semi = text.find(";", semi + 1, boundary.start())
     predicate = boundary.start("verb") if boundary.group("verb") else boundary.end()
@@ -515,7 +336,7 @@ def find_heading_agencies(text: str, unit: Unit,
         body = asked.end()  # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
-    stripped = text[body : unit.end].rstrip(_HEADING_TRAIL)
+    stripped = text[body : unit.end].rstrip(HEADING_TRAIL)
     end = body + len(stripped)
     if not match_subject_start(text, body, end, low) or end - body > MAX_SUBJECT_CHARS:
         return None
@@ -539,7 +360,8 @@ def is_request_heading(text: str, unit: Unit) -> bool:
     return REQUEST_HEADING_RE.match(text, unit.body, unit.end) is not None
 
 
-def _skip_space(text: str, pos: int, end: int) -> int:
+def skip_space(text: str, pos: int, end: int) -> int:
+    """Where a unit's or a sentence's words start, past spaces and list bullets ("- ", "• ")."""
     while pos < end and text[pos] in " \t\r\n-+*_•":
         pos += 1
     return pos

@@ -59,9 +59,8 @@ from policykg.loaders.assignment_roles import (
     find_heading_agencies,
     find_sentence_roles,
     is_request_heading,
-    may_assign,
-    unit_may_assign,
 )
+from policykg.loaders.assignment_screen import may_assign, unit_may_assign
 from policykg.loaders.assignment_units import (
     Unit,
     body_text,

@@ -1,4 +1,5 @@
-"""Roles read from one sentence (assignment_roles.py); the quick refusal misses none."""
+"""Roles read from one sentence (assignment_roles.py) and the screens before them
+(assignment_screen.py): the quick refusal misses none."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from policykg.loaders.assignment_patterns import TRIGGER_RE
 from policykg.loaders.assignment_roles import (
     find_heading_agencies,
     find_sentence_roles,
-    may_assign,
     may_trigger,
-    unit_may_assign,
 )
+from policykg.loaders.assignment_screen import may_assign, unit_may_assign
 from policykg.loaders.assignment_units import split_sentences, split_units
 from policykg.loaders.caseless import LoweredSpan
 
