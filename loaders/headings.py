@@ -98,7 +98,8 @@ KIND_KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
 _KIND_WORD = re.compile("|".join(re.escape(word) for word, _ in KIND_KEYWORDS))
 _KIND_OF_WORD: dict[str, SectionKind] = dict(KIND_KEYWORDS)
 #: Marker types that can classify a section by keyword (bullets only inherit).
-_CLASSIFYING = {"appendix", "part", "roman", "article", "dotted", "arabic", "paren", "letter"}
+_CLASSIFYING = frozenset({"appendix", "part", "roman", "article", "dotted1", "dotted2", "dotted3",
+                          "arabic", "paren", "letter"})
 _YEAR = re.compile(
     r"""(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y1>(?:19|20)\d\d)   # đến (hết) năm 2025
       | giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y2>(?:19|20)\d\d)  # giai đoạn 2021-2025
@@ -122,32 +123,47 @@ class _Open:
 
 #: Bullets told by the line's first character, before any group is looked up.
 _BULLET_CHARS = {"-": ("dash", "-"), "–": ("dash", "-"), "+": ("plus", "+")}
+#: The marker groups of _HEADING_LINE, in the order they are tried.
+_MARKER_GROUPS = ("roman", "article", "dotted", "arabic", "paren", "letter", "appendix", "part")
+#: The groups a numbered heading's first character can open (one of them matched: the marker
+#: branches exclude each other); a line opening with a space or a tab tries them all.
+_GROUPS_BY_CHAR = {
+    **dict.fromkeys("0123456789", ("dotted", "arabic")),
+    "(": ("paren",),
+    **dict.fromkeys("abcdefghijklmnopqrstuvwxyzđ", ("letter",)),
+}
 
 
 def _marker(text: str, match: re.Match) -> tuple[str, str]:
-    bullet = _BULLET_CHARS.get(text[match.start("line")])  # most headings are bullets
+    first = text[match.start("line")]
+    bullet = _BULLET_CHARS.get(first)  # most headings are bullets
     if bullet is not None:
         return bullet
-    for name in ("roman", "article", "dotted", "arabic", "paren", "letter", "appendix", "part"):
+    for name in _GROUPS_BY_CHAR.get(first, _MARKER_GROUPS):
         if match[name]:
             value = " ".join(match[name].split())  # "PHỤ LỤC\t01" is labelled "PHỤ LỤC 01"
-            label = {"article": f"Điều {value}", "paren": f"({value})"}.get(name, value)
-            return (f"dotted{value.count('.')}" if name == "dotted" else name), label
+            if name == "dotted":
+                return f"dotted{value.count('.')}", value
+            if name == "article":
+                return name, f"Điều {value}"
+            return name, (f"({value})" if name == "paren" else value)
     return ("dash", "-") if match["dash"] else ("plus", "+")
 
 
-def _kind(title: str, marker: str, inherited: SectionKind) -> SectionKind:
-    if marker.rstrip("0123456789") in _CLASSIFYING or marker.startswith("dotted"):
-        first = _KIND_WORD.search(title.lower())  # the keyword that comes first in the title
+def _kind(lowered: str, marker: str, inherited: SectionKind) -> SectionKind:
+    if marker in _CLASSIFYING:
+        first = _KIND_WORD.search(lowered)  # the keyword that comes first in the title
         if first:
             return _KIND_OF_WORD[first.group()]
     return inherited
 
 
-def _year(title: str, inherited: int | None) -> int | None:
-    # Every year _YEAR reads starts "19" or "20": a title without either has none, and most
-    # headings are searched no further.
-    match = _YEAR.search(title) if "20" in title or "19" in title else None
+def _year(title: str, lowered: str, inherited: int | None) -> int | None:
+    # Every year _YEAR reads starts "19" or "20" and follows "năm" or "giai đoạn" (whose case
+    # "lower" folds as re.I does): a title without them has none, as most headings.
+    if not (("20" in title or "19" in title) and ("năm" in lowered or "đoạn" in lowered)):
+        return inherited
+    match = _YEAR.search(title)
     if match is None:
         return inherited
     return int(match["y1"] or match["y2"] or match["y3"])
@@ -313,8 +329,9 @@ def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str
             parent.children[label] = count  # "- …" and "- …:" items are counted together
         label = f"{label}{count}"
     title = _appendix_title(text, match) if marker == "appendix" else _title(text, match)
-    kind = _kind(title, marker, parent.kind if parent else "other")
-    year = _year(title, parent.year if parent else default_year)
+    lowered = title.lower()
+    kind = _kind(lowered, marker, parent.kind if parent else "other")
+    year = _year(title, lowered, parent.year if parent else default_year)
     path = f"{parent.path}/{label}" if parent else label
     stack.append(_Open(marker, path, title, start, kind, year, len(sections)))
     markers.append(marker)
@@ -358,6 +375,6 @@ def _close_to(stack: list[_Open], markers: list[str], marker: str | None, end: i
         node = stack.pop()
         markers.pop()
         out[node.slot] = Section(node.path, node.title, node.start, end, node.kind, node.year,
-                                 depth=len(stack) + 1)
+                                 len(stack) + 1)  # depth
         if node.marker == marker:
             return

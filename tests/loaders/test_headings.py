@@ -73,14 +73,38 @@ def test_kind_is_the_keyword_that_comes_first(title):
     lowered = title.lower()
     hits = [(lowered.find(word), kind) for word, kind in headings.KIND_KEYWORDS if word in lowered]
     expected = min(hits)[1] if hits else "other"
-    assert headings._kind(title, "arabic", "other") == expected
+    assert headings._kind(lowered, "arabic", "other") == expected
 
 
-@given(WORDY_TITLES)
-def test_year_needs_no_search_without_a_century(title):
+#: Titles with the letters case-folding treats apart (İ, ı, K, ſ) and words in every case.
+CASED_TITLES = st.lists(st.sampled_from(["đến", "ĐẾN", "Tới", "hết", "năm", "NĂM", "Năm", "giai", "GİAİ",
+                                         "đoạn", "ĐOẠN", "2025", "2021-2025", "1990", "ı", "K", "ſ", "x"]),
+                        max_size=8).map(" ".join)
+
+
+@given(st.one_of(WORDY_TITLES, CASED_TITLES))
+def test_year_needs_no_search_without_a_century_or_its_word(title):
     match = headings._YEAR.search(title)
     expected = int(match["y1"] or match["y2"] or match["y3"]) if match else None
-    assert headings._year(title, None) == expected
+    assert headings._year(title, title.lower(), None) == expected
+
+
+@pytest.mark.parametrize(("line", "marker", "label"), [
+    pytest.param("1. Mục tiêu", "arabic", "1", id="arabic"),
+    pytest.param("1.2.3. Chỉ tiêu", "dotted2", "1.2.3", id="dotted"),
+    pytest.param("(3) Nhiệm vụ", "paren", "(3)", id="paren"),
+    pytest.param("đ) Lĩnh vực y tế", "letter", "đ", id="letter-đ"),
+    pytest.param("w) Lĩnh vực", "letter", "w", id="letter-w"),
+    pytest.param("IV. NHIỆM VỤ", "roman", "IV", id="roman"),
+    pytest.param("Điều 5. Trách nhiệm", "article", "Điều 5", id="article"),
+    pytest.param("PHỤ LỤC\t01", "appendix", "PHỤ LỤC 01", id="appendix"),
+    pytest.param("B. ĐỊNH MỨC PHÂN BỔ", "part", "B", id="part"),
+    pytest.param("  2) Giải pháp", "arabic", "2", id="indented"),
+    pytest.param("- Tăng cường", "dash", "-", id="dash"),
+])
+def test_marker_and_label(line, marker, label):
+    match = headings._HEADING.match(line)
+    assert headings._marker(line, match) == (marker, label)
 
 
 @pytest.mark.parametrize(("text", "paths"), [
