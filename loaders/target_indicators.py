@@ -70,6 +70,18 @@ _TAIL_STOP_RE = re.compile(
     """,
     re.X,
 )
+#: The words of INDICATOR_TAIL_RE one by one ("ph[aâ]n đ[aấầ]u" spelt out), longest first.
+TAIL_WORDS = sorted(
+    ["đạt", "là", "còn", "xuống", "khoảng", "xấp xỉ", "gần", "trên", "hơn", "vượt", "dưới", "từ",
+     "ít nhất", "tối thiểu", "không dưới", "không quá", "tối đa", "bằng", "có", "ở mức", "mức",
+     "tỷ lệ", "phấn đấu", "ổn định", "duy trì"]
+    + [f"ph{a}n đ{b}u" for a in "aâ" for b in "aấầ"],
+    key=len, reverse=True)
+#: INDICATOR_TAIL_RE read backwards on the reversed lowercase text, matched at its start: the
+#: tail is the longest run of its tokens at the end (the search's leftmost start), and with the
+#: longer of two words ending alike tried first ("không dưới" before "dưới"), the greedy match
+#: is that run.
+_TAIL_REVERSED_RE = re.compile(rf"(?:\s|[,:(]|\b{reverse_words(TAIL_WORDS)}\b)*")
 #: Where the words after a value stop naming its indicator: '. ', '( ', ' và 20%', ' trong đó 5…'.
 _POST_CUT_RE = re.compile(
     r"""
@@ -182,11 +194,18 @@ def _drop_tail(phrase: str) -> str:
 def _tail_start(low: str, pos: int) -> int:
     """Where INDICATOR_TAIL_RE's match in the lowercase ``low`` starts, searching from ``pos``.
 
-    Every match runs to the end of ``low`` and holds only spaces, ",:(" and whole tail words, so
-    it starts after the last character, or word, that no tail word holds (found backwards, on the
-    reversed text): the search starts there instead of trying every position from ``pos``.
+    The search's leftmost match is the longest run of tail tokens at the end of ``low``: read
+    backwards (_TAIL_REVERSED_RE), one match at the start of the reversed text, instead of a try
+    from every position. Only a tail starting before ``pos`` (longer than TAIL_WINDOW, rare)
+    takes the search: every match runs to the end of ``low`` and holds only spaces, ",:(" and
+    whole tail words, so it starts after the last character, or word, that no tail word holds
+    (found backwards), and the search starts there.
     """
-    stop = _TAIL_STOP_RE.search(low[::-1])
+    backwards = low[::-1]
+    start = len(low) - _TAIL_REVERSED_RE.match(backwards).end()  # type: ignore[union-attr]
+    if start >= pos:
+        return start  # the leftmost start of all is the leftmost from ``pos``
+    stop = _TAIL_STOP_RE.search(backwards)
     start = max(pos, len(low) - stop.start()) if stop else pos
     tail = INDICATOR_TAIL_RE.lowered.search(low, start)
     return tail.start() if tail else len(low)

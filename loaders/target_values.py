@@ -85,6 +85,25 @@ COMPARATOR_TAIL_RE = Caseless(
     tail_words=("hơn", "quá", "đa", "xuống", "dưới", "nhất", "thiểu", "xỉ", "khoảng", "gần", "trên",
                 "vượt", "từ", "=", "≥", "≤", ">", "<", "có", "bằng", "đạt", "là", "mức"),
 )
+#: COMPARATOR_TAIL_RE read backwards, matched at the start of the reversed lowered text: one try
+#: instead of a search from every offset of the window. The search finds the leftmost start,
+#: that is the longest comparator at the end: where one ends another ("hơn", "thấp hơn",
+#: "không thấp hơn"; "dưới", "không dưới"), the longer comes first here.
+COMPARATOR_REVERSED_RE = re.compile(
+    r"""
+    \s*(?:(?:óc|gnằb|tạđ|àl|cứm)\s+)?             # a filler: có, bằng, đạt, là, mức
+    (?P<cmp>
+        nơh\s+pấht\s+gnôhk                          # không thấp hơn
+      | nơh\s+(?:oac|pấht|uềihn|tí|nớl|ỏhn|gnăt)    # a comparative: cao hơn …
+      | áuq\s+tợưv\s+gnôhk|áuq\s+gnôhk|ađ\s+iốt|gnốux\s+ởrt   # không (vượt) quá, tối đa …
+      | iớưd\s+gnôhk|tấhn\s+tí|uểiht\s+iốt         # không dưới, ít nhất, tối thiểu
+      | ỉx\s+pấx|gnảohk|nầg                          # xấp xỉ, khoảng, gần
+      | nêrt|nơh|tợưv|iớưd|ừt                         # trên, hơn, vượt, dưới, từ
+      | =>|≥|=<|≤|>|<                                 # signs
+    )
+    """,
+    re.X,
+)
 COMPARATOR_WORDS = {
     "trên": ">", "hơn": ">", "vượt": ">", ">": ">",
     "từ": ">=", "không dưới": ">=", "không thấp hơn": ">=", "ít nhất": ">=",
@@ -376,10 +395,17 @@ def read_comparator(span: LoweredSpan, start: int, end: int) -> str:
         >>> read_comparator(LoweredSpan("đạt không dưới ", 0, 15), 0, 15)
         '>='
     """
-    m = COMPARATOR_TAIL_RE.search_slice(span, start, end)
-    if not m:
-        return "="
-    word = m.group("cmp").lower()
+    low = span.lower_slice(start, end)
+    if low is not None:  # read backwards: COMPARATOR_REVERSED_RE
+        m = COMPARATOR_REVERSED_RE.match(low[::-1])
+        if not m:
+            return "="
+        word = m.group("cmp")[::-1]
+    else:
+        m = COMPARATOR_TAIL_RE.search_slice(span, start, end)
+        if not m:
+            return "="
+        word = m.group("cmp").lower()
     if word in COMPARATOR_WORDS:  # written with single spaces, the usual case
         return COMPARATOR_WORDS[word]
     return COMPARATOR_WORDS.get(_SPACES_RE.sub(" ", word), "=")

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from policykg.loaders.caseless import LoweredSpan, reverse_words
 from policykg.loaders.target_values import (
+    COMPARATOR_REVERSED_RE,
+    COMPARATOR_TAIL_RE,
     LABEL_BEFORE_RE,
     LABEL_WORDS,
     PREFIX_WINDOW,
@@ -58,12 +60,28 @@ COMPARATORS = [
     pytest.param("ĐẠT TRÊN ", ">", id="upper-case"),
     pytest.param("tối đa ", "<=", id="toi-da"),
     pytest.param("đạt ", "=", id="none"),
+    pytest.param("không thấp hơn mức ", ">=", id="longest-with-filler"),
+    pytest.param("ng thấp hơn ", "=", id="cut-word-comparative"),
+    pytest.param("Tỷ lệ İ dưới ", "<", id="not-plain"),
 ]
 
 
 @pytest.mark.parametrize(("before", "expected"), COMPARATORS)
 def test_read_comparator(before: str, expected: str) -> None:
     assert read_comparator(LoweredSpan(before, 0, len(before)), 0, len(before)) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["cao", "thấp", "ít", "tăng", "hơn", "không", "vượt", "quá", "tối",
+                                 "đa", "trở", "xuống", "dưới", "nhất", "thiểu", "xấp", "xỉ", "gần",
+                                 "trên", "từ", ">=", ">", "<", "=", "≥", "có", "đạt", "mức", "ng",
+                                 "tỷ lệ", "5", " ", "  ", "\n", ","]),
+                max_size=8).map("".join))
+def test_the_reversed_comparator_finds_what_the_search_finds(before: str) -> None:
+    forward = COMPARATOR_TAIL_RE.lowered.search(before)
+    backward = COMPARATOR_REVERSED_RE.match(before[::-1])
+    assert (backward.group("cmp")[::-1] if backward else None) == (
+        forward.group("cmp") if forward else None)
 
 
 def test_labels_are_refused() -> None:
