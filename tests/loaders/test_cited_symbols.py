@@ -152,7 +152,8 @@ def test_issuer_after(text, expected):
 
 
 ISSUER_SOUP = st.lists(st.sampled_from(["của", " ", "  ", "\n", "\n\n", ",", ".", "Ban", "hành", "chỉ",
-                                        "đạo", "về", "Tỉnh", "ủy", "2024", "“", "a", "\t"]),
+                                        "đạo", "về", "Tỉnh", "ủy", "2024", "“", "a", "\t", "\x1c", "\u00a0",
+                                        "\u2003", "\r\n"]),
                        max_size=30).map("".join)
 
 
