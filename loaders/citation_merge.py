@@ -146,6 +146,15 @@ def _majority_date(key: str, group: list[Occurrence]) -> tuple[date | None, Reco
 
 
 def _citation(group: list[Occurrence], issued: date | None, ctx: CitationContext) -> Citation:
+    if len(group) == 1:
+        return _cited_once(group[0], issued, ctx)
+    return _merged_citation(group, issued, ctx)
+
+
+def _merged_citation(group: list[Occurrence], issued: date | None, ctx: CitationContext
+                     ) -> Citation:
+    """One Citation for every occurrence of a document: the strongest relation, the first
+    issuer, type and symbol given, the name that says most, every span."""
     relation = max((o.relation for o in group), key=RELATION_RANK.__getitem__)
     issuer = next((o.issuer for o in group if o.issuer), None)
     doc_type = next((o.doc_type for o in group if o.doc_type), None)
@@ -157,6 +166,16 @@ def _citation(group: list[Occurrence], issued: date | None, ctx: CitationContext
     return Citation(
         symbol=symbol, doc_type=doc_type, issued=issued, issuer=issuer,
         issuer_scope=_scope(group, ctx), relation=relation, name=name, spans=spans,
+    )
+
+
+def _cited_once(occ: Occurrence, issued: date | None, ctx: CitationContext) -> Citation:
+    """``_citation`` of a document cited once (most are): its occurrence's facts as they are,
+    without the look-ups over a group (each a generator or a list built and read)."""
+    return Citation(
+        symbol=occ.symbol or None, doc_type=occ.doc_type or None, issued=issued,
+        issuer=occ.issuer or None, issuer_scope=_scope([occ], ctx), relation=occ.relation,
+        name=occ.name or None, spans=[(occ.start, occ.end)],
     )
 
 

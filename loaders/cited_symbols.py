@@ -45,7 +45,6 @@ from policykg.loaders.symbols import (
 TYPE_LOOKBACK = 45
 
 _ISSUER_OPEN = re.compile(r"[\s,]*của\s+", re.I)  # "… của <issuer>"
-_ISSUER_WORD = re.compile(r"\s*(?P<w>[^\s,.;:()“”\"]+)")
 #: Words that end an issuer: the clause goes on to the document's subject or a new clause.
 _ISSUER_STOP = {
     "về", "thực", "phê", "quy", "khóa", "khoá", "nhiệm", "tại", "trên", "đã", "và",
@@ -57,6 +56,14 @@ _ISSUER_STOP_PAIRS = {("ban", "hành"), ("chỉ", "đạo"), ("hướng", "dẫn
 _ISSUER_PAIR_FIRSTS = {first for first, _ in _ISSUER_STOP_PAIRS}
 #: Most words an issuer takes ("Ban Chấp hành Trung ương Đảng" is five).
 ISSUER_MAX_WORDS = 10
+#: The words after "của", as many as an issuer may take and the one after them (for the pair
+#: test of _ends_issuer): each a run of characters but spaces and punctuation, spaces before it.
+_ISSUER_RUN = re.compile(
+    rf"""
+    (?: \s* [^\s,.;:()“”"]+ ){{1,{ISSUER_MAX_WORDS + 1}}}    # the words, spaces before each
+    """,
+    re.X,
+)
 
 # The two patterns below end at the symbol and are searched on the lowercased words before it
 # (caseless.py: re.I there is lowercase equality), where a case-sensitive branch opens with its
@@ -285,29 +292,46 @@ def _is_known_body(code: str) -> bool:
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     """The issuer as written in "của <issuer>" right after the symbol (and date).
 
+    The words after "của" are read by one match and split, not matched one by one: they stand
+    between spaces only (the match stops at punctuation), so ``str.split`` gives them in order.
+
     Example: "… của Ban Chấp hành Đảng bộ tỉnh khóa XVI về …" -> "Ban Chấp hành Đảng bộ tỉnh".
     """
     m = _ISSUER_OPEN.match(text, pos, min(len(text), pos + 20))
-    if not m:
+    run = _ISSUER_RUN.match(text, m.end()) if m else None
+    if run is None:
         return None, pos
-    end, words = m.end(), []
-    w = _ISSUER_WORD.match(text, end)
-    while w and len(words) < ISSUER_MAX_WORDS and "\n\n" not in text[end:w.start("w")]:
-        nxt = _ISSUER_WORD.match(text, w.end())  # read once: the pair test and the next round
-        if _ends_issuer(w["w"], nxt):
+    words = run.group().split()
+    readable = min(len(words), ISSUER_MAX_WORDS)
+    paragraph_end = run.group().find("\n\n")
+    if paragraph_end != -1:  # a blank line ends the issuer: the words after it are not read
+        readable = min(readable, len(run.group()[:paragraph_end].split()))
+    count = 0
+    while count < readable:
+        nxt = words[count + 1] if count + 1 < len(words) else None  # for the pair test
+        if _ends_issuer(words[count], nxt):
             break
-        words.append(w["w"])
-        end, w = w.end(), nxt
-    return (" ".join(words) or None), (end if words else pos)
+        count += 1
+    if not count:
+        return None, pos
+    return " ".join(words[:count]), m.end() + _end_of_words(run.group(), words[:count])
 
 
-def _ends_issuer(word: str, nxt: re.Match[str] | None) -> bool:
+def _end_of_words(run: str, words: list[str]) -> int:
+    """Where the first ``words`` of ``run`` (its space-separated words, in order) end."""
+    cursor = 0
+    for word in words:
+        cursor = run.index(word, cursor) + len(word)  # only spaces stand before it
+    return cursor
+
+
+def _ends_issuer(word: str, nxt: str | None) -> bool:
     """True when ``word`` (followed by the word ``nxt``) starts the clause after the issuer."""
     low = word.lower()
     if low in _ISSUER_STOP or any(map(str.isdigit, low)):
         return True
     return (low in _ISSUER_PAIR_FIRSTS and nxt is not None
-            and (low, nxt["w"].lower()) in _ISSUER_STOP_PAIRS)
+            and (low, nxt.lower()) in _ISSUER_STOP_PAIRS)
 
 
 _ISSUER_BEFORE = re.compile(r"của\s+((?:Sở|Bộ|Ủy\s+ban|UBND|HĐND)[^;.]*?)\s+tại\s*$")

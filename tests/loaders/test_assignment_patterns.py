@@ -115,6 +115,11 @@ TITLES = [
     pytest.param("xchủ trì", False, id="chu-tri-inside-a-word"),
     pytest.param("Mục tiêu cụ thể", False, id="objectives"),
     pytest.param("Ban giao nhiệm", False, id="giao-not-at-start"),
+    pytest.param("III. GIẢI PHÁP THỰC HIỆN", True, id="giai-phap"),
+    pytest.param("Trách nhiệm\ncủa các cơ quan", True, id="trach-nhiem-wrapped"),
+    pytest.param("Nhiệm  vụ trọng tâm", True, id="nhiem-vu-two-spaces"),
+    pytest.param("Công tác phối hợp và pháp chế", False, id="keys-without-words"),
+    pytest.param("chủ trìx", False, id="chu-tri-before-a-letter"),
 ]
 
 

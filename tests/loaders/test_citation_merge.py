@@ -5,8 +5,10 @@ from __future__ import annotations
 import doctest
 from datetime import date
 
+import pytest
 
 from policykg.loaders import citation_merge
+from policykg.loaders.citation_occurrence import Occurrence
 from policykg.loaders.citations import CitationContext, extract_citations
 from tests.loaders.test_citations import by_symbol, cite, preamble_sections
 
@@ -65,3 +67,29 @@ def test_same_number_different_issuer_is_a_different_document():
 def test_docstring_examples_run():
     result = doctest.testmod(citation_merge)
     assert result.attempted > 0 and result.failed == 0
+
+
+def _occurrence(**fields):
+    base = dict(key="12-NQ/TU", start=10, end=18, head=0, tail=18)
+    return Occurrence(**{**base, **fields})
+
+
+CITED_ONCE_CASES = [
+    pytest.param(dict(symbol="12-NQ/TU", doc_type="NQ", scope_code="province",
+                      issuer="Tỉnh ủy", relation="implements"), id="numbered"),
+    pytest.param(dict(key="name:luật đầu tư công", name="Luật Đầu tư công", scope_hint="central"),
+                 id="named"),
+    pytest.param(dict(symbol="12/QĐ-UBND", floating=True, issuer=""), id="floating-empty-issuer"),
+    pytest.param(dict(symbol="", name="", doc_type=""), id="empty-strings"),
+    pytest.param(dict(symbol="91/KH-UBND", issuer="UBND tỉnh", floating=True, relation="based_on"),
+                 id="issuer-level"),
+]
+
+
+@pytest.mark.parametrize("fields", CITED_ONCE_CASES)
+@pytest.mark.parametrize("level", [None, "district"])
+def test_a_document_cited_once_is_the_merge_of_its_one_occurrence(fields, level):
+    occ, ctx = _occurrence(**fields), CitationContext(level=level)
+    issued = date(2020, 3, 12)
+    assert citation_merge._cited_once(occ, issued, ctx) == citation_merge._merged_citation(
+        [occ], issued, ctx)

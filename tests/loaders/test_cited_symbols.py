@@ -109,3 +109,55 @@ def test_symbol_facts(symbol: str, expected: tuple[str, str | None, str | None, 
     reader = cited_symbols._SymbolReader()
     assert reader.facts(symbol) is reader.facts(symbol)
     assert reader.normalized(symbol) == symbol
+
+
+# --- the issuer after a symbol ------------------------------------------------------------------
+
+_ISSUER_WORD = re.compile(r"\s*(?P<w>[^\s,.;:()“”\"]+)")
+
+
+def _issuer_word_by_word(text: str, pos: int) -> tuple[str | None, int]:
+    """The issuer read one word match at a time: what _issuer_after reads with one match."""
+    m = cited_symbols._ISSUER_OPEN.match(text, pos, min(len(text), pos + 20))
+    if not m:
+        return None, pos
+    end, words = m.end(), []
+    w = _ISSUER_WORD.match(text, end)
+    while w and len(words) < cited_symbols.ISSUER_MAX_WORDS and "\n\n" not in text[end:w.start("w")]:
+        nxt = _ISSUER_WORD.match(text, w.end())
+        if cited_symbols._ends_issuer(w["w"], nxt["w"] if nxt else None):
+            break
+        words.append(w["w"])
+        end, w = w.end(), nxt
+    return (" ".join(words) or None), (end if words else pos)
+
+
+ISSUER_CASES = [
+    pytest.param(" của Ban Chấp hành Đảng bộ tỉnh khóa XVI về", ("Ban Chấp hành Đảng bộ tỉnh", 31),
+                 id="stop-word"),
+    pytest.param(" của UBND tỉnh ban hành Kế hoạch", ("UBND tỉnh", 14), id="stop-pair"),
+    pytest.param(" của Tỉnh ủy\n\nVề việc", ("Tỉnh ủy", 12), id="blank-line"),
+    pytest.param(" của Ban Thường vụ\n\nTỉnh ủy", ("Ban Thường vụ", 18), id="blank-line-inside"),
+    pytest.param(" của Chính phủ, Thủ tướng", ("Chính phủ", 14), id="comma"),
+    pytest.param(" của a b c d e f g h i j k l", ("a b c d e f g h i j", 24), id="ten-words-at-most"),
+    pytest.param(" của Sở Nội vụ năm 2024", ("Sở Nội vụ năm", 18), id="digits-stop"),
+    pytest.param(" của, Tỉnh ủy", (None, 0), id="no-word"),
+    pytest.param(" theo Tỉnh ủy", (None, 0), id="no-cua"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUER_CASES)
+def test_issuer_after(text, expected):
+    assert cited_symbols._issuer_after(text, 0) == expected == _issuer_word_by_word(text, 0)
+
+
+ISSUER_SOUP = st.lists(st.sampled_from(["của", " ", "  ", "\n", "\n\n", ",", ".", "Ban", "hành", "chỉ",
+                                        "đạo", "về", "Tỉnh", "ủy", "2024", "“", "a", "\t", "\x1c", "\u00a0",
+                                        "\u2003", "\r\n"]),
+                       max_size=30).map("".join)
+
+
+@settings(max_examples=1000)
+@given(ISSUER_SOUP)
+def test_issuer_after_reads_what_the_word_by_word_loop_reads(text):
+    assert cited_symbols._issuer_after(text, 0) == _issuer_word_by_word(text, 0)
