@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import json
 
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from policykg.loaders import gazetteer
+from policykg.loaders.place_names import name_key
 from policykg.loaders.places import (
     all_units,
     ancestors,
@@ -77,6 +79,20 @@ def test_data_file_is_what_the_build_script_produces(tmp_path):
     assert out.read_bytes() == DATA_FILE.read_bytes(), (
         "loaders/gazetteer.json is stale: run `.venv/bin/python scripts/build_gazetteer.py`"
     )
+
+
+def test_stored_name_keys_are_what_name_key_computes():
+    """The loader indexes names by the keys the file stores; they must be name_key's own."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    rows = [row for era in ("legacy", "current") for row in data[era]]
+    assert len(rows) > 14_000
+    wrong = [(name, key) for _code, name, _kind, _parent, key in rows if key != name_key(name)]
+    assert wrong == []
+
+
+def test_index_finds_every_unit_by_its_name():
+    index = gazetteer._gazetteer().by_key
+    assert all(unit.id in index[name_key(unit.name)] for unit in all_units())
 
 
 def test_data_file_is_small():
