@@ -46,7 +46,7 @@ GAZETTEER_FILE = "gazetteer.json"
 
 
 #: Format version of the data file; bump in the build script and here together. Version 2 stores
-#: each name's ``name_key`` with its row.
+#: each era's units as columns, with each name's ``name_key``, and the succession as two columns.
 GAZETTEER_VERSION = 2
 
 
@@ -82,23 +82,48 @@ class Unit:
         )
 
 
-#: A unit as the data file lists it: (code, name, kind, era, parent id or None). The file also
-#: gives each name's key, which only goes into the by-key index.
+#: A unit as the data file lists it: (code, name, kind, era, parent id or None).
 _Row = tuple[str, str, str, Era, str | None]
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """One era's units as the data file lists them: a column per field, a row per unit."""
+
+    codes: list[str]  # GSO codes, by level then code
+    names: list[str]
+    kinds: list[int]  # indices into the file's list of kinds
+    parents: list[str]  # the parent's code, "" for a province
 
 
 @dataclass(frozen=True)
 class _Gazetteer:
     """The data file, indexed. Units are built when first asked for (``get_unit``): a
     document needs a handful of the 14,000, and building them all was ~40 % of the load (which
-    every ``policykg extract`` pays); the tree and the succession are indexed on first use."""
+    every ``policykg extract`` pays); the tree and the succession are indexed on first use.
 
-    rows: dict[str, _Row]  # unit id -> its row, in file order
+    The file holds columns, not a list per unit, and rows are looked up by position: a loaded
+    list per unit made the garbage collector walk tens of thousands of new objects, about as
+    much CPU as the rest of the load.
+    """
+
+    eras: dict[Era, _Columns]
+    kinds: list[str]
+    rows: dict[str, int]  # unit id -> its row in its era's columns, in file order
     by_key: dict[str, tuple[str, ...]]  # name_key(name) -> unit ids, in file order
     validity: dict[Era, tuple[date | None, date | None]]  # era -> (valid from, valid to)
-    raw_succession: dict[str, list[str]] = field(repr=False)  # legacy code -> current codes
+    succession: tuple[list[str], list[str]] = field(repr=False)  # legacy codes, current codes
     meta: dict = field(repr=False)
     units: dict[str, Unit] = field(default_factory=dict, repr=False)  # built so far
+
+    def row(self, unit_id: str) -> _Row:
+        """The row of a unit id; KeyError if none."""
+        at = self.rows[unit_id]
+        era: Era = "legacy" if unit_id.startswith("legacy:") else "current"
+        columns = self.eras[era]
+        parent = columns.parents[at]
+        return (columns.codes[at], columns.names[at], self.kinds[columns.kinds[at]], era,
+                f"{era}:{parent}" if parent else None)
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -117,24 +142,26 @@ def _gazetteer() -> _Gazetteer:
     if data.get("version") != GAZETTEER_VERSION:
         raise RuntimeError(f"{GAZETTEER_FILE} has version {data.get('version')}, expected "
                            f"{GAZETTEER_VERSION}; run scripts/build_gazetteer.py")
-    kinds = data["kinds"]
-    rows: dict[str, _Row] = {}
+    eras: dict[Era, _Columns] = {}
+    rows: dict[str, int] = {}
     by_key: dict[str, list[str]] = {}
     for era in ("legacy", "current"):
-        for code, name, kind_index, parent, key in data[era]:
-            unit_id = f"{era}:{code}"
-            parent_id = f"{era}:{parent}" if parent else None
-            rows[unit_id] = (code, name, kinds[kind_index], era, parent_id)
+        columns = data[era]
+        eras[era] = _Columns(columns["code"], columns["name"], columns["kind"], columns["parent"])
+        ids = [f"{era}:{code}" for code in columns["code"]]
+        rows.update(zip(ids, range(len(ids))))
+        for unit_id, key in zip(ids, columns["key"]):
             by_key.setdefault(key, []).append(unit_id)
     validity = {era: (_parse_day(days["from"]), _parse_day(days["to"]))
                 for era, days in data["eras"].items()}
-    return _Gazetteer(rows, {k: tuple(v) for k, v in by_key.items()}, validity,
-                      data["succession"], data["meta"])
+    succession = (data["succession"]["legacy"], data["succession"]["current"])
+    return _Gazetteer(eras, data["kinds"], rows, {k: tuple(v) for k, v in by_key.items()},
+                      validity, succession, data["meta"])
 
 
 def _build_unit(gazetteer: _Gazetteer, unit_id: str) -> Unit:
     """The unit of a row, with the names of the district and province above it."""
-    code, name, kind, era, parent_id = gazetteer.rows[unit_id]
+    code, name, kind, era, parent_id = gazetteer.row(unit_id)
     up = get_unit(parent_id) if parent_id else None
     district = up.name if up and up.level == "district" else (up.district_name if up else "")
     province = (up.name if up.level == "province" else up.province_name) if up else ""
@@ -146,17 +173,20 @@ def _build_unit(gazetteer: _Gazetteer, unit_id: str) -> Unit:
 def _children() -> dict[str, tuple[str, ...]]:
     """Unit id -> the ids of the units directly below it, by code (the file's order)."""
     found: dict[str, list[str]] = {}
-    for unit_id, (_code, _name, _kind, _era, parent_id) in _gazetteer().rows.items():
-        if parent_id:
-            found.setdefault(parent_id, []).append(unit_id)
+    for era, columns in _gazetteer().eras.items():
+        for code, parent in zip(columns.codes, columns.parents):
+            if parent:
+                found.setdefault(f"{era}:{parent}", []).append(f"{era}:{code}")
     return {k: tuple(v) for k, v in found.items()}
 
 
 @cache
 def _succession() -> dict[str, tuple[str, ...]]:
-    """Legacy unit id -> the ids of the current units it passed into."""
-    return {f"legacy:{old}": tuple(f"current:{new}" for new in news)
-            for old, news in _gazetteer().raw_succession.items()}
+    """Legacy unit id -> the ids of the current units it passed into, in the file's order."""
+    found: dict[str, list[str]] = {}
+    for old, new in zip(*_gazetteer().succession):
+        found.setdefault(f"legacy:{old}", []).append(f"current:{new}")
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def gazetteer_meta() -> dict:

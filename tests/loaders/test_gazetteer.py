@@ -84,10 +84,16 @@ def test_data_file_is_what_the_build_script_produces(tmp_path):
 def test_stored_name_keys_are_what_name_key_computes():
     """The loader indexes names by the keys the file stores; they must be name_key's own."""
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    rows = [row for era in ("legacy", "current") for row in data[era]]
-    assert len(rows) > 14_000
-    wrong = [(name, key) for _code, name, _kind, _parent, key in rows if key != name_key(name)]
-    assert wrong == []
+    pairs = [pair for era in ("legacy", "current") for pair in zip(data[era]["name"], data[era]["key"])]
+    assert len(pairs) > 14_000
+    assert [(name, key) for name, key in pairs if key != name_key(name)] == []
+
+
+def test_successors_keep_the_order_of_the_file():
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))["succession"]
+    first = data["legacy"][0]
+    expected = [f"current:{new}" for old, new in zip(data["legacy"], data["current"]) if old == first]
+    assert [u.id for u in successors(get_unit(f"legacy:{first}"))] == expected
 
 
 def test_index_finds_every_unit_by_its_name():
