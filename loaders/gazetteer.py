@@ -70,6 +70,11 @@ class Unit:
     district_name: str = ""
     province_name: str = ""
 
+    def __hash__(self) -> int:
+        # The id alone: units with equal ids are equal, and resolving a place looks units up in
+        # caches thousands of times a document, where hashing all eleven fields was the cost.
+        return hash(self.id)
+
     @property
     def full_name(self) -> str:
         """Kind and name, as Vietnamese writes them: "huyện Sông Lô"."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import json
 
@@ -99,6 +100,15 @@ def test_successors_keep_the_order_of_the_file():
 def test_index_finds_every_unit_by_its_name():
     index = gazetteer._gazetteer().by_key
     assert all(unit.id in index[name_key(unit.name)] for unit in all_units())
+
+
+@pytest.mark.parametrize("unit_id", ["legacy:00001", "legacy:253", "current:01"],
+                         ids=["commune", "district", "province"])
+def test_equal_units_hash_alike(unit_id):
+    unit = get_unit(unit_id)
+    copy = dataclasses.replace(unit)
+    assert copy is not unit and copy == unit and hash(copy) == hash(unit)
+    assert {unit, copy} == {unit}
 
 
 def test_data_file_is_small():
