@@ -198,7 +198,8 @@ class _Text:
         # A plain text is spelled only near its kind words and anchors (place_windows); the
         # rest names no place. ``whole`` spells every run, as tests compare.
         near = self._plain and not whole
-        self._runs = runs_near(text, _FIRST_WORDS) if near else text.split()
+        self._runs = (runs_near(text, _KIND_FIRST_WORDS, _ANCHOR_FIRST_WORDS) if near
+                      else text.split())
         self.cased = " " + " ".join(filter(None, map(_SPELLED_RUNS.__getitem__, self._runs))) + " "
         self._folded: str | None = None
         # kind word (" xã ") -> the word after it -> where the two stand in cased
@@ -254,11 +255,14 @@ def _kind_prefix(kind_word: str) -> str:
 _KIND_PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(
     _kind_prefix(case) for words in KIND_MENTIONS.values() for word in words
     for case in (word, word.capitalize(), word.upper())))
-#: The first word of every kind word and anchor, lower case and spelled: a mention or an anchor
-#: starts with one, so a plain text is spelled only near them (see _Text).
-_FIRST_WORDS: tuple[str, ...] = tuple(dict.fromkeys(
-    [spell_words(word.split()[0], casefold=True) for words in KIND_MENTIONS.values()
-     for word in words] + [spelling_key(anchor.phrase).split(" ")[0] for anchor in ANCHORS]))
+#: The first word of every kind word, lower case and spelled: a mention starts with one, in
+#: lower case, Capitalized or UPPER, so a plain text is spelled only near them (see _Text).
+_KIND_FIRST_WORDS: tuple[str, ...] = tuple(dict.fromkeys(
+    spell_words(word.split()[0], casefold=True) for words in KIND_MENTIONS.values()
+    for word in words))
+#: The first word of every anchor, as spelling_key gives it: anchors are found in any case.
+_ANCHOR_FIRST_WORDS: tuple[str, ...] = tuple(dict.fromkeys(
+    spelling_key(anchor.phrase).split(" ")[0] for anchor in ANCHORS))
 
 
 # A kind word in ``_Text.cased`` and the word after it. Only the space before it is consumed:

@@ -5,9 +5,9 @@ Resolving an ambiguous issuer looks for mentions of units ("xã Vĩnh Thành") a
 starts with a kind word ("xã", "thị xã", "TP") and every anchor with its own first word, so only
 the runs of text (between white space) from such a word to a few words after it matter. On a
 plain text (``folds_as_spelled``: ASCII and precomposed Vietnamese letters, no loose marks)
-those words can be found in the case-folded text as they are written, without spelling it: a
-word spells like "huyện" only if it is written "huyện", "huỵên" or "hụyên" (the marks on other
-letters), in any case. Spelling a sixth of the runs instead of all of them was most of the cost
+those words can be found as they are written, without spelling the text: a word spells like
+"huyện" only if it is written "huyện", "huỵên" or "hụyên" (the marks on other letters), in
+one of the cases the search allows (kind words in three, anchors in any). Spelling a sixth of the runs instead of all of them was most of the cost
 of resolving a place.
 
 The runs kept hold every first word's run and at least ``WINDOW_WORDS`` runs with a letter or
@@ -18,7 +18,7 @@ word lies within ``WINDOW_WORDS`` words of a stretch's end, so none reads across
 Example:
     >>> plain_spellings("huyện")
     ['huyện', 'huỵên', 'hụyên']
-    >>> runs_near("Báo cáo của UBND xã Vĩnh Thành về năm 2020 và các việc khác nữa ở đây", "xã")
+    >>> runs_near("Báo cáo của UBND xã Vĩnh Thành về năm 2020 và các việc khác nữa ở đây", ("xã",))
     ['xã', 'Vĩnh', 'Thành', 'về', 'năm', '2020', 'và', 'các', 'việc', 'khác']
 """
 
@@ -77,16 +77,32 @@ def by_first_letter(words: list[str]) -> str:
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
+def case_forms(word: str, *, any_case: bool) -> list[str]:
+    """``word`` (lower-case) as a text may write it: lower, Capitalized and UPPER, or in any mix
+    of cases when ``any_case``.
+
+    Example:
+        >>> case_forms("xã", any_case=False), case_forms("tp", any_case=True)
+        (['xã', 'Xã', 'XÃ'], ['tp', 'tP', 'Tp', 'TP'])
+    """
+    if not any_case:
+        return list(dict.fromkeys((word, word.capitalize(), word.upper())))
+    return ["".join(chars) for chars in product(*(dict.fromkeys((c, c.upper())) for c in word))]
+
+
 @cache
-def first_words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A regex finding, in a case-folded plain text, every word that spells like one of
-    ``words`` (lower-case); cached per set of words, which comes from bundled data."""
-    spellings = [form for word in words for form in plain_spellings(word)]
+def first_words_pattern(cased: tuple[str, ...], any_case: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex finding, in a plain text, every word that spells like one of ``cased`` (lower-case
+    words) in lower case, Capitalized or UPPER, or like one of ``any_case`` in any case; cached per
+    set of words, which come from bundled data. Cases are spelled out rather than ignored
+    (re.I): the regex engine then still skips quickly to the letters a word can start with."""
+    forms = [form for words, mixed in ((cased, False), (any_case, True)) for word in words
+             for spelling in plain_spellings(word) for form in case_forms(spelling, any_case=mixed)]
     return re.compile(
         r"""
         (?:%s)              # a first word, as a plain text can write it
         (?![^\W_])          # and the whole word: no letter or digit follows
-        """ % by_first_letter(spellings),
+        """ % by_first_letter(list(dict.fromkeys(forms))),
         re.X,
     )
 
@@ -105,17 +121,17 @@ _WINDOW_END = re.compile(
 )
 
 
-def runs_near(text: str, words: str | tuple[str, ...]) -> list[str]:
-    """The runs of ``text`` (split at white space, in order) from each run holding a word that
-    spells like one of ``words`` to WINDOW_WORDS runs with a word after it (or the end).
+def runs_near(text: str, cased: tuple[str, ...], any_case: tuple[str, ...] = ()) -> list[str]:
+    """The runs of ``text`` (split at white space, in order) from each run holding a first word
+    (see ``first_words_pattern``) to WINDOW_WORDS runs with a word after it (or the end).
 
-    ``text`` must be plain (``folds_as_spelled``): its case-folded text then has its letters at
-    the same places, and each word is written as one of its ``plain_spellings``.
+    ``text`` must be plain (``folds_as_spelled``): then each word is written as one of its
+    ``plain_spellings``, in some case.
     """
-    pattern = first_words_pattern((words,) if isinstance(words, str) else words)
+    pattern = first_words_pattern(cased, any_case)
     runs: list[str] = []
     end = 0  # where the runs kept so far end: at white space or the end of the text
-    for match in pattern.finditer(text.casefold()):
+    for match in pattern.finditer(text):
         if match.start() >= end:  # a new stretch, from the space before the word's run
             start = max(end, text.rfind(" ", end, match.start()) + 1)
         else:

@@ -16,6 +16,7 @@ from policykg.loaders import place_resolution, place_windows
 from policykg.loaders.gazetteer import all_units
 from policykg.loaders.place_names import (
     KIND_MENTIONS,
+    PLAIN_RANGES,
     VIETNAMESE_LETTERS,
     folds_as_spelled,
     spell_word,
@@ -59,6 +60,25 @@ def test_plain_spellings_are_every_two_letter_word_that_spells_alike(word):
     assert set(plain_spellings(word)) == everything
 
 
+@pytest.mark.parametrize(("word", "any_case", "expected"), [
+    pytest.param("xã", False, ["xã", "Xã", "XÃ"], id="three-cases"),
+    pytest.param("thị", False, ["thị", "Thị", "THỊ"], id="three-cases-marked"),
+    pytest.param("786", True, ["786"], id="digits-have-no-case"),
+    pytest.param("mã", True, ["mã", "mÃ", "Mã", "MÃ"], id="any-case"),
+])
+def test_case_forms(word, any_case, expected):
+    assert place_windows.case_forms(word, any_case=any_case) == expected
+
+
+def test_a_plain_letter_folds_only_from_itself_and_its_capital():
+    """What lets case_forms stand for every plain word whose case-folding spells alike."""
+    plain = [chr(code) for low, high in PLAIN_RANGES for code in range(low, high + 1)]
+    plain += list(VIETNAMESE_LETTERS)
+    assert all(map(folds_as_spelled, plain))
+    assert all(p.casefold() not in PLAIN_LOWER or p in (p.casefold(), p.casefold().upper())
+               for p in plain)
+
+
 def test_mentions_and_anchors_are_at_most_mention_max_words():
     kind_words = max(len(word.split()) for words in KIND_MENTIONS.values() for word in words)
     name_words = max(len(spell_words(u.name, casefold=False).split()) for u in all_units())
@@ -78,9 +98,12 @@ FILLER = " ".join(f"từ{i}" for i in range(WINDOW_WORDS + 3))
                  id="runs-without-words-do-not-count"),
     pytest.param("thị xã A", ["thị", "xã", "A"], id="two-first-words"),
     pytest.param("xãy ra", [], id="whole-word-only"),
+    pytest.param("ở xÃ A", [], id="kind-words-in-three-cases-only"),
+    pytest.param("ở vĨNH A", ["vĨNH", "A"], id="anchor-words-in-any-case"),
 ])
 def test_runs_near(text, expected):
-    assert runs_near(text, place_resolution._FIRST_WORDS) == expected
+    assert runs_near(text, place_resolution._KIND_FIRST_WORDS,
+                     place_resolution._ANCHOR_FIRST_WORDS) == expected
 
 
 #: Units around thị trấn Vĩnh Lộc (Thanh Hóa): their district, province and sibling communes.
@@ -89,7 +112,8 @@ NEIGHBOURS = [unit for unit, _weight in place_resolution._neighbourhood(
 PIECES = ["xã", "Xã", "XÃ", "thị xã", "thị", "TP", "TP.", "thành phố", "huyện", "HUYỆN", "tỉnh",
           "phừơng", "phường", "huỵên", "Vĩnh Lộc", "VĨNH LỘC", "Vĩnh Thành", "Thành nhà Hồ",
           "sông Mã", "786/NQ-UBTVQH14", "Thanh Hóa", "Trung tâm", "và", "-", "–", ",", ".", "…",
-          "\n", "(", ")", "N.T", "là", "các", "Hoà", "İ", "a\u0301"]
+          "\n", "(", ")", "N.T", "là", "các", "Hoà", "İ", "a\u0301", "THÀNH NHÀ HỒ", "Sông MÃ",
+          "vĨnh tHành", "Xã", "xÃ", "Tp", "tP", "ThỊ XÃ", "Thị Xã"]
 TEXTS = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(NEIGHBOURS).map(
     lambda u: st.sampled_from([u.name, u.name.upper(), u.full_name])).flatmap(lambda s: s)),
     max_size=40).map(" ".join)
