@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -45,8 +46,9 @@ from policykg.loaders.place_names import (
 GAZETTEER_FILE = "gazetteer.json"
 
 
-#: Format version of the data file; bump in the build script and here together.
-GAZETTEER_VERSION = 1
+#: Format version of the data file; bump in the build script and here together. Version 2 stores
+#: each era's units as columns, with each name's ``name_key``, and the succession as two columns.
+GAZETTEER_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,11 @@ class Unit:
     district_name: str = ""
     province_name: str = ""
 
+    def __hash__(self) -> int:
+        # The id alone: units with equal ids are equal, and resolving a place looks units up in
+        # caches thousands of times a document, where hashing all eleven fields was the cost.
+        return hash(self.id)
+
     @property
     def full_name(self) -> str:
         """Kind and name, as Vietnamese writes them: "huyện Sông Lô"."""
@@ -86,17 +93,43 @@ _Row = tuple[str, str, str, Era, str | None]
 
 
 @dataclass(frozen=True)
+class _Columns:
+    """One era's units as the data file lists them: a column per field, a row per unit."""
+
+    codes: list[str]  # GSO codes, by level then code
+    names: list[str]
+    kinds: list[int]  # indices into the file's list of kinds
+    parents: list[str]  # the parent's code, "" for a province
+
+
+@dataclass(frozen=True)
 class _Gazetteer:
     """The data file, indexed. Units are built when first asked for (``get_unit``): a
     document needs a handful of the 14,000, and building them all was ~40 % of the load (which
-    every ``policykg extract`` pays); the tree and the succession are indexed on first use."""
+    every ``policykg extract`` pays); the tree and the succession are indexed on first use.
 
-    rows: dict[str, _Row]  # unit id -> its row, in file order
+    The file holds columns, not a list per unit, and rows are looked up by position: a loaded
+    list per unit made the garbage collector walk tens of thousands of new objects, about as
+    much CPU as the rest of the load.
+    """
+
+    eras: dict[Era, _Columns]
+    kinds: list[str]
+    rows: dict[str, int]  # unit id -> its row in its era's columns, in file order
     by_key: dict[str, tuple[str, ...]]  # name_key(name) -> unit ids, in file order
     validity: dict[Era, tuple[date | None, date | None]]  # era -> (valid from, valid to)
-    raw_succession: dict[str, list[str]] = field(repr=False)  # legacy code -> current codes
+    succession: tuple[list[str], list[str]] = field(repr=False)  # legacy, current codes: sorted pairs
     meta: dict = field(repr=False)
     units: dict[str, Unit] = field(default_factory=dict, repr=False)  # built so far
+
+    def row(self, unit_id: str) -> _Row:
+        """The row of a unit id; KeyError if none."""
+        at = self.rows[unit_id]
+        era: Era = "legacy" if unit_id.startswith("legacy:") else "current"
+        columns = self.eras[era]
+        parent = columns.parents[at]
+        return (columns.codes[at], columns.names[at], self.kinds[columns.kinds[at]], era,
+                f"{era}:{parent}" if parent else None)
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -105,30 +138,36 @@ def _parse_day(text: str | None) -> date | None:
 
 @cache
 def _gazetteer() -> _Gazetteer:
-    """Load the packaged data file once per process."""
+    """Load the packaged data file once per process.
+
+    The names' keys come from the file (the build script computes them with ``name_key``, and a
+    test checks they agree): computing them here cost ~0.08 s of CPU, once per process.
+    """
     raw = resources.files(__package__).joinpath(GAZETTEER_FILE).read_bytes()
     data = json.loads(raw)
     if data.get("version") != GAZETTEER_VERSION:
         raise RuntimeError(f"{GAZETTEER_FILE} has version {data.get('version')}, expected "
                            f"{GAZETTEER_VERSION}; run scripts/build_gazetteer.py")
-    kinds = data["kinds"]
-    rows: dict[str, _Row] = {}
+    eras: dict[Era, _Columns] = {}
+    rows: dict[str, int] = {}
     by_key: dict[str, list[str]] = {}
     for era in ("legacy", "current"):
-        for code, name, kind_index, parent in data[era]:
-            unit_id = f"{era}:{code}"
-            parent_id = f"{era}:{parent}" if parent else None
-            rows[unit_id] = (code, name, kinds[kind_index], era, parent_id)
-            by_key.setdefault(name_key(name), []).append(unit_id)
+        columns = data[era]
+        eras[era] = _Columns(columns["code"], columns["name"], columns["kind"], columns["parent"])
+        ids = [f"{era}:{code}" for code in columns["code"]]
+        rows.update(zip(ids, range(len(ids))))
+        for unit_id, key in zip(ids, columns["key"]):
+            by_key.setdefault(key, []).append(unit_id)
     validity = {era: (_parse_day(days["from"]), _parse_day(days["to"]))
                 for era, days in data["eras"].items()}
-    return _Gazetteer(rows, {k: tuple(v) for k, v in by_key.items()}, validity,
-                      data["succession"], data["meta"])
+    succession = (data["succession"]["legacy"], data["succession"]["current"])
+    return _Gazetteer(eras, data["kinds"], rows, {k: tuple(v) for k, v in by_key.items()},
+                      validity, succession, data["meta"])
 
 
 def _build_unit(gazetteer: _Gazetteer, unit_id: str) -> Unit:
     """The unit of a row, with the names of the district and province above it."""
-    code, name, kind, era, parent_id = gazetteer.rows[unit_id]
+    code, name, kind, era, parent_id = gazetteer.row(unit_id)
     up = get_unit(parent_id) if parent_id else None
     district = up.name if up and up.level == "district" else (up.district_name if up else "")
     province = (up.name if up.level == "province" else up.province_name) if up else ""
@@ -140,17 +179,11 @@ def _build_unit(gazetteer: _Gazetteer, unit_id: str) -> Unit:
 def _children() -> dict[str, tuple[str, ...]]:
     """Unit id -> the ids of the units directly below it, by code (the file's order)."""
     found: dict[str, list[str]] = {}
-    for unit_id, (_code, _name, _kind, _era, parent_id) in _gazetteer().rows.items():
-        if parent_id:
-            found.setdefault(parent_id, []).append(unit_id)
+    for era, columns in _gazetteer().eras.items():
+        for code, parent in zip(columns.codes, columns.parents):
+            if parent:
+                found.setdefault(f"{era}:{parent}", []).append(f"{era}:{code}")
     return {k: tuple(v) for k, v in found.items()}
-
-
-@cache
-def _succession() -> dict[str, tuple[str, ...]]:
-    """Legacy unit id -> the ids of the current units it passed into."""
-    return {f"legacy:{old}": tuple(f"current:{new}" for new in news)
-            for old, news in _gazetteer().raw_succession.items()}
 
 
 def gazetteer_meta() -> dict:
@@ -199,7 +232,13 @@ def successors(unit: Unit) -> list[Unit]:
         >>> [u.province_name for u in successors(find_units("Cầu Ngang", level="district")[0])][:1]
         ['Vĩnh Long']
     """
-    return [get_unit(i) for i in _succession().get(unit.id, ())]
+    if unit.era != "legacy":
+        return []
+    # The pairs are sorted by legacy code: a unit's successors are one slice of them, found by
+    # bisection, without indexing 10,000 pairs by unit first.
+    olds, news = _gazetteer().succession
+    found = news[bisect_left(olds, unit.code):bisect_right(olds, unit.code)]
+    return [get_unit(f"current:{code}") for code in found]
 
 
 def _kind_matches(unit_kind: str, wanted: str) -> bool:

@@ -28,6 +28,7 @@ from datetime import date
 from functools import cache
 
 from policykg.loaders.gazetteer import Unit, ancestors, children, find_units, successors
+from policykg.loaders.place_windows import by_first_letter, runs_near
 from policykg.loaders.place_names import (
     KIND_MENTIONS,
     folds_as_spelled,
@@ -182,16 +183,23 @@ _SPELLED_FOLDED_RUNS = _RunSpellings(_spell_folded_run)
 
 class _Text:
     """A text prepared for mention search: its words spelled (``spell_word``) one space apart,
-    with a "|" where punctuation was (see _BARRIER), space-padded.
+    with a "|" where punctuation was (see _BARRIER), space-padded; for a plain text, only the
+    stretches where a kind word or an anchor's first word stands (``place_windows.runs_near``),
+    which give the same mentions and anchors.
 
     ``cased`` keeps case: unit mentions need a capitalized name ("xã Trung Tâm", not "trung
     tâm"). ``folded`` is casefolded, for anchors, which are distinctive enough in any case; it is
     spelled only when an anchor is looked for.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, whole: bool = False) -> None:
         self._text = text
-        self._runs = text.split()
+        self._plain = folds_as_spelled(text)
+        # A plain text is spelled only near its kind words and anchors (place_windows); the
+        # rest names no place. ``whole`` spells every run, as tests compare.
+        near = self._plain and not whole
+        self._runs = (runs_near(text, _KIND_FIRST_WORDS, _ANCHOR_FIRST_WORDS) if near
+                      else text.split())
         self.cased = " " + " ".join(filter(None, map(_SPELLED_RUNS.__getitem__, self._runs))) + " "
         self._folded: str | None = None
         # kind word (" xã ") -> the word after it -> where the two stand in cased
@@ -205,7 +213,7 @@ class _Text:
     @property
     def folded(self) -> str:
         if self._folded is None:
-            if folds_as_spelled(self._text):  # nearly every text: its spelling, case-folded
+            if self._plain:  # nearly every text: its spelling, case-folded
                 self._folded = self.cased.casefold()
             else:
                 spelled = filter(None, map(_SPELLED_FOLDED_RUNS.__getitem__, self._runs))
@@ -247,14 +255,14 @@ def _kind_prefix(kind_word: str) -> str:
 _KIND_PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(
     _kind_prefix(case) for words in KIND_MENTIONS.values() for word in words
     for case in (word, word.capitalize(), word.upper())))
-def _by_first_letter(words: list[str]) -> str:
-    """``words`` as one regex alternation grouped by first letter ("t(?:p|x|inh)|x(?:ã)"), for
-    re.X: at a place where none can start, the regex engine compares one letter per group, not
-    every word."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]).replace("\\ ", "[ ]"))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+#: The first word of every kind word, lower case and spelled: a mention starts with one, in
+#: lower case, Capitalized or UPPER, so a plain text is spelled only near them (see _Text).
+_KIND_FIRST_WORDS: tuple[str, ...] = tuple(dict.fromkeys(
+    spell_words(word.split()[0], casefold=True) for words in KIND_MENTIONS.values()
+    for word in words))
+#: The first word of every anchor, as spelling_key gives it: anchors are found in any case.
+_ANCHOR_FIRST_WORDS: tuple[str, ...] = tuple(dict.fromkeys(
+    spelling_key(anchor.phrase).split(" ")[0] for anchor in ANCHORS))
 
 
 # A kind word in ``_Text.cased`` and the word after it. Only the space before it is consumed:
@@ -265,7 +273,7 @@ _KIND_AND_NEXT = re.compile(
     r""" [ ]                                # a space before …
          (?=(?P<kind>%s)                    # … a kind word: "thị xã", "TP", "huyện" …
             [ ](?P<word>[^ ]*))             # the word after it ("" at the padded end)
-    """ % _by_first_letter([prefix.strip() for prefix in _KIND_PREFIXES]),
+    """ % by_first_letter([prefix.strip() for prefix in _KIND_PREFIXES]),
     re.X,
 )
 

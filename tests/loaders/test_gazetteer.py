@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
+import json
 
 import subprocess
 import sys
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from policykg.loaders import gazetteer
+from policykg.loaders.place_names import name_key
 from policykg.loaders.places import (
     all_units,
     ancestors,
@@ -77,6 +80,37 @@ def test_data_file_is_what_the_build_script_produces(tmp_path):
     assert out.read_bytes() == DATA_FILE.read_bytes(), (
         "loaders/gazetteer.json is stale: run `.venv/bin/python scripts/build_gazetteer.py`"
     )
+
+
+def test_stored_name_keys_are_what_name_key_computes():
+    """The loader indexes names by the keys the file stores; they must be name_key's own."""
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    pairs = [pair for era in ("legacy", "current") for pair in zip(data[era]["name"], data[era]["key"])]
+    assert len(pairs) > 14_000
+    assert [(name, key) for name, key in pairs if key != name_key(name)] == []
+
+
+def test_successors_are_the_pairs_of_the_file_in_order():
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))["succession"]
+    expected: dict[str, list[str]] = {}
+    for old, new in zip(data["legacy"], data["current"]):
+        expected.setdefault(f"legacy:{old}", []).append(f"current:{new}")
+    found = {u.id: [s.id for s in successors(u)] for u in all_units(era="legacy")}
+    assert {k: v for k, v in found.items() if v} == expected
+
+
+def test_index_finds_every_unit_by_its_name():
+    index = gazetteer._gazetteer().by_key
+    assert all(unit.id in index[name_key(unit.name)] for unit in all_units())
+
+
+@pytest.mark.parametrize("unit_id", ["legacy:00001", "legacy:253", "current:01"],
+                         ids=["commune", "district", "province"])
+def test_equal_units_hash_alike(unit_id):
+    unit = get_unit(unit_id)
+    copy = dataclasses.replace(unit)
+    assert copy is not unit and copy == unit and hash(copy) == hash(unit)
+    assert {unit, copy} == {unit}
 
 
 def test_data_file_is_small():
