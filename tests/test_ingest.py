@@ -31,3 +31,18 @@ def test_a_note_named_on_its_own_is_read(tmp_path):
     note = tmp_path / "README.md"
     note.write_text("Nghị quyết số 12-NQ/TU", encoding="utf-8")
     assert list(iter_documents([note])) == [note]
+
+
+def test_a_batch_process_freezes_what_it_imported_and_collects_young_objects_less_often():
+    """In a process of its own: the collector's settings are the whole process's."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import gc, sys; from policykg.ingest import BATCH_GC_THRESHOLD, prepare_batch_process; "
+        "before = gc.get_threshold(); prepare_batch_process(); "
+        "print(gc.get_freeze_count() > 0, 'policykg.loaders.pipeline' in sys.modules, "
+        "gc.get_threshold() == (BATCH_GC_THRESHOLD, *before[1:]), before[0] < BATCH_GC_THRESHOLD)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "True", "True"]

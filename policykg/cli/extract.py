@@ -17,7 +17,7 @@ from pathlib import Path
 import typer
 
 from policykg.cli import app
-from policykg.ingest import run_extraction
+from policykg.ingest import prepare_batch_process, run_extraction
 
 
 @app.command("extract")
@@ -30,6 +30,7 @@ def extract(
     """Read documents and print their Records: metadata, citations, targets, assignments."""
     import json
 
+    prepare_batch_process()
     failed = 0
     for path, record_json, error in run_extraction(paths, min(workers, os.cpu_count() or 1)):
         if error:

@@ -20,7 +20,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from policykg.cli import app
 from policykg.graph.connect import open_store
-from policykg.ingest import RECORDS_SUFFIX, LoadOutcome, iter_documents, load_paths
+from policykg.ingest import (
+    RECORDS_SUFFIX,
+    LoadOutcome,
+    iter_documents,
+    load_paths,
+    prepare_batch_process,
+)
 from policykg.settings import load_settings
 
 #: Unmatched places listed in the summary; the rest are counted.
@@ -72,6 +78,7 @@ def load(
     """Extract documents and load them into the graph (idempotent: loading twice changes nothing)."""
     settings = load_settings()
     store = open_store(settings)
+    prepare_batch_process()
     try:
         outcome = run_load(store, paths, workers)
     finally:
