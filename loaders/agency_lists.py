@@ -42,30 +42,25 @@ _QUALIFIERS = r"""(?: \s+(?:có\s+)?liên\s+quan | \s+khác | \s+trực\s+thuộ
     | \s+cấp\s+(?:thành\s+phố|trung\s+ương|thị\s+xã|\w+)
     | \s+thành\s+phố | \s+trung\s+ương | \s+quận | \s+thị\s+xã
     | \s+chính\s+trị\s*-?\s*xã\s+hội )*"""
-_BARE_ORG = re.compile(rf"(?:{_ORG_WORDS}){_QUALIFIERS}", re.X | re.I)
-_BARE_PLACE = re.compile(rf"(?:{_PLACE_WORDS}){_QUALIFIERS}", re.X | re.I)
-_BARE_PRESS = re.compile(rf"(?:{_PRESS_WORDS}){_QUALIFIERS}", re.X | re.I)
-_FAMILY_WORD = re.compile(
-    rf"""(?<!\w)(?: (?P<org>{_ORG_WORDS}) | (?P<place>{_PLACE_WORDS})   # departments, localities
-                  | (?P<press>{_PRESS_WORDS}) )(?!\w)                   # or the press""",
-    re.X | re.I,
-)
+_BARE_ORG = rf"(?:{_ORG_WORDS}){_QUALIFIERS}"
+_BARE_PLACE = rf"(?:{_PLACE_WORDS}){_QUALIFIERS}"
+_BARE_PRESS = rf"(?:{_PRESS_WORDS}){_QUALIFIERS}"
+_FAMILY_WORD = rf"""(?<!\w)(?: (?P<org>{_ORG_WORDS})       # departments
+                             | (?P<place>{_PLACE_WORDS})   # localities
+                             | (?P<press>{_PRESS_WORDS}) )(?!\w)  # or the press"""
 # A list cannot open with a bare collective ("ban, ngành, UBND …" is the tail of "các sở, …").
 BARE_FIRST_RE = re.compile(rf"(?:{_ORG_WORDS}|{_PLACE_WORDS})\s*(?:,|;|\s(?:và|cùng)\s)", re.I)
-_BARE_TITLE = re.compile(rf"{TITLE}", re.I)
 # Body words that start a new agency even without "các" ("các địa phương, đơn vị").
-_GENERIC_START = re.compile(
-    r"(?: đơn\s+vị | địa\s+phương | bộ\s+phận | công\s+chức | cơ\s+quan )(?!\w)", re.X | re.I
-)
+_GENERIC_START = r"(?: đơn\s+vị | địa\s+phương | bộ\s+phận | công\s+chức | cơ\s+quan )(?!\w)"
 # The patterns a piece is read with, for a lowercased list where lowering keeps what re.I compares
 # (caseless.py): without re.I each word opens with a literal letter, which the regex engine tests
 # at once instead of trying the word.
-_BARE_ORG_LOWER = re.compile(_BARE_ORG.pattern, re.X)
-_BARE_PLACE_LOWER = re.compile(_BARE_PLACE.pattern, re.X)
-_BARE_PRESS_LOWER = re.compile(_BARE_PRESS.pattern, re.X)
-_FAMILY_WORD_LOWER = re.compile(_FAMILY_WORD.pattern, re.X)
+_BARE_ORG_LOWER = re.compile(_BARE_ORG, re.X)
+_BARE_PLACE_LOWER = re.compile(_BARE_PLACE, re.X)
+_BARE_PRESS_LOWER = re.compile(_BARE_PRESS, re.X)
+_FAMILY_WORD_LOWER = re.compile(_FAMILY_WORD, re.X)
 _BARE_TITLE_LOWER = re.compile(TITLE.lower())
-_GENERIC_START_LOWER = re.compile(_GENERIC_START.pattern, re.X)
+_GENERIC_START_LOWER = re.compile(_GENERIC_START, re.X)
 
 #: Agency names with an internal "và" or comma that must never be split. Matched anywhere in
 #: a list (case-insensitive, any whitespace), so "Phòng LĐTB&XH" style abbreviations need none.
@@ -102,9 +97,7 @@ KNOWN_COMPOUND_NAMES: tuple[str, ...] = (
     "Phát thanh và Truyền hình",
     "Phát thanh - Truyền hình",
 )
-_COMPOUND = re.compile(
-    "|".join(r"\s+".join(map(re.escape, name.split())) for name in KNOWN_COMPOUND_NAMES), re.I
-)
+_COMPOUND = "|".join(r"\s+".join(map(re.escape, name.split())) for name in KNOWN_COMPOUND_NAMES)
 
 TRIM_CHARS = " \t\r\n,;:.*_-–"
 #: Distinct agency lists whose split is remembered (each a few hundred characters at most).
@@ -115,9 +108,30 @@ _DANGLING_TAIL = re.compile(r"\s+(?:và|cùng|với)$", re.I)
 DANGLING_LAST = frozenset("àÀgGiIİı")
 #: _COMPOUND on a lowercased list (re.I there is lowercase equality, see policykg.loaders.caseless);
 #: every branch opens with its letter, so CPython skips to those letters.
-_COMPOUND_LOWER = re.compile(
-    "|".join(r"\s+".join(map(re.escape, name.lower().split())) for name in KNOWN_COMPOUND_NAMES)
-)
+_COMPOUND_LOWER = re.compile(_COMPOUND.lower())
+
+
+class _CaselessForms(NamedTuple):
+    """The patterns above with re.I, for a list that lowering would change."""
+
+    bare_org: re.Pattern[str]
+    bare_place: re.Pattern[str]
+    bare_press: re.Pattern[str]
+    generic_start: re.Pattern[str]
+    bare_title: re.Pattern[str]
+    family_word: re.Pattern[str]
+    compound: re.Pattern[str]
+
+
+@functools.cache
+def _caseless() -> _CaselessForms:
+    """The re.I forms, compiled on first use: lists that lowering would change ("İ", "ẞ") are
+    rare, and compiling these forms up front was ~1 % of every ``policykg extract``'s start-up."""
+    return _CaselessForms(
+        re.compile(_BARE_ORG, re.X | re.I), re.compile(_BARE_PLACE, re.X | re.I),
+        re.compile(_BARE_PRESS, re.X | re.I), re.compile(_GENERIC_START, re.X | re.I),
+        re.compile(TITLE, re.I), re.compile(_FAMILY_WORD, re.X | re.I),
+        re.compile(_COMPOUND, re.I))
 
 
 def split_agencies(phrase: str) -> list[str]:
@@ -201,7 +215,7 @@ def _find_compounds(words: _Words, end: int) -> list[tuple[int, int]]:
     start = words.start
     if words.low is not None:
         return [(start + m.start(), start + m.end()) for m in _COMPOUND_LOWER.finditer(words.low)]
-    return [(m.start(), m.end()) for m in _COMPOUND.finditer(words.text, start, end)]
+    return [(m.start(), m.end()) for m in _caseless().compound.finditer(words.text, start, end)]
 
 
 def _add_piece(words: _Words, agencies: list[list[int]], start: int, end: int) -> None:
@@ -222,10 +236,12 @@ def _continues(piece: str, previous: str, words: _Words, start: int, end: int) -
     """Whether ``piece`` (``text[start:end]`` without edge punctuation, after a separator) belongs
     to the agency before it. Both are lowercased when the list was."""
     lowered = words.low is not None
-    bare_org, bare_place, bare_press, generic, bare_title = (
-        (_BARE_ORG_LOWER, _BARE_PLACE_LOWER, _BARE_PRESS_LOWER, _GENERIC_START_LOWER,
-         _BARE_TITLE_LOWER) if lowered
-        else (_BARE_ORG, _BARE_PLACE, _BARE_PRESS, _GENERIC_START, _BARE_TITLE))
+    if lowered:
+        bare_org, bare_place, bare_press, generic, bare_title = (
+            _BARE_ORG_LOWER, _BARE_PLACE_LOWER, _BARE_PRESS_LOWER, _GENERIC_START_LOWER,
+            _BARE_TITLE_LOWER)
+    else:
+        bare_org, bare_place, bare_press, generic, bare_title = _caseless()[:5]
     for family, bare in (("org", bare_org), ("place", bare_place), ("press", bare_press)):
         if bare.fullmatch(piece):
             return _last_family(previous, lowered) == family
@@ -241,7 +257,7 @@ def _continues(piece: str, previous: str, words: _Words, start: int, end: int) -
 
 def _last_family(previous: str, lowered: bool = False) -> str | None:
     """Family ("org", "place" or "press") of the last collective word of an agency, or None."""
-    pattern = _FAMILY_WORD_LOWER if lowered else _FAMILY_WORD
+    pattern = _FAMILY_WORD_LOWER if lowered else _caseless().family_word
     family = None
     for m in pattern.finditer(previous):
         family = m.lastgroup
@@ -250,7 +266,7 @@ def _last_family(previous: str, lowered: bool = False) -> str | None:
 
 def _merge_bare_titles(words: _Words, agencies: list[list[int]]) -> list[tuple[int, int]]:
     """Join a bare title to the agency after it: "Giám đốc, Thủ trưởng các sở, ban, ngành"."""
-    bare_title = _BARE_TITLE_LOWER if words.low is not None else _BARE_TITLE
+    bare_title = _BARE_TITLE_LOWER if words.low is not None else _caseless().bare_title
     out: list[tuple[int, int]] = []
     pending: int | None = None
     for start, end in agencies:

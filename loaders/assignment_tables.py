@@ -41,8 +41,10 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from policykg.loaders.assignment_cells import cell_agencies, mixed_cell_roles, strip_span
 from policykg.loaders.tables import CELL_JOINER
@@ -56,67 +58,75 @@ SUB_HEADER_MAX_CHARS = 40
 
 # The body word a lead or support header may open with: "Cơ quan", "Đơn vị", "Cơ quan, đơn vị".
 _BODY_WORDS = r"(?: cơ\s+quan | đơn\s+vị | bộ\s+phận | sở,?\s+ngành | địa\s+phương )"
-_LEAD_HEADER_RE = re.compile(
-    rf"""
+_LEAD_HEADER = rf"""
     (?: {_BODY_WORDS} [\s,/]* )+                       # "Cơ quan", "Đơn vị/cơ quan" …
     (?: chủ\s+trì | thực\s+hiện | được\s+giao | phụ\s+trách | đầu\s+mối )   # … then its role
   | chủ\s+trì                                          # or "Chủ trì (theo dõi)" alone
   | thực\s+hiện $                                      # "Thực hiện", the whole cell
-    """,
-    re.X | re.I,
-)
-_SUPPORT_HEADER_RE = re.compile(
-    rf"""
+    """
+_SUPPORT_HEADER = rf"""
     (?: {_BODY_WORDS} [\s,/]* )*   # "Cơ quan", "Đơn vị", or nothing
     phối\s+hợp                     # "phối hợp (thực hiện)"
-    """,
-    re.X | re.I,
-)
-_TASK_HEADER_RE = re.compile(
-    r"""
+    """
+_TASK_HEADER = r"""
     (?: tên \s+ | các \s+ )?                         # "Tên nhiệm vụ", "Các nhiệm vụ"
     (?: nhiệm\s+vụ | giải\s+pháp | nội\s+dung | chỉ\s+tiêu | công\s+việc | hoạt\s+động
       | đề\s+án | dự\s+án | chương\s+trình | mục\s+tiêu )   # what a row of the table is
-    """,
-    re.X | re.I,
-)
-_NUMBER_HEADER_RE = re.compile(
-    r"""
+    """
+_NUMBER_HEADER = r"""
     (?: s[ốo] \s* )?   # "Số TT"
     s? \.? t \.? t \.? # "STT", "TT", "S.T.T"
-    """,
-    re.X | re.I,
-)
+    """
 # A row's number or a group's label: "A", "II", "3", "1.2", "-", with its dot.
-_ORDINAL_RE = re.compile(
-    r"""
+_ORDINAL = r"""
     (?: [A-ZĐ] | [IVX]+ | \d{1,3} (?: \.\d{1,3} )* | [-+•] )   # letter, roman, number, bullet
     \.?                                                      # "I.", "1."
-    """,
-    re.X,
-)
+    """
 # A group row on one line ("I. Kinh tế số") or its label alone ("A", "II").
-_GROUP_RE = re.compile(
-    r"""
+_GROUP = r"""
     (?P<label> [A-ZĐ] | [IVX]+ | \d{1,2} (?: \.\d{1,2} )* )   # "A", "II", "3", "1.2"
     \.?                                                     # "I."
     (?: \s+ \S .* )?                                        # the title, if on the same line
-    """,
-    re.X | re.S,
-)
-_ROMAN_RE = re.compile(r"[IVX]+")
+    """
 # An appendix line: "PHỤ LỤC", "PHỤ LỤC 01", "Phụ lục II: …", at a block's start (not "Phụ lục
 # kèm theo …", a sentence about one).
-_APPENDIX_RE = re.compile(
-    r"""
+_APPENDIX = r"""
     (?: PHỤ \s+ LỤC | Phụ \s+ lục )      # the word, in capitals or not
     (?: \s+ (?: số \s+ )? [0-9IVXL]+ )?  # its number: "01", "II", "số 2"
     (?= [ \t]* (?: $ | \n | [:.\-–] ) )   # then the line ends, or its title follows a mark
-    """,
-    re.X,
-)
-# A block: lines without a blank one between them.
-_BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+    """
+
+
+class _Patterns(NamedTuple):
+    """The patterns above, compiled; ``block`` is a block of lines without a blank one between."""
+
+    lead_header: re.Pattern[str]
+    support_header: re.Pattern[str]
+    task_header: re.Pattern[str]
+    number_header: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    group: re.Pattern[str]
+    roman: re.Pattern[str]
+    appendix: re.Pattern[str]
+    block: re.Pattern[str]
+
+
+@functools.cache
+def _tables() -> _Patterns:
+    """The table patterns, compiled on first use: only a text with tables (cells joined by
+    ``CELL_JOINER``) is read with them, and compiling them up front was ~0.5 % of the start-up
+    of every ``policykg extract``."""
+    return _Patterns(
+        lead_header=re.compile(_LEAD_HEADER, re.X | re.I),
+        support_header=re.compile(_SUPPORT_HEADER, re.X | re.I),
+        task_header=re.compile(_TASK_HEADER, re.X | re.I),
+        number_header=re.compile(_NUMBER_HEADER, re.X | re.I),
+        ordinal=re.compile(_ORDINAL, re.X),
+        group=re.compile(_GROUP, re.X | re.S),
+        roman=re.compile(r"[IVX]+"),
+        appendix=re.compile(_APPENDIX, re.X),
+        block=re.compile(r"[^\n]+(?:\n[^\n]+)*"),
+    )
 
 
 @dataclass(frozen=True)
@@ -189,12 +199,12 @@ def find_task_rows(text: str) -> list[TaskRow]:
     rows: list[TaskRow] = []
     table: _Table | None = None
     appendix: tuple[str, int] | None = None
-    for block in _BLOCK_RE.finditer(text):
+    for block in _tables().block.finditer(text):
         start, end = block.span()
         if "\n" not in block.group() and CELL_JOINER in block.group():
             table = _read_row_line(text, start, end, table, appendix, rows)
             continue
-        if (found := _APPENDIX_RE.match(text, start, end)) is not None:
+        if (found := _tables().appendix.match(text, start, end)) is not None:
             appendix, table = (" ".join(found.group().split()), start), None
         elif table is not None:
             table = _read_group(text, start, end, table)
@@ -237,7 +247,7 @@ def _read_group(text: str, start: int, end: int, table: _Table) -> _Table | None
         table.roles.append(role)
         table.columns = split_role_column(table.header, table.roles)
         return table
-    group = _GROUP_RE.fullmatch(text, start, end)
+    group = _tables().group.fullmatch(text, start, end)
     if group is not None:
         table.header = None
         label = group.group("label")
@@ -252,9 +262,9 @@ def _sub_header_role(block: str) -> str | None:
     """"lead" or "support" for a block naming one role ("Chủ trì", "Phối hợp"), else None."""
     if len(block) > SUB_HEADER_MAX_CHARS:
         return None
-    if _SUPPORT_HEADER_RE.fullmatch(block):
+    if _tables().support_header.fullmatch(block):
         return "support"
-    return "lead" if _LEAD_HEADER_RE.fullmatch(block) else None
+    return "lead" if _tables().lead_header.fullmatch(block) else None
 
 
 def split_role_column(columns: Columns, roles: list[str]) -> Columns:
@@ -284,7 +294,7 @@ def split_role_column(columns: Columns, roles: list[str]) -> Columns:
 
 def _group_rank(label: str) -> int:
     """Letters (A, B) above roman numerals (I, II) above numbers (1), above "1.1"."""
-    if _ROMAN_RE.fullmatch(label):
+    if _tables().roman.fullmatch(label):
         return 1
     if not label[0].isdigit():
         return 0
@@ -320,18 +330,18 @@ def read_header(cells: list[str]) -> Columns | None:
     """
     lead = support = mixed = task = None
     for i, cell in enumerate(cells):
-        if _LEAD_HEADER_RE.match(cell):
+        if _tables().lead_header.match(cell):
             if "phối hợp" in cell.lower():
                 mixed = i if mixed is None else mixed
             elif lead is None:
                 lead = i
-        elif _SUPPORT_HEADER_RE.match(cell):
+        elif _tables().support_header.match(cell):
             support = i if support is None else support
-        elif task is None and _TASK_HEADER_RE.match(cell):
+        elif task is None and _tables().task_header.match(cell):
             task = i
     if task is None or (lead is None and mixed is None):
         return None
-    numbered = bool(cells) and _NUMBER_HEADER_RE.fullmatch(cells[0]) is not None
+    numbered = bool(cells) and _tables().number_header.fullmatch(cells[0]) is not None
     return Columns(len(cells), task, lead, support, mixed, numbered)
 
 
@@ -352,12 +362,12 @@ def read_row(text: str, cells: list[tuple[int, int]], columns: Columns) -> RowRo
         (['Sở Tư pháp', 'Các sở, ban, ngành', 'UBND các phường, xã'], 'Rà soát quy định')
     """
     first = text[cells[0][0]:cells[0][1]]
-    if _NUMBER_HEADER_RE.fullmatch(first):
+    if _tables().number_header.fullmatch(first):
         return None
     width = columns.width
     if len(cells) == width:
         return _read_cells(text, cells, columns, strict=False)
-    if len(cells) == width + 1 and not columns.numbered and _ORDINAL_RE.fullmatch(first):
+    if len(cells) == width + 1 and not columns.numbered and _tables().ordinal.fullmatch(first):
         return _read_cells(text, cells[1:], columns, strict=False)
     for guess in _guesses(cells, columns):
         roles = _read_cells(text, guess, columns, strict=True)

@@ -17,8 +17,10 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from typing import NamedTuple
 
 from policykg.loaders.breaks import NormalizeStats
 
@@ -26,17 +28,41 @@ from policykg.loaders.breaks import NormalizeStats
 VIETNAMESE_MIN_MARKS = 3
 
 #: Line ends other than "\n" and "\r" (which str.replace handles faster).
-_RARE_LINE_ENDS = re.compile(r"[\u2028\u2029\x0b\x0c\x85]")
+_RARE_LINE_ENDS = r"[\u2028\u2029\x0b\x0c\x85]"
 #: Space-like characters (NBSP, tabs, thin and ideographic spaces) become one ASCII space.
-_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 #: Invisible characters (zero-width, BOM, soft hyphen) and C0/C1 controls other than "\n".
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x09\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x09\x0e-\x1f\x7f-\x9f]"
 #: Any character one of the three patterns above replaces: one scan tells whether any of the three
 #: substitutions has work to do (a clean text, such as every second pass, skips all three).
-_SPECIAL = re.compile(
+_SPECIAL = (
     r"[\u2028\u2029\x0b\x0c\x85\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
     r"\u200b-\u200d\u2060\ufeff\u00ad\x00-\x09\x0e-\x1f\x7f-\x9f]"
 )
+
+#: Letters only Vietnamese uses: ă â đ ê ô ơ ư and the precomposed tone-marked block.
+_VIETNAMESE_MARK = r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]"
+
+
+class _RarePatterns(NamedTuple):
+    """The five patterns above, compiled."""
+
+    rare_line_ends: re.Pattern[str]
+    spaces: re.Pattern[str]
+    invisible: re.Pattern[str]
+    special: re.Pattern[str]
+    vietnamese_mark: re.Pattern[str]
+
+
+@functools.cache
+def _rare() -> _RarePatterns:
+    """The patterns above, compiled on first use: only a text that is not printable
+    (``_has_special``) or that holds Ð or ð is searched with them, and their classes of
+    characters beyond Latin-1 are slow to compile (most texts need none of them)."""
+    return _RarePatterns(re.compile(_RARE_LINE_ENDS), re.compile(_SPACES), re.compile(_INVISIBLE),
+                         re.compile(_SPECIAL), re.compile(_VIETNAMESE_MARK))
+
+
 #: Two spaces or more. Written with a two-space literal prefix (not "  +", whose prefix is one
 #: space) so that the regex engine skips ahead with a fast substring search.
 _RUNS_OF_SPACES = re.compile(r"  [ ]*")
@@ -49,8 +75,6 @@ _LINE_EDGE_SPACE = re.compile(
     """,
     re.X,
 )
-#: Letters only Vietnamese uses: ă â đ ê ô ơ ư and the precomposed tone-marked block.
-_VIETNAMESE_MARK = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð ð (Icelandic eth) -> Đ đ
 
 
@@ -85,13 +109,15 @@ def clean_pass(raw: str, stats: NormalizeStats, *, again: bool = False, nfc: boo
     text = raw.replace("\r\n", "\n").replace("\r", "\n") if not again and "\r" in raw else raw
     special = not again and ("\t" in text if printable else _has_special(text))
     if special:
-        text = _RARE_LINE_ENDS.sub("\n", text)
+        text = _rare().rare_line_ends.sub("\n", text)
     composed = not nfc and not unicodedata.is_normalized("NFC", text)
     if composed:
         text = unicodedata.normalize("NFC", text)
-        special = _SPECIAL.search(text) is not None  # NFC maps U+2000/U+2001 to other spaces
+        # NFC maps U+2000/U+2001 to other spaces
+        special = _rare().special.search(text) is not None
     if special:
-        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        patterns = _rare()
+        text = patterns.invisible.sub("", patterns.spaces.sub(" ", text))
     if not again or composed:  # NFC may compose the letters that decide on the look-alikes
         text = _replace_lookalikes(text, stats)
     return text, not special
@@ -100,17 +126,18 @@ def clean_pass(raw: str, stats: NormalizeStats, *, again: bool = False, nfc: boo
 def _replace_lookalikes(text: str, stats: NormalizeStats) -> str:
     """Đ/đ for the Icelandic Ð/ð in a Vietnamese text (VIETNAMESE_MIN_MARKS of its letters)."""
     eth = "\u00d0" in text or "\u00f0" in text
-    if eth and len(_VIETNAMESE_MARK.findall(text)) >= VIETNAMESE_MIN_MARKS:
+    if eth and len(_rare().vietnamese_mark.findall(text)) >= VIETNAMESE_MIN_MARKS:
         stats.lookalikes += text.count("\u00d0") + text.count("\u00f0")
         text = text.translate(_LOOKALIKES)
     return text
 
 
 def _has_special(text: str) -> bool:
-    """``_SPECIAL.search(text)``, answered by ``str.isprintable`` when it can: every special
+    """``_rare().special.search(text)``, answered by ``str.isprintable`` when it can: every special
     character is non-printable, so a text printable but for its line ends holds none, and that
     check runs at C speed where a character-class scan does not."""
-    return not text.replace("\n", " ").isprintable() and _SPECIAL.search(text) is not None
+    printable = text.replace("\n", " ").isprintable()
+    return not printable and _rare().special.search(text) is not None
 
 
 def tidy_spaces(text: str) -> list[str]:

@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Literal, NamedTuple
 
 LegacyEncoding = Literal["tcvn3", "vni"]
 
@@ -92,21 +92,17 @@ UPPER_WORD_MIN_ASCII = 2
 _WORD = re.compile(rf"[\w{_LEGACY_CHARS}]+")
 
 # A word holding at least one ASCII capital (only those can be set in .VnTimeH capitals).
-_WORD_WITH_CAPITAL = re.compile(rf"[\w{_LEGACY_CHARS}]*[A-Z][\w{_LEGACY_CHARS}]*")
-_ASCII_CAPITAL = re.compile(r"[A-Z]")
+_WORD_WITH_CAPITAL = rf"[\w{_LEGACY_CHARS}]*[A-Z][\w{_LEGACY_CHARS}]*"
 
 # A word worth judging: it holds a character outside ASCII that is Latin-1 or a TCVN3 position.
 _CANDIDATE = re.compile(rf"[\u0080-\u00ff{_LEGACY_CHARS}]")
 
 # Letters only Unicode has (never a Latin-1 stand-in): a line holding one is already Unicode.
-_UNICODE_VIETNAMESE = re.compile(
-    r"""
+_UNICODE_VIETNAMESE = r"""
       [\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169]  # Ă ă Đ đ Ĩ ĩ Ũ ũ
     | [\u01a0\u01a1\u01af\u01b0]                          # Ơ ơ Ư ư
     | [\u1ea0-\u1ef9]                                       # ạ … ỹ: the Vietnamese extended block
-    """,
-    re.X,
-)
+    """
 
 #: What str.splitlines splits lines at, as a regex class body (CR LF counts as one break there,
 #: as two here: the empty line between them holds no word).
@@ -124,13 +120,31 @@ _NOT_UNICODE_LINE_TEMPLATE = rf"""
     (?P<line>[^{_LINE_SEPARATORS}{_UNICODE_ONLY}]*+)    # the line, up to a separator or letter
     (?=[{_LINE_SEPARATORS}]|\Z)                         # … which is its end: no letter in it
     """
-_NOT_UNICODE_LINE = re.compile(
-    _NOT_UNICODE_LINE_TEMPLATE.format(separator=f"[{_LINE_SEPARATORS}]"), re.X)
 #: The separators other than "\n": most documents hold none, and there _NOT_UNICODE_LINE_LF finds
 #: the same lines three times faster, its literal "\n" being found by a quick scan where the
 #: class is tested at every character (each one is looked for by ``in``, which is quicker still).
 _RARE_SEPARATORS = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _NOT_UNICODE_LINE_LF = re.compile(_NOT_UNICODE_LINE_TEMPLATE.format(separator=r"\n"), re.X)
+
+
+class _RarePatterns(NamedTuple):
+    """The patterns of a legacy text's conversion, and of a text with rare line separators."""
+
+    word_with_capital: re.Pattern[str]
+    ascii_capital: re.Pattern[str]
+    unicode_vietnamese: re.Pattern[str]
+    not_unicode_line: re.Pattern[str]  # a line after any separator (``_NOT_UNICODE_LINE_LF``'s)
+
+
+@cache
+def _rare() -> _RarePatterns:
+    """Those patterns, compiled on first use: only a document in a legacy encoding is converted,
+    and few hold a separator other than "\\n"; their classes of letters beyond Latin-1 are slow
+    to compile, which every ``policykg extract`` paid at start-up."""
+    any_separator = _NOT_UNICODE_LINE_TEMPLATE.format(separator=f"[{_LINE_SEPARATORS}]")
+    return _RarePatterns(re.compile(_WORD_WITH_CAPITAL), re.compile(r"[A-Z]"),
+                         re.compile(_UNICODE_VIETNAMESE, re.X), re.compile(any_separator, re.X))
+
 
 # VNI writes the hat, breve or tone as a byte after the vowel. None of these pairs occurs in
 # Unicode or TCVN3 Vietnamese ("uû" is left out: TCVN3 writes "Uỷ" as "Uû").
@@ -230,7 +244,7 @@ def not_unicode_lines(text: str) -> list[str]:
     pattern = _NOT_UNICODE_LINE_LF
     for separator in _RARE_SEPARATORS:
         if separator in sample:
-            pattern = _NOT_UNICODE_LINE
+            pattern = _rare().not_unicode_line
             break
     return [match["line"] for match in pattern.finditer(sample)]
 
@@ -288,17 +302,18 @@ def tcvn3_to_unicode(text: str) -> str:
         'UBND TỈNH VĨNH PHÚC'
     """
     lines = text.split("\n")
+    unicode_vietnamese = _rare().unicode_vietnamese
     return "\n".join(
-        line if _UNICODE_VIETNAMESE.search(line) else _convert_line(line) for line in lines
+        line if unicode_vietnamese.search(line) else _convert_line(line) for line in lines
     )
 
 
 def _convert_line(line: str) -> str:
     # Every table entry is one character, so offsets in ``line`` hold in ``converted`` too.
     converted = line.translate(_TCVN3_CHAR_MAP)
-    if not _ASCII_CAPITAL.search(line):
+    if not _rare().ascii_capital.search(line):
         return converted  # the common case: no capitals, nothing set in .VnTimeH
-    words = list(_WORD_WITH_CAPITAL.finditer(line))
+    words = list(_rare().word_with_capital.finditer(line))
     legacy = [bool(_CANDIDATE.search(m.group())) for m in words]
     capital = [_is_capital_word(m.group()) for m in words]
     shouted = [m for i, m in enumerate(words) if legacy[i] and _shout(line, i, words, capital)]

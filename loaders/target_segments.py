@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
@@ -89,15 +90,22 @@ _OPENS_ITEM = (r"(?=(?:[-+•*]|\(\d+\)|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s|[I
 
 #: A paragraph break: a blank line not followed by a lowercase continuation (hard wraps in raw
 #: text), a newline after sentence punctuation, or a newline before a list marker or heading.
-PARA_BREAK_RE = re.compile(
-    rf"""
+_PARA_BREAK = rf"""
     \n[ \t]*\n\s*(?=[^\sa-zđà-ỹ])          # blank line, next paragraph starts non-lowercase
   | (?<=[.;:!?])[ \t]*\n\s*                  # line ends a sentence or a lead-in
   | \n\s*{_OPENS_ITEM}                       # next line opens a list item or a heading
-    """,
-    re.X,
-)
-#: PARA_BREAK_RE for a text with no space or tab before a newline: every break then starts at a
+    """
+
+
+@functools.cache
+def para_break_re() -> re.Pattern[str]:
+    """The paragraph-break pattern, compiled on first use: the normalizer leaves no space before
+    a line end, so :func:`split_paragraphs` nearly always reads PARA_BREAK_AT_NEWLINE_RE (and
+    the class of lowercase letters makes this pattern slow to compile)."""
+    return re.compile(_PARA_BREAK, re.X)
+
+
+#: para_break_re() for a text with no space or tab before a newline: every break then starts at a
 #: newline, so the pattern opens with one and CPython skips to newlines instead of trying every
 #: position (the second branch's ``[ \t]*`` can only be empty there).
 PARA_BREAK_AT_NEWLINE_RE = re.compile(
@@ -120,9 +128,10 @@ PERIOD_END_RE = re.compile(rf"""\.(?=\s+[{UPPER}“"])""", re.X)
 #: The other sentence ends of SENTENCE_END_RE.
 OTHER_ENDS = ("!", "?")
 
-#: A digit, or "không còn" (value 0): a stretch without either holds no target. Two patterns, not
-#: one alternation: CPython scans much faster for what each starts with (a class, a literal).
-_DIGIT_RE = re.compile(DIGIT)
+# A digit, or "không còn" (value 0): a stretch without either holds no target. Two patterns, not
+# one alternation: CPython scans much faster for what each starts with (a class, a literal). The
+# first, ``DIGIT``, is compiled on first use (``_digit_re``): only has_number reads it, which the
+# extractor does not call.
 #: "không còn" found from its "h": a literal start (the "K"/"k" is checked behind it).
 _KHONG_CON_RE = re.compile(r"hông(?<=[Kk]hông)\s+còn")
 #: A literal part of every "không còn" match (case-sensitive), to skip the scan of most stretches.
@@ -185,14 +194,14 @@ OPEN_QUOTES = ("“", '"')
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of every paragraph, between PARA_BREAK_RE matches.
+    """``[start, end)`` of every paragraph, between :func:`para_break_re` matches.
 
     Example:
         >>> split_paragraphs("Mục tiêu:\\nđạt 95%.")
         [(0, 9), (10, 18)]
     """
     at_newline = SPACE_BEFORE_NEWLINE_RE.search(text) is None
-    pattern = PARA_BREAK_AT_NEWLINE_RE if at_newline else PARA_BREAK_RE
+    pattern = PARA_BREAK_AT_NEWLINE_RE if at_newline else para_break_re()
     breaks = [m.span() for m in pattern.finditer(text)]
     starts = [0] + [b_end for _, b_end in breaks]
     ends = [b_start for b_start, _ in breaks] + [len(text)]
@@ -236,7 +245,13 @@ def has_number(text: str, start: int, end: int) -> bool:
         >>> has_number("Không còn hộ đói", 0, 16), has_number("Mục tiêu", 0, 8)
         (True, False)
     """
-    return _DIGIT_RE.search(text, start, end) is not None or has_zero(text, start, end)
+    return _digit_re().search(text, start, end) is not None or has_zero(text, start, end)
+
+
+@functools.cache
+def _digit_re() -> re.Pattern[str]:
+    """``DIGIT`` compiled: a class of every decimal digit of the BMP, slow to compile."""
+    return re.compile(DIGIT)
 
 
 def has_zero(text: str, start: int, end: int) -> bool:

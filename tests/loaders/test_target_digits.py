@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policykg.loaders.target_digits import DIGIT
+from policykg.loaders.target_digits import DIGIT, _decimal_ranges
 from policykg.loaders.target_values import NUMBER_SCAN_RE, VALUE_RE
 from policykg.loaders.target_years import FOUR_DIGITS_RE
 
@@ -20,6 +20,39 @@ def test_digit_matches_every_code_point_backslash_d_matches() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert [m.start() for m in _DIGIT_RE.finditer(every)] == [
         m.start() for m in re.finditer(r"\d", every)]
+
+
+_BMP_LAST = 0xFFFF
+
+
+def test_isdecimal_is_the_test_backslash_d_makes_over_the_bmp() -> None:
+    bmp = "".join(map(chr, range(_BMP_LAST + 1)))
+    assert [m.start() for m in re.finditer(r"\d", bmp)] == [
+        code for code, char in enumerate(bmp) if char.isdecimal()]
+
+
+def _runs_of_every_code_point(last: int) -> list[tuple[int, int]]:
+    """The runs of decimal code points up to ``last``, testing each one."""
+    runs: list[tuple[int, int]] = []
+    for code in range(last + 1):
+        if chr(code).isdecimal():
+            if runs and runs[-1][1] == code - 1:
+                runs[-1] = (runs[-1][0], code)
+            else:
+                runs.append((code, code))
+    return runs
+
+
+@pytest.mark.parametrize("last", [
+    pytest.param(_BMP_LAST, id="bmp"),
+    pytest.param(0x0669, id="ending-after-arabic-indic-nine"),
+    pytest.param(0x0665, id="ending-inside-arabic-indic-digits"),
+    pytest.param(0x39, id="ascii"),
+    pytest.param(0x35, id="ending-inside-ascii-digits"),
+    pytest.param(sys.maxunicode, id="every-code-point"),
+])
+def test_decimal_ranges_equal_a_test_of_every_code_point(last: int) -> None:
+    assert _decimal_ranges(last) == _runs_of_every_code_point(last)
 
 
 DIGITS = [

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from policykg.loaders.caseless import LoweredSpan
 from policykg.loaders.target_segments import (
-    PARA_BREAK_RE,
     RANK_KEYS,
     RANK_RE,
     SENTENCE_END_RE,
@@ -21,6 +20,7 @@ from policykg.loaders.target_segments import (
     find_zones,
     has_number,
     has_word_value,
+    para_break_re,
     split_clauses,
     split_paragraphs,
     split_sentences,
@@ -28,9 +28,9 @@ from policykg.loaders.target_segments import (
 
 
 def paragraphs_by_definition(text: str) -> list[tuple[int, int]]:
-    """The paragraphs between PARA_BREAK_RE matches, scanned at every position."""
+    """The paragraphs between para_break_re() matches, scanned at every position."""
     out, start = [], 0
-    for m in PARA_BREAK_RE.finditer(text):
+    for m in para_break_re().finditer(text):
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
