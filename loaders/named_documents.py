@@ -201,9 +201,31 @@ def _skip_named(text: str, start: int) -> bool:
     before = text[max(0, start - DRAFTING_LOOKBACK):start].split("\n\n")[-1]  # this paragraph's
     words = LoweredSpan(before, 0, len(before))  # lowered once for the four look-backs
     end = len(before)
-    return bool(_GENERIC_BEFORE.search_slice(words, 0, end) or _DRAFTING.search_slice(words, 0, end)
+    return bool(_GENERIC_BEFORE.search_slice(words, 0, end) or _drafted(words, end)
                 or _PHAP_DAN_BEFORE.search_slice(words, 0, end)
                 or _ATTACHED.search_slice(words, max(0, end - ATTACHED_LOOKBACK), end))
+
+
+#: The last words of every _DRAFTING match, which only commas and spaces may follow.
+_DRAFTING_TAIL_WORDS = ("dựng", "thảo", "thiện", "lập", "trình", "và", "chức", "khai", "hiện",
+                        "hành")
+
+
+def _without_trailing_commas(s: str) -> str:
+    """``s`` less the spaces and commas that end it (what ``[\\s,]*$`` matches)."""
+    stripped = s.rstrip().rstrip(",")
+    while len(stripped) < len(s):
+        s, stripped = stripped, stripped.rstrip().rstrip(",")
+    return s
+
+
+def _drafted(words: LoweredSpan, end: int) -> bool:
+    """``_DRAFTING.search_slice(words, 0, end)``, refused without a search when the lowered
+    words do not end with the last word of a match (most heads)."""
+    if words.low is not None and not _without_trailing_commas(
+            words.low[:end - words.base]).endswith(_DRAFTING_TAIL_WORDS):
+        return False
+    return _DRAFTING.search_slice(words, 0, end) is not None
 
 
 _DIGIT = re.compile(r"\d")
