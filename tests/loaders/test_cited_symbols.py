@@ -111,6 +111,46 @@ def test_symbol_facts(symbol: str, expected: tuple[str, str | None, str | None, 
     assert reader.normalized(symbol) == symbol
 
 
+# --- the type words before a symbol -----------------------------------------------------------
+
+def _type_words_searched(before: str) -> tuple[int, str] | None:
+    """What type_words_before reads backwards, read by the forward search."""
+    tm = cited_symbols._TYPE_BEFORE.search(before)
+    return (tm.start(), tm["type"].lower()) if tm else None
+
+
+TYPE_WORDS_CASES = [
+    pytest.param("Thực hiện Chương trình hành động số ", (10, "chương trình"), id="action-programme"),
+    pytest.param("theo Nghị quyết liên tịch số", (5, "nghị quyết"), id="joint"),
+    pytest.param("căn cứ Bộ luật Lao động, Bộ luật số ", (25, "bộ luật"), id="code-of-law"),
+    pytest.param("theo quy định của pháp luật số ", None, id="not-phap-luat"),
+    pytest.param("xx pháp bộ luật ", (11, "luật"), id="bo-after-phap"),
+    pytest.param("Tờ trình\nsố ", (0, "tờ trình"), id="line-wrap"),
+    pytest.param("Chươngtrình số", (0, "chươngtrình"), id="glued"),
+    pytest.param("KẾ HOẠCH SỐ ", (0, "kế hoạch"), id="upper-case"),
+    pytest.param("Quyết định İ số ", None, id="not-plain-no-match"),
+    pytest.param("Công văn İ Công văn số ", (11, "công văn"), id="not-plain"),
+    pytest.param("thực hiện số ", None, id="bare-so"),
+]
+
+
+@pytest.mark.parametrize(("before", "expected"), TYPE_WORDS_CASES)
+def test_type_words_before(before, expected):
+    assert cited_symbols.type_words_before(before) == expected == _type_words_searched(before)
+
+
+TYPE_WORDS_SOUP = st.lists(st.sampled_from(["số", "Số", " ", "\n", "  ", "luật", "Bộ", "bộ", "pháp", "dân",
+                                            "chương", "trình", "Kế hoạch", "hành", "động", "liên", "tịch",
+                                            "Nghị quyết", "tờ", "văn", "bản", "x", "İ", "\u00a0"]),
+                           max_size=12).map(" ".join)
+
+
+@settings(max_examples=1000)
+@given(TYPE_WORDS_SOUP)
+def test_type_words_read_backwards_are_those_searched(before):
+    assert cited_symbols.type_words_before(before) == _type_words_searched(before)
+
+
 # --- the issuer after a symbol ------------------------------------------------------------------
 
 _ISSUER_WORD = re.compile(r"\s*(?P<w>[^\s,.;:()“”\"]+)")

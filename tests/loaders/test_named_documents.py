@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders import named_documents
+from policykg.loaders.caseless import LoweredSpan
 from tests.loaders.test_citations import by_symbol, cite
 
 
@@ -118,3 +119,30 @@ HEADS = [
 @pytest.mark.parametrize(("text", "heads"), HEADS)
 def test_find_heads(text: str, heads: list[str]) -> None:
     assert [m["head"] for m in named_documents.find_heads(text)] == heads
+
+
+DRAFTING_CASES = [
+    pytest.param("Giao Sở Tư pháp xây dựng, ", True, id="comma-after"),
+    pytest.param("chủ trì soạn thảo và trình ", True, id="and-submit"),
+    pytest.param("nghiên cứu, lập,\n , ", True, id="commas-and-lines"),
+    pytest.param("thực hiện theo ", False, id="not-drafting"),
+    pytest.param("Xây dựng İ ", False, id="not-plain"),
+    pytest.param("", False, id="empty"),
+]
+
+
+@pytest.mark.parametrize(("before", "expected"), DRAFTING_CASES)
+def test_drafted_is_the_drafting_search(before, expected):
+    words = LoweredSpan(before, 0, len(before))
+    assert named_documents._drafted(words, len(before)) is expected
+    assert (named_documents._DRAFTING.search_slice(words, 0, len(before)) is not None) is expected
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["xây", "dựng", "lập", "trình", "và", ",", " ", "\n", "\u00a0", "tổ",
+                                 "chức", "x", "İ", "hành", "ban"]), max_size=10).map("".join))
+def test_drafted_refuses_only_what_the_search_refuses(before):
+    words = LoweredSpan(before, 0, len(before))
+    assert named_documents._drafted(words, len(before)) == (
+        named_documents._DRAFTING.search_slice(words, 0, len(before)) is not None)
+    assert named_documents._without_trailing_commas(before) == re.sub(r"[\s,]*$", "", before, count=1)
