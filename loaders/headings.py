@@ -330,12 +330,11 @@ def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str
         label = f"{label}{count}"
     title = _appendix_title(text, match) if marker == "appendix" else _title(text, match)
     # Only a classifying marker's title is searched for a keyword, and only one with a century
-    # for a year: a bullet's without a year is not lowered.
+    # for a year (_year): a bullet's without a year is not lowered.
     century = "20" in title or "19" in title
     lowered = title.lower() if century or marker in _CLASSIFYING else ""
     kind = _kind(lowered, marker, parent.kind if parent else "other")
-    year = _year(title, lowered, parent.year if parent else default_year) if century else (
-        parent.year if parent else default_year)
+    year = _year(title, lowered, parent.year if parent else default_year)
     path = f"{parent.path}/{label}" if parent else label
     stack.append(_Open(marker, path, title, start, kind, year, len(sections)))
     markers.append(marker)
