@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.loaders.caseless import CASE_PLAIN_RE, LoweredSpan
+from policykg.loaders.caseless import CASE_PLAIN_RE, LoweredSpan, by_first_letter
 
 # Agency-head words. Case-insensitive by default because plans write "hội phụ nữ",
 # "đoàn thanh niên"; words that are also common nouns or verbs are kept case-sensitive
@@ -125,16 +125,6 @@ _VERB_WORDS = (
     r"tiếp\s+nhận", r"giúp\s+đỡ", r"giúp", r"xử\s+lý", r"xác\s+định", r"cần", r"phải", r"sớm",
     r"trình", r"gửi", r"lập",
 )
-
-
-def by_first_letter(words: tuple[str, ...]) -> str:
-    """An alternation of ``words`` (each opening with a literal letter) grouped by that letter,
-    keeping their order: where the regex engine tried every word it now tests a few letters, and
-    a position matches the same word (only words of one letter can match there)."""
-    grouped: dict[str, list[str]] = {}
-    for word in words:
-        grouped.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in grouped.items())
 
 
 _VERBS = by_first_letter(_VERB_WORDS)

@@ -31,7 +31,6 @@ from policykg.loaders.assignment_patterns import (
     ROLE_LABEL_RE,
     SUBJECT_OPENERS,
     SUBJECT_SHORT_OPENERS,
-    by_first_letter,
     match_intro,
     match_subject_start,
     trigger_matches,
@@ -44,7 +43,7 @@ from policykg.loaders.assignment_roles import (
     skip_space,
 )
 from policykg.loaders.assignment_units import Unit
-from policykg.loaders.caseless import LoweredSpan
+from policykg.loaders.caseless import LoweredSpan, by_first_letter
 
 #: Sentence marks (assignment_units.split_sentences): a sentence starts after one, or the unit.
 _MARKS = (".", "!", "?")

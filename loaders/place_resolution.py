@@ -28,7 +28,7 @@ from datetime import date
 from functools import cache
 
 from policykg.loaders.gazetteer import Unit, ancestors, children, find_units, successors
-from policykg.loaders.place_windows import by_first_letter, runs_near
+from policykg.loaders.place_windows import plain_words_by_first_letter, runs_near
 from policykg.loaders.place_names import (
     KIND_MENTIONS,
     folds_as_spelled,
@@ -273,7 +273,7 @@ _KIND_AND_NEXT = re.compile(
     r""" [ ]                                # a space before …
          (?=(?P<kind>%s)                    # … a kind word: "thị xã", "TP", "huyện" …
             [ ](?P<word>[^ ]*))             # the word after it ("" at the padded end)
-    """ % by_first_letter([prefix.strip() for prefix in _KIND_PREFIXES]),
+    """ % plain_words_by_first_letter([prefix.strip() for prefix in _KIND_PREFIXES]),
     re.X,
 )
 

@@ -30,6 +30,7 @@ import unicodedata
 from functools import cache
 from itertools import product
 
+from policykg.loaders.caseless import by_first_letter
 from policykg.loaders.place_names import VIETNAMESE_LETTERS, spell_word
 
 #: The most words a mention of a unit or an anchor has, kind words included ("thị trấn Nông
@@ -67,14 +68,13 @@ def plain_spellings(word: str) -> list[str]:
     return sorted(found)
 
 
-def by_first_letter(words: list[str]) -> str:
-    """``words`` as one regex alternation grouped by first letter ("t(?:p|x|inh)|x(?:ã)"), for
-    re.X: at a place where none can start, the regex engine compares one letter per group, not
-    every word."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]).replace("\\ ", "[ ]"))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+def plain_words_by_first_letter(words: list[str]) -> str:
+    """Plain ``words`` (each opening with a letter) as one regex alternation for re.X, longest
+    first and grouped by first letter (``caseless.by_first_letter``): "t(?:inh|p|x)|x(?:ã)".
+    At a place where none can start, the regex engine compares one letter per group, not every
+    word."""
+    return by_first_letter([re.escape(word).replace("\\ ", "[ ]")
+                            for word in sorted(words, key=len, reverse=True)])
 
 
 def case_forms(word: str, *, any_case: bool) -> list[str]:
@@ -102,7 +102,7 @@ def first_words_pattern(cased: tuple[str, ...], any_case: tuple[str, ...]) -> re
         r"""
         (?:%s)              # a first word, as a plain text can write it
         (?![^\W_])          # and the whole word: no letter or digit follows
-        """ % by_first_letter(list(dict.fromkeys(forms))),
+        """ % plain_words_by_first_letter(list(dict.fromkeys(forms))),
         re.X,
     )
 

@@ -237,5 +237,5 @@ def test_run_spellings_are_emptied_when_full(monkeypatch):
     pytest.param(["tp", "tx", "xã"], "tt", False, id="first-letter-only"),
 ])
 def test_by_first_letter_is_the_alternation(words, text, found):
-    pattern = re.compile(f"(?:{place_windows.by_first_letter(words)})$", re.X)
+    pattern = re.compile(f"(?:{place_windows.plain_words_by_first_letter(words)})$", re.X)
     assert (pattern.match(text) is not None) is found
