@@ -29,6 +29,7 @@ Example (sample 000, the Sông Lô district plan, abridged)::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Literal
 
@@ -208,25 +209,32 @@ class Record(_Model):
 
     def _last_span_end(self) -> int:
         """The largest end of the Record's spans (0 without spans)."""
-        ends = [end for _start, end in self.document.spans.values()]
-        ends += [end for c in self.citations for _start, end in c.spans]
-        ends += [link.span[1] for link in self.citation_links]
-        ends += [t.span[1] for t in self.targets]
-        ends += [a.span[1] for a in self.assignments]
-        ends += [w.span[1] for w in self.warnings if w.span]
-        return max(ends, default=0)
+        return max((span[1] for _field, _i, _j, span in self._spans()), default=0)
+
+    def _spans(self) -> Iterator[tuple[str, int | str, int | None, tuple[int, int]]]:
+        """(field, index or metadata key, index within a citation's spans, span) of every span:
+        the one list of where spans sit, for the bounds check and ``iter_spans`` alike."""
+        for key, span in self.document.spans.items():
+            yield "document", key, None, span
+        for i, citation in enumerate(self.citations):
+            for j, span in enumerate(citation.spans):
+                yield "citations", i, j, span
+        for field, facts in (("citation_links", self.citation_links), ("targets", self.targets),
+                             ("assignments", self.assignments), ("warnings", self.warnings)):
+            for i, fact in enumerate(facts):
+                if fact.span:  # a warning may have none
+                    yield field, i, None, fact.span
 
     def iter_spans(self) -> list[tuple[str, tuple[int, int]]]:
         """Every span in the Record with a path naming where it sits, e.g. ('targets[2].span', (5, 9))."""
-        out: list[tuple[str, tuple[int, int]]] = [
-            (f"document.spans.{k}", s) for k, s in self.document.spans.items()
-        ]
-        for i, c in enumerate(self.citations):
-            out += [(f"citations[{i}].spans[{j}]", s) for j, s in enumerate(c.spans)]
-        out += [(f"citation_links[{i}].span", c.span) for i, c in enumerate(self.citation_links)]
-        out += [(f"targets[{i}].span", t.span) for i, t in enumerate(self.targets)]
-        out += [(f"assignments[{i}].span", a.span) for i, a in enumerate(self.assignments)]
-        out += [(f"warnings[{i}].span", w.span) for i, w in enumerate(self.warnings) if w.span]
+        out = []
+        for field, i, j, span in self._spans():
+            if field == "document":
+                out.append((f"document.spans.{i}", span))
+            elif field == "citations":
+                out.append((f"citations[{i}].spans[{j}]", span))
+            else:
+                out.append((f"{field}[{i}].span", span))
         return out
 
     def quote(self, span: tuple[int, int]) -> str:
