@@ -111,7 +111,9 @@ def read_document(data: bytes, name: str) -> SourceText:
     _check_size(data, name)
     kind = _sniff(data, name)
     warnings: list[RecordWarning] = []
-    printable = False  # known to be printable but for tabs and line feeds (decode_text)
+    # Whether the text is printable but for tabs and line feeds; None until a reader checked it
+    # (decode_text does), so that no text is scanned twice for it.
+    printable: bool | None = None
     if kind == "pdf":
         text, encoding = read_pdf(data, name, warnings), None
     elif kind == "docx":
@@ -119,7 +121,7 @@ def read_document(data: bytes, name: str) -> SourceText:
     else:
         text, encoding, printable = decode_text(data, name, warnings)
         if is_html(text):
-            kind, text, printable = "html", html_to_text(text, name), False
+            kind, text, printable = "html", html_to_text(text, name), None
         else:
             kind = "md" if _extension(name) in ("md", "markdown") else "txt"
     nfc = False
@@ -128,9 +130,11 @@ def read_document(data: bytes, name: str) -> SourceText:
         normalized = unicodedata.normalize("NFC", text)
         repaired = repair_legacy(normalized, name, warnings)
         nfc = repaired is normalized  # no legacy text: still NFC
-        printable = printable and repaired is text  # the very text decode_text checked
+        if repaired is not text:  # not the text decode_text checked
+            printable = None
         text = repaired
-    printable = printable or printable_text(text)
+    if printable is None:
+        printable = printable_text(text)
     finished = finish_text(text, nfc=nfc, printable=printable)
     if not finished.strip():
         raise DocumentError(f"{name} contains no text; check that it is the right file")
