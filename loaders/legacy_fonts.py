@@ -97,19 +97,18 @@ _WORD_WITH_CAPITAL = rf"[\w{_LEGACY_CHARS}]*[A-Z][\w{_LEGACY_CHARS}]*"
 # A word worth judging: it holds a character outside ASCII that is Latin-1 or a TCVN3 position.
 _CANDIDATE = re.compile(rf"[\u0080-\u00ff{_LEGACY_CHARS}]")
 
-# Letters only Unicode has (never a Latin-1 stand-in): a line holding one is already Unicode.
-_UNICODE_VIETNAMESE = r"""
-      [\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169]  # Ă ă Đ đ Ĩ ĩ Ũ ũ
-    | [\u01a0\u01a1\u01af\u01b0]                          # Ơ ơ Ư ư
-    | [\u1ea0-\u1ef9]                                       # ạ … ỹ: the Vietnamese extended block
-    """
-
-#: What str.splitlines splits lines at, as a regex class body (CR LF counts as one break there,
-#: as two here: the empty line between them holds no word).
-_LINE_SEPARATORS = r"\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-#: The Unicode-only letters of _UNICODE_VIETNAMESE, as a regex class body.
+#: Letters only Unicode has (never a Latin-1 stand-in), as a regex class body: a line holding one
+#: is already Unicode.
 _UNICODE_ONLY = (r"\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169"  # Ă ă Đ đ Ĩ ĩ Ũ ũ
-                 r"\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9")  # Ơ ơ Ư ư, ạ … ỹ
+                 r"\u01a0\u01a1\u01af\u01b0"                            # Ơ ơ Ư ư
+                 r"\u1ea0-\u1ef9")                                        # ạ … ỹ: the extended block
+_UNICODE_VIETNAMESE = rf"[{_UNICODE_ONLY}]"
+
+#: What str.splitlines splits lines at (CR LF counts as one break there, as two here: the empty
+#: line between them holds no word).
+_LINE_SEPARATOR_CHARS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: _LINE_SEPARATOR_CHARS as a regex class body.
+_LINE_SEPARATORS = "".join(f"\\u{ord(char):04x}" for char in _LINE_SEPARATOR_CHARS)
 
 # A line that holds no Unicode-only letter, with the separator before it (``{separator}``: a
 # class of every separator, or "\n" alone). The possessive scan stops at the first such letter or
@@ -123,7 +122,7 @@ _NOT_UNICODE_LINE_TEMPLATE = rf"""
 #: The separators other than "\n": most documents hold none, and there _NOT_UNICODE_LINE_LF finds
 #: the same lines three times faster, its literal "\n" being found by a quick scan where the
 #: class is tested at every character (each one is looked for by ``in``, which is quicker still).
-_RARE_SEPARATORS = tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_RARE_SEPARATORS = tuple(_LINE_SEPARATOR_CHARS.replace("\n", ""))
 _NOT_UNICODE_LINE_LF = re.compile(_NOT_UNICODE_LINE_TEMPLATE.format(separator=r"\n"), re.X)
 
 
