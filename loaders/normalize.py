@@ -134,21 +134,15 @@ def _body_pass(text: str, run: _Passes) -> str:
     lines = remove_repeat(lines, run.stats)
     written = write_lines(lines)
     run.settled = (rounds == run.stats.duplicate_rounds
-                   and _settled(written, lines, _Wrapped(wrapped, joined), run))
+                   and _settled(written, lines, wrapped, joined, run))
     return written
 
 
-@dataclass(frozen=True)
-class _Wrapped:
-    """What the wrap repair of a pass returned, and which of its lines it joined from pieces."""
-
-    lines: list[str]
-    joined: list[int]
-
-
-def _settled(written: str, lines: list[str], wrapped: _Wrapped, run: _Passes) -> bool:
+def _settled(written: str, lines: list[str], wrapped: list[str], joined: list[int],
+             run: _Passes) -> bool:
     """Whether a next pass over ``written`` (``lines`` written out) would return it as it is,
-    told without running it; the pass that wrote it removed no repeat.
+    told without running it; the pass that wrote it removed no repeat. ``wrapped`` is what the
+    pass's wrap repair returned, ``joined`` which of its lines it joined from pieces.
 
     Then a next pass leaves the characters alone (NFC, and no special character: what a pass
     writes), strips no Markdown (no mark), finds no table (no pipe), removes no chrome (no line
@@ -164,7 +158,7 @@ def _settled(written: str, lines: list[str], wrapped: _Wrapped, run: _Passes) ->
     return ((run.nfc or unicodedata.is_normalized("NFC", written))
             and (run.unmarked or not has_markup(written))
             and PIPE not in written
-            and not rejoins(wrapped.lines, wrapped.joined)
+            and not rejoins(wrapped, joined)
             and not has_line_kinds(lines, run.cache))
 
 
