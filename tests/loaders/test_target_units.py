@@ -121,6 +121,11 @@ _FLAT_UNIT_RE = re.compile(
     re.X | re.I)
 
 
+def test_the_plain_list_is_another_pattern() -> None:
+    """Else the property test below would compare WORD_UNIT_RE with itself."""
+    assert UNIT_ALT in WORD_UNIT_RE.pattern and _FLAT_UNIT_RE.pattern != WORD_UNIT_RE.pattern
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(UNIT_WORDS + ["triệu", "Tỷ", "nghìn", "MW", "mw", "Km2", "HA", " ",
                                               "TDTT", "x", "/", "năm"]), max_size=6).map(" ".join))
