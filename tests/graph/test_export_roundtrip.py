@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -175,8 +176,14 @@ REPLY_DIGITS = 15
 NORMAL_FLOATS = st.floats(min_value=-1e300, max_value=1e300, allow_subnormal=False)
 
 
+def _is_normal(x: float) -> bool:
+    """Zero or a normal double: rounding to REPLY_DIGITS can take the smallest normal doubles
+    (2.2250738585072014e-308) below the bound, to a subnormal the parser refuses."""
+    return x == 0 or abs(x) >= sys.float_info.min
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.one_of(NORMAL_FLOATS.map(lambda x: float(f"{x:.{REPLY_DIGITS}g}")),
+@given(st.one_of(NORMAL_FLOATS.map(lambda x: float(f"{x:.{REPLY_DIGITS}g}")).filter(_is_normal),
                  st.integers(min_value=-(2**63), max_value=2**63 - 1), st.booleans(),
                  st.lists(st.integers(min_value=-(2**31), max_value=2**31), max_size=4)))
 def test_script_numbers_survive_the_store(scratch, value):
