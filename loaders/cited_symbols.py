@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -223,16 +224,15 @@ def find_symbols(text: str, own: str | None) -> list[Occurrence]:
     of 41-KH/TU, type KH, issued 2021-03-22, issuer "Tỉnh ủy", level fixed by TU: province.
     """
     found: list[Occurrence] = []
-    symbols = _SymbolReader()
     # A party symbol's number is followed by "-", a state symbol's by "/": each pattern is tried
     # only where it can match, which yields the same matches as trying both at every start.
     party, state = _starts_by_separator(text)
     for rx, starts in ((PARTY_SYMBOL_RE, party), (STATE_SYMBOL_RE, state)):
         for m in _matches_at(rx, text, starts):
-            symbol = symbols.normalized(m.group(0))
-            if symbol is None or symbol == own or _is_own_header(text, m.start()):
+            read = read_symbol(m.group(0))
+            if read is None or read[0] == own or _is_own_header(text, m.start()):
                 continue  # the document's own number in its header is not a citation
-            occurrence = _symbol_occurrence(text, m, symbol, symbols.facts(symbol))
+            occurrence = _symbol_occurrence(text, m, *read)
             if occurrence is not None:
                 found.append(occurrence)
     return found
@@ -248,26 +248,25 @@ class SymbolFacts(NamedTuple):
     known_body: bool  # the code names a body the tables know (see _is_known_body)
 
 
-class _SymbolReader:
-    """Normalized symbols and their facts, each read once per document: a plan cites the same
-    few documents again and again ("Nghị quyết số 12-NQ/TU" in its title, preamble and body)."""
+#: How many distinct symbols as written ``read_symbol`` remembers: a plan cites a few dozen,
+#: a batch of a province's plans a few hundred in all.
+SYMBOL_CACHE_SIZE = 4096
 
-    def __init__(self) -> None:
-        self._normalized: dict[str, str | None] = {}
-        self._facts: dict[str, SymbolFacts] = {}
 
-    def normalized(self, raw: str) -> str | None:
-        """``normalize_symbol(raw)``."""
-        if raw not in self._normalized:
-            self._normalized[raw] = normalize_symbol(raw)
-        return self._normalized[raw]
+@functools.lru_cache(maxsize=SYMBOL_CACHE_SIZE)
+def read_symbol(raw: str) -> tuple[str, SymbolFacts] | None:
+    """A symbol as written, normalized, and its facts; None when it is no symbol.
 
-    def facts(self, symbol: str) -> SymbolFacts:
-        """The facts of a normalized symbol."""
-        facts = self._facts.get(symbol)
-        if facts is None:
-            facts = self._facts[symbol] = symbol_facts(symbol)
-        return facts
+    Both depend on the written symbol and the bundled code tables only, so they are read once
+    per distinct spelling (cached): texts cite the same few documents again and again
+    ("Nghị quyết số 12-NQ/TU" in the title, the preamble and the body).
+
+    Example:
+        >>> read_symbol("41- KH/TU")
+        ('41-KH/TU', SymbolFacts(code='TU', level='province', doc_type='KH', known_body=True))
+    """
+    symbol = normalize_symbol(raw)
+    return None if symbol is None else (symbol, symbol_facts(symbol))
 
 
 def symbol_facts(symbol: str) -> SymbolFacts:

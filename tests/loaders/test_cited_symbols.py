@@ -104,11 +104,10 @@ SYMBOL_FACTS = [
 
 @pytest.mark.parametrize(("symbol", "expected"), SYMBOL_FACTS)
 def test_symbol_facts(symbol: str, expected: tuple[str, str | None, str | None, bool]) -> None:
-    """A symbol's facts are read from it alone, and a document's reader gives them once."""
+    """A symbol's facts are read from it alone, and ``read_symbol`` gives them once."""
     assert tuple(cited_symbols.symbol_facts(symbol)) == expected
-    reader = cited_symbols._SymbolReader()
-    assert reader.facts(symbol) is reader.facts(symbol)
-    assert reader.normalized(symbol) == symbol
+    assert cited_symbols.read_symbol(symbol) == (symbol, cited_symbols.symbol_facts(symbol))
+    assert cited_symbols.read_symbol(symbol) is cited_symbols.read_symbol(symbol)
 
 
 # --- the type words before a symbol -----------------------------------------------------------
@@ -201,3 +200,19 @@ ISSUER_SOUP = st.lists(st.sampled_from(["của", " ", "  ", "\n", "\n\n", ",", "
 @given(ISSUER_SOUP)
 def test_issuer_after_reads_what_the_word_by_word_loop_reads(text):
     assert cited_symbols._issuer_after(text, 0) == _issuer_word_by_word(text, 0)
+
+
+READ_SYMBOL = [
+    pytest.param("41- KH/TU", "41-KH/TU", id="spaced"),
+    pytest.param("26/2021/QĐTTg", "26/2021/QĐ-TTg", id="hyphen-lost"),
+    pytest.param("12/GM-UBND", None, id="other-paper"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), READ_SYMBOL)
+def test_read_symbol(raw: str, expected: str | None) -> None:
+    """``read_symbol`` is ``normalize_symbol`` with the facts of what it gives."""
+    read = cited_symbols.read_symbol(raw)
+    assert (read and read[0]) == expected == cited_symbols.normalize_symbol(raw)
+    if read:
+        assert read[1] == cited_symbols.symbol_facts(expected)
