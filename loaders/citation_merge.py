@@ -95,13 +95,16 @@ class _GroupKeys:
                             and _PARTY_COMMITTEE.match(o.issuer) and o.doc_type == "NQ"]
         self.named = [(document_name_key(o.name), o.key) for o in occs if o.symbol and o.name]
         self.congress_groups: list[str] = []
-        self.name_groups: list[str] = []
+        # (name, the starts of a longer name of it, key): the starts made once per group, not
+        # once per occurrence compared with it
+        self.name_groups: list[tuple[str, tuple[str, str], str]] = []
 
     def opened(self, key: str) -> None:
         if key.startswith("congress:"):
             self.congress_groups.append(key)
         elif key.startswith(NAME_KEY_PREFIX):
-            self.name_groups.append(key)
+            name = key[len(NAME_KEY_PREFIX):]
+            self.name_groups.append((name, _longer_name_starts(name), key))
 
     def key_of(self, occ: Occurrence) -> str:
         if occ.key.startswith("congress:"):
@@ -117,12 +120,17 @@ class _GroupKeys:
             for name, key in self.named:  # "Luật Thủ đô" alone, after "Luật Thủ đô số 39/2024/QH15"
                 if name == mine:
                     return key
-            for key in self.name_groups:
-                other = key[len(NAME_KEY_PREFIX):]
-                if (other.startswith((mine + " ", mine + ","))
-                        or mine.startswith((other + " ", other + ","))):
+            longer = _longer_name_starts(mine)
+            for other, shorter, key in self.name_groups:
+                if other.startswith(longer) or mine.startswith(shorter):
                     return key
         return occ.key
+
+
+def _longer_name_starts(name: str) -> tuple[str, str]:
+    """How a longer name of the same document starts: "đề án về bảo vệ môi trường" is one of
+    "đề án về bảo vệ môi trường" followed by a word or a comma (key of a name in a group)."""
+    return name + " ", name + ","
 
 
 def _majority_date(key: str, group: list[Occurrence]) -> tuple[date | None, RecordWarning | None]:

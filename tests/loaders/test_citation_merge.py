@@ -93,3 +93,15 @@ def test_a_document_cited_once_is_the_merge_of_its_one_occurrence(fields, level)
     issued = date(2020, 3, 12)
     assert citation_merge._cited_once(occ, issued, ctx) == citation_merge._merged_citation(
         [occ], issued, ctx)
+
+
+LONGER_NAMES = [
+    pytest.param("đề án về môi trường", "đề án về môi trường biển", True, id="word-after"),
+    pytest.param("đề án x", "đề án x, tầm nhìn", True, id="comma-after"),
+    pytest.param("đề án x", "đề án xy", False, id="inside-a-word"),
+]
+
+
+@pytest.mark.parametrize(("name", "other", "longer"), LONGER_NAMES)
+def test_longer_name_starts(name: str, other: str, longer: bool) -> None:
+    assert other.startswith(citation_merge._longer_name_starts(name)) is longer
