@@ -106,6 +106,31 @@ def test_heads_found_per_letter_are_the_alternations(text: str) -> None:
     assert [(m.span(), m["head"]) for m in named_documents.find_heads(text)] == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(_HEAD_TEXT)
+def test_heads_found_from_their_opening_are_the_patterns(text: str) -> None:
+    """A head looked for by its opening letter is found where its pattern's scan finds it."""
+    for rx, opening in named_documents._NAMED_HEADS:
+        if opening:
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in named_documents._matches_at_opening(rx, text, opening)] == expected
+
+
+OPENINGS = [
+    pytest.param("Luật Luật sư Luật\n", 0, [(0, 4), (13, 17)], id="law-twice"),
+    pytest.param("xLuật Kế hoạch", 6, [(6, 14)], id="glued-then-plan"),
+    pytest.param("Quy hoạch tỉnh Quảng Ninh", 5, [(0, 14)], id="province-plan"),
+    pytest.param("Pháp luật", 1, [], id="not-an-ordinance"),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "spans"), OPENINGS)
+def test_matches_at_opening(text: str, index: int, spans: list[tuple[int, int]]) -> None:
+    heads = [head for head in named_documents._NAMED_HEADS if head[1]]
+    rx, opening = next(head for head in heads if text[index:].startswith(head[1]))
+    assert [m.span() for m in named_documents._matches_at_opening(rx, text, opening)] == spans
+
+
 HEADS = [
     pytest.param("Căn cứ Luật Đầu tư công", ["Luật"], id="law"),
     pytest.param("Luật sư và Pháp lệnh Ưu đãi", ["Pháp lệnh"], id="not-a-lawyer"),
