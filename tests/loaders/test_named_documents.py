@@ -172,3 +172,30 @@ def test_drafted_refuses_only_what_the_search_refuses(before):
     assert named_documents._drafted(words, len(before)) == (
         named_documents._DRAFTING.search_slice(words, 0, len(before)) is not None)
     assert named_documents._without_trailing_commas(before) == re.sub(r"[\s,]*$", "", before, count=1)
+
+
+_KEY_TEXT = st.lists(st.sampled_from([
+    "-", "–", " ", "\n", "\t", "0", "00", "01", "2021", "x", "kinh tế", "a0", "_0", ".", "\u00a0"]),
+    max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_KEY_TEXT)
+def test_name_key_dashes_and_zeros_are_the_substitutions(key: str) -> None:
+    """The dash join and the zeros pattern of document_name_key do what the plain substitutions
+    they replace do."""
+    if "-" in key or "–" in key:
+        assert named_documents._join_dashes(key) == re.sub(r"\s*[-–]\s*", "-", key)
+    assert named_documents._KEY_LEADING_ZEROS.sub("", key) == re.sub(r"\b0+(?=\d)", "", key)
+
+
+JOINED_DASHES = [
+    pytest.param("kinh tế – xã hội", "kinh tế-xã hội", id="spaced-en-dash"),
+    pytest.param("2021 -2025", "2021-2025", id="space-before"),
+    pytest.param(" a - - b ", " a--b ", id="two-dashes-outer-spaces-kept"),
+]
+
+
+@pytest.mark.parametrize(("key", "joined"), JOINED_DASHES)
+def test_join_dashes(key: str, joined: str) -> None:
+    assert named_documents._join_dashes(key) == joined
