@@ -336,15 +336,29 @@ def find_heading_agencies(text: str, unit: Unit,
         body = asked.end()  # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
-    stripped = text[body : unit.end].rstrip(HEADING_TRAIL)
-    end = body + len(stripped)
+    end = heading_end(text, body, unit.end)
     if not match_subject_start(text, body, end, low) or end - body > MAX_SUBJECT_CHARS:
         return None
-    if "\n" in stripped and text[unit.body : unit.end].rstrip(" \t\r\n*_").endswith(_WRAP_ENDS):
+    if text.find("\n", body, end) != -1 and \
+            text[unit.body : unit.end].rstrip(" \t\r\n*_").endswith(_WRAP_ENDS):
         return None  # a wrapped paragraph ending like a sentence is one, not a heading
     if BOUNDARY_RE.search(text, body, end) or not_in_subject(text, body, end, low):
         return None
     return split_agency_list(text, body, end)
+
+
+def heading_end(text: str, body: int, end: int) -> int:
+    """Where a heading's agency list must end: before the marks that may close its line
+    (HEADING_TRAIL), read back from ``end`` without copying the line.
+
+    Example:
+        >>> text = "2.12. UBND các xã, thị trấn:"
+        >>> text[6:heading_end(text, 6, len(text))]
+        'UBND các xã, thị trấn'
+    """
+    while end > body and text[end - 1] in HEADING_TRAIL:
+        end -= 1
+    return end
 
 
 def is_request_heading(text: str, unit: Unit) -> bool:
