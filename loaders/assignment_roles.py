@@ -37,6 +37,8 @@ from policykg.loaders.assignment_patterns import (
     EXECUTION_RE,
     LABELLED_KEYS,
     LABELLED_RE,
+    ORDER_KEYS,
+    REQUEST_KEYS,
     RESPONSIBILITY_RE,
     ROLE_LABEL_FIRST,
     ROLE_LABEL_RE,
@@ -61,9 +63,6 @@ REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
 _OWNING_ROLES = ("lead", "requested")
 #: What may close a heading's line after its agency list: spaces, markdown marks, a colon.
 HEADING_TRAIL = " \t\r\n*_:"
-#: Words of the triggers, lowercased: one of "Giao" and "Yêu cầu", both of "Đề nghị".
-_ORDER_KEYS = ("giao", "yêu")
-_REQUEST_KEYS = ("đề", "nghị")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -79,9 +78,9 @@ def may_trigger(words: str) -> bool:
         >>> may_trigger("đề xuất giải pháp"), may_trigger("đề  nghị ủy ban mttq")
         (False, True)
     """
-    if has_key(words, _ORDER_KEYS):
+    if has_key(words, ORDER_KEYS):
         return True
-    return _REQUEST_KEYS[0] in words and _REQUEST_KEYS[1] in words
+    return REQUEST_KEYS[0] in words and REQUEST_KEYS[1] in words
 
 
 def has_key(words: str, keys: tuple[str, ...]) -> bool:
