@@ -235,7 +235,11 @@ CONDITIONAL_RE = re.compile(r"[Nn](?<!\w.)(?i:ếu)(?!\w)")  # "nếu", any case
 CONDITIONAL_KEY = "nếu"
 COORDINATE_KEY = "phối"
 LABELLED_KEYS = ("chủ", "phối")
-TRIGGER_KEYS = ("đề", "giao", "yêu")
+#: The trigger words, lowercased: a trigger holds one of ORDER_KEYS ("Giao", "Yêu cầu") or both
+#: REQUEST_KEYS ("Đề nghị"); every match opens with one of TRIGGER_KEYS.
+ORDER_KEYS = ("giao", "yêu")
+REQUEST_KEYS = ("đề", "nghị")
+TRIGGER_KEYS = (REQUEST_KEYS[0], *ORDER_KEYS)
 #: NOT_IN_SUBJECT_RE for lowercase text: there every word opens with a literal letter, which the
 #: regex engine tests at once (with re.I it tries the whole word at every word start).
 _NOT_IN_SUBJECT_LOWER = re.compile(NOT_IN_SUBJECT_RE.pattern, re.X)

@@ -37,6 +37,8 @@ from policykg.loaders.assignment_patterns import (
     EXECUTION_RE,
     LABELLED_KEYS,
     LABELLED_RE,
+    ORDER_KEYS,
+    REQUEST_KEYS,
     RESPONSIBILITY_RE,
     ROLE_LABEL_FIRST,
     ROLE_LABEL_RE,
@@ -61,9 +63,6 @@ REQUEST_HEADING_RE = re.compile(r"Đề\s+nghị\s+")
 _OWNING_ROLES = ("lead", "requested")
 #: What may close a heading's line after its agency list: spaces, markdown marks, a colon.
 HEADING_TRAIL = " \t\r\n*_:"
-#: Words of the triggers, lowercased: one of "Giao" and "Yêu cầu", both of "Đề nghị".
-_ORDER_KEYS = ("giao", "yêu")
-_REQUEST_KEYS = ("đề", "nghị")
 #: Longest agency list read as a subject (characters); longer means we lost the boundary.
 MAX_SUBJECT_CHARS = 220
 #: How far into a sentence an introductory phrase may run before its subject.
@@ -79,9 +78,9 @@ def may_trigger(words: str) -> bool:
         >>> may_trigger("đề xuất giải pháp"), may_trigger("đề  nghị ủy ban mttq")
         (False, True)
     """
-    if has_key(words, _ORDER_KEYS):
+    if has_key(words, ORDER_KEYS):
         return True
-    return _REQUEST_KEYS[0] in words and _REQUEST_KEYS[1] in words
+    return REQUEST_KEYS[0] in words and REQUEST_KEYS[1] in words
 
 
 def has_key(words: str, keys: tuple[str, ...]) -> bool:
@@ -336,15 +335,29 @@ def find_heading_agencies(text: str, unit: Unit,
         body = asked.end()  # "9. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
     if not match_subject_start(text, body, unit.end, low, precheck_only=True):
         return None  # no agency opens it (the check below, on a range no longer, agrees)
-    stripped = text[body : unit.end].rstrip(HEADING_TRAIL)
-    end = body + len(stripped)
+    end = heading_end(text, body, unit.end)
     if not match_subject_start(text, body, end, low) or end - body > MAX_SUBJECT_CHARS:
         return None
-    if "\n" in stripped and text[unit.body : unit.end].rstrip(" \t\r\n*_").endswith(_WRAP_ENDS):
+    if text.find("\n", body, end) != -1 and \
+            text[unit.body : unit.end].rstrip(" \t\r\n*_").endswith(_WRAP_ENDS):
         return None  # a wrapped paragraph ending like a sentence is one, not a heading
     if BOUNDARY_RE.search(text, body, end) or not_in_subject(text, body, end, low):
         return None
     return split_agency_list(text, body, end)
+
+
+def heading_end(text: str, body: int, end: int) -> int:
+    """Where a heading's agency list must end: before the marks that may close its line
+    (HEADING_TRAIL), read back from ``end`` without copying the line.
+
+    Example:
+        >>> text = "2.12. UBND các xã, thị trấn:"
+        >>> text[6:heading_end(text, 6, len(text))]
+        'UBND các xã, thị trấn'
+    """
+    while end > body and text[end - 1] in HEADING_TRAIL:
+        end -= 1
+    return end
 
 
 def is_request_heading(text: str, unit: Unit) -> bool:

@@ -36,9 +36,9 @@ from policykg.loaders.assignment_patterns import (
     trigger_matches,
 )
 from policykg.loaders.assignment_roles import (
-    HEADING_TRAIL,
     REQUEST_HEADING_RE,
     has_key,
+    heading_end,
     may_trigger,
     skip_space,
 )
@@ -54,7 +54,7 @@ _OPENER = "(?:" + by_first_letter(tuple(sorted(SUBJECT_OPENERS | SUBJECT_SHORT_O
                                                reverse=True))) + ")"
 #: On lowercase text, after a mark where find_sentence_roles looks for a subject (a sentence mark
 #: or ";"): the spaces and bullets skip_space passes, and the first letters of an agency. Every
-#: such place of a unit is found by _after_marks(words, _CLAUSE_MARKS, _OPENER_AFTER_RE).
+#: such place of a unit is found by _scan_marks.
 _CLAUSE_MARKS = (".", "!", "?", ";")
 #: What may close a unit after its last word: marks, spaces, markdown marks.
 _CLOSING = ".!?;:, \t\r\n*_"
@@ -93,12 +93,14 @@ def unit_may_assign(text: str, unit: Unit, low: LoweredSpan) -> bool:
         return True  # "Trách nhiệm của Sở Nội vụ" (find_heading_agencies)
     if _opens_with_subject(text, unit, low):
         return True
-    if text[unit.body - 1:unit.body] in _MARKS or _subject_after_marks(text, unit, words, low):
-        return True  # later sentences (one may open the body) and ";" clauses
-    if _COMMA_OPENER_RE.search(words) and (
-            match_intro(text, skip_space(text, unit.body, end), end)
-            or _after_marks(words, _MARKS, _INTRO_AFTER_RE)):
-        return True  # the commas of an introductory phrase
+    if text[unit.body - 1:unit.body] in _MARKS:
+        return True  # the unit's body opens a later sentence
+    subject, intro = _scan_marks(text, unit, words, low)
+    if subject:
+        return True  # later sentences and ";" clauses
+    if (intro or match_intro(text, skip_space(text, unit.body, end), end)) and \
+            _COMMA_OPENER_RE.search(words):
+        return True  # the commas of an introductory phrase (rare: their test comes last)
     if may_trigger(words):
         for match in trigger_matches(text, unit.body, end, low):
             if match_subject_start(text, match.end(), end, low):
@@ -146,53 +148,42 @@ def _opens_with_subject(text: str, unit: Unit, low: LoweredSpan) -> bool:
         body = asked.end()
     elif opening == body and not letters:
         return False  # the heading opens with the letters refused above
-    return match_subject_start(text, body, _heading_end(text, unit), low) is not None
+    end = heading_end(text, body, unit.end)
+    if body == opening and end == unit.end:
+        return False  # the very match refused above
+    return match_subject_start(text, body, end, low) is not None
 
 
-def _heading_end(text: str, unit: Unit) -> int:
-    """Where a heading's agency list must end: before the marks that may close the line ("2.12.
-    UBND các xã, thị trấn:" ends after "trấn")."""
-    return unit.body + len(text[unit.body:unit.end].rstrip(HEADING_TRAIL))
+def _scan_marks(text: str, unit: Unit, words: str, low: LoweredSpan) -> tuple[bool, bool]:
+    """One pass over the unit's clause marks (``words``: its body, lowercased): whether an agency
+    list opens after one, where a later sentence or a ";" clause starts, and whether an
+    introductory phrase opens a later sentence (after ". ! ?"), whose commas may then hand over
+    to a subject.
 
-
-def _subject_after_marks(text: str, unit: Unit, words: str, low: LoweredSpan) -> bool:
-    """Whether an agency list opens after one of the unit's clause marks, where a later
-    sentence or a ";" clause starts (``words``: the unit's body, lowercased).
-
-    Only places whose first letters are an agency's are tried with the pattern itself, over the
-    unit: find_sentence_roles reads the sentence, which ends at a mark the pattern cannot pass,
-    so the two ranges give the same match. Example: in "Tăng cường tuyên truyền. Các nhiệm vụ
-    gồm: …" the letters "các" open no agency, in "…; Sở Y tế chủ trì …" they do.
+    Only places whose first letters are an agency's are tried with the subject pattern itself,
+    over the unit: find_sentence_roles reads the sentence, which ends at a mark the pattern cannot
+    pass, so the two ranges give the same match. Example: in "Tăng cường tuyên truyền. Các nhiệm
+    vụ gồm: …" the letters "các" open no agency, in "…; Sở Y tế chủ trì …" they do. The intro
+    is only asked about while no subject is found (then the answer is complete).
     """
     inner = _before_closing_marks(words)
+    intro = False
     for mark in _CLAUSE_MARKS:
         at = words.find(mark, 0, inner)
         while at != -1:
             opener = _OPENER_AFTER_RE.match(words, at + 1)
             if opener and match_subject_start(text, unit.body + opener.end(), unit.end, low):
-                return True
+                return True, intro
+            if not intro and mark in _MARKS and _INTRO_AFTER_RE.match(words, at + 1):
+                intro = True
             at = words.find(mark, at + 1, inner)
-    return False
+    return False, intro
 
 
 def _before_closing_marks(words: str) -> int:
     """Where the marks and spaces closing ``words`` start: a mark there has no letter after it,
     so nothing opens after it, and most units have no other ("- Tăng cường tuyên truyền.")."""
     return len(words.rstrip(_CLOSING))
-
-
-def _after_marks(words: str, marks: tuple[str, ...], after: re.Pattern[str]) -> bool:
-    """Whether ``after`` matches right after one of the ``marks`` in ``words``: the marks are found
-    by substring search, where a pattern opening with a class of them would make the regex engine
-    test that class at every character."""
-    inner = _before_closing_marks(words)
-    for mark in marks:
-        at = words.find(mark, 0, inner)
-        while at != -1:
-            if after.match(words, at + 1):
-                return True
-            at = words.find(mark, at + 1, inner)
-    return False
 
 
 def may_assign(text: str, start: int, end: int, low: LoweredSpan) -> bool:

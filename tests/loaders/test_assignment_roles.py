@@ -11,6 +11,7 @@ from policykg.loaders.assignment_patterns import TRIGGER_RE
 from policykg.loaders.assignment_roles import (
     find_heading_agencies,
     find_sentence_roles,
+    heading_end,
     may_trigger,
 )
 from policykg.loaders.assignment_screen import may_assign, unit_may_assign
@@ -130,3 +131,18 @@ def test_triggers_hold_their_words(text: str) -> None:
     """Where TRIGGER_RE matches, may_trigger holds for the lowercased text."""
     if TRIGGER_RE.search(text):
         assert may_trigger(text.lower())
+
+
+HEADING_ENDS = [
+    pytest.param("2.12. UBND các xã, thị trấn:", 6, "UBND các xã, thị trấn", id="colon"),
+    pytest.param("3. **Sở Tài chính:** \n", 3, "**Sở Tài chính", id="markdown-and-line-end"),
+    pytest.param("1. Sở Y tế", 3, "Sở Y tế", id="nothing-to-strip"),
+    pytest.param("4. :* ", 3, "", id="only-marks"),
+]
+
+
+@pytest.mark.parametrize(("text", "body", "expected"), HEADING_ENDS)
+def test_heading_end(text: str, body: int, expected: str) -> None:
+    end = heading_end(text, body, len(text))
+    assert text[body:end] == expected
+    assert end == body + len(text[body:].rstrip(" \t\r\n*_:"))  # the slice it replaces
