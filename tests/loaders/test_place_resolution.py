@@ -145,6 +145,21 @@ def test_mentions_found_at_kind_words_only(parts):
         assert place_resolution._named(unit, text) == reference_named(unit, text)
 
 
+@pytest.mark.parametrize("raw", [
+    pytest.param("UBND thị trấn Vĩnh Lộc, huyện Vĩnh Lộc, tỉnh Thanh Hóa; xã Vĩnh Phúc và xã "
+                 "Vĩnh Hưng", id="district-province-siblings"),
+    pytest.param("HUYỆN VĨNH LỘC TỈNH THANH HÓA", id="upper-case"),
+    pytest.param("xã Vĩnh Phúc Anh, các xã, phường. Trung tâm", id="no-whole-name"),
+    pytest.param("Kế hoạch phát triển kinh tế - xã hội", id="none"),
+])
+def test_named_neighbours_are_those_named_in_order(raw):
+    unit = find_units("Vĩnh Lộc", kind="thị trấn", within="Thanh Hóa")[0]
+    text = place_resolution._Text.of(raw)
+    expected = [(near, weight) for near, weight in place_resolution._neighbourhood(unit)
+                if place_resolution._named(near, text)]
+    assert place_resolution._named_neighbours(unit, text) == expected
+
+
 def test_folded_text_is_spelled_when_first_read():
     raw = "Thành nhà Hồ, đê sông Mã."
     text = place_resolution._Text.of(raw)
