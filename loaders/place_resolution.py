@@ -295,8 +295,11 @@ def _mentions(unit: Unit) -> tuple[tuple[str, str, str], ...]:
 
 @cache
 def _first_words(unit: Unit) -> frozenset[str]:
-    """The first words of the unit's name in its mentions (as written and UPPER)."""
-    return frozenset(first for _prefix, first, _mention in _mentions(unit))
+    """The first words of the unit's name in its mentions (as written and UPPER): those of
+    ``_mentions``, which every kind has, spelled without them (a unit's mentions are spelled only
+    when one of these words follows a kind word in a text; most neighbours' never are)."""
+    return frozenset(spell_words(name, casefold=False).split(" ")[0]
+                     for name in (unit.name, unit.name.upper()))
 
 
 def _named(unit: Unit, text: _Text) -> bool:
