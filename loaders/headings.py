@@ -93,10 +93,19 @@ KIND_KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
     ("nhiệm vụ", "tasks"), ("giải pháp", "tasks"), ("mục đích", "other"), ("yêu cầu", "other"),
     ("quan điểm", "other"), ("tình hình", "other"), ("kết quả", "other"),
 )
-#: The first keyword of a title in one search: no keyword is a prefix of another, so the
-#: leftmost match is the keyword that comes first.
-_KIND_WORD = re.compile("|".join(re.escape(word) for word, _ in KIND_KEYWORDS))
-_KIND_OF_WORD: dict[str, SectionKind] = dict(KIND_KEYWORDS)
+#: The first keyword of a title in one search, found at the space after its first word: each
+#: alternative is a keyword's rest, a look back for its first word, and an empty group naming
+#: the keyword. Every keyword has a space, and the engine skips from space to space (a literal)
+#: where from its first letters ("t", "n", "c", "m" …, a third of a title) it would try every
+#: one. No first word ends with another and no keyword is a prefix of another, so the keyword
+#: whose space comes first is the one that starts first, and the only one there.
+_KIND_WORD = re.compile(
+    r"[ ](?:%s)" % "|".join(
+        f"{re.escape(word.split(' ', 1)[1])}(?<={re.escape(word)})(?P<k{at}>)"
+        for at, (word, _kind) in enumerate(KIND_KEYWORDS)))
+#: The kind of each keyword, by the name of its group in _KIND_WORD.
+_KIND_OF_GROUP: dict[str, SectionKind] = {
+    f"k{at}": kind for at, (_word, kind) in enumerate(KIND_KEYWORDS)}
 #: Marker types that can classify a section by keyword (bullets only inherit).
 _CLASSIFYING = frozenset({"appendix", "part", "roman", "article", "dotted1", "dotted2", "dotted3",
                           "arabic", "paren", "letter"})
@@ -154,7 +163,7 @@ def _kind(lowered: str, marker: str, inherited: SectionKind) -> SectionKind:
     if marker in _CLASSIFYING:
         first = _KIND_WORD.search(lowered)  # the keyword that comes first in the title
         if first:
-            return _KIND_OF_WORD[first.group()]
+            return _KIND_OF_GROUP[first.lastgroup]
     return inherited
 
 
