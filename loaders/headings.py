@@ -109,13 +109,20 @@ _KIND_OF_GROUP: dict[str, SectionKind] = {
 #: Marker types that can classify a section by keyword (bullets only inherit).
 _CLASSIFYING = frozenset({"appendix", "part", "roman", "article", "dotted1", "dotted2", "dotted3",
                           "arabic", "paren", "letter"})
-_YEAR = re.compile(
-    r"""(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y1>(?:19|20)\d\d)   # đến (hết) năm 2025
+_YEAR_WORDS = r"""(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y1>(?:19|20)\d\d)   # đến (hết) năm 2025
       | giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y2>(?:19|20)\d\d)  # giai đoạn 2021-2025
       | năm\s+(?P<y3>(?:19|20)\d\d)                          # năm 2025
-    """,
-    re.X | re.I,
-)
+    """
+#: A heading's deadline year, in a title as written.
+_YEAR = re.compile(_YEAR_WORDS, re.X | re.I)
+#: … and in the title lower-cased, which finds the same year unless the title holds "İ" or "ı"
+#: (re.I matches either with the "i" of "tới" and "giai", str.lower keeps "ı" and makes "İ"
+#: two characters; no other character's lower case differs from what re.I reads). Without
+#: re.I the engine skips to the letters the words start with (đ, t, g, n) instead of trying a
+#: match at every character.
+_YEAR_LOWERED = re.compile(_YEAR_WORDS, re.X)
+#: The two letters that _YEAR_LOWERED would read otherwise than _YEAR.
+_DOTTED_I = ("İ", "ı")
 
 
 @dataclass(slots=True)
@@ -168,11 +175,15 @@ def _kind(lowered: str, marker: str, inherited: SectionKind) -> SectionKind:
 
 
 def _year(title: str, lowered: str, inherited: int | None) -> int | None:
+    """The year _YEAR reads in ``title``, else ``inherited``; ``lowered`` is ``title.lower()``."""
     # Every year _YEAR reads starts "19" or "20" and follows "năm" or "giai đoạn" (whose case
     # "lower" folds as re.I does): a title without them has none, as most headings.
     if not (("20" in title or "19" in title) and ("năm" in lowered or "đoạn" in lowered)):
         return inherited
-    match = _YEAR.search(title)
+    if _DOTTED_I[0] in title or _DOTTED_I[1] in title:
+        match = _YEAR.search(title)
+    else:
+        match = _YEAR_LOWERED.search(lowered)
     if match is None:
         return inherited
     return int(match["y1"] or match["y2"] or match["y3"])

@@ -110,6 +110,18 @@ def test_year_needs_no_search_without_a_century_or_its_word(title):
     assert headings._year(title, title.lower(), None) == expected
 
 
+@pytest.mark.parametrize(("title", "year"), [
+    pytest.param("Mục tiêu đến hết NĂM 2025", 2025, id="deadline"),
+    pytest.param("GIAI ĐOẠN 2021 – 2025", 2025, id="period"),
+    pytest.param("Kế hoạch năm 2024 và đến năm 2030", 2024, id="first-of-two"),
+    pytest.param("GİAİ ĐOẠN 2021-2025", 2025, id="dotted-capital-i"),
+    pytest.param("gıaı đoạn 2021-2025 năm 1999", 2025, id="dotless-i"),
+    pytest.param("Tháng 2025", None, id="no-year-word"),
+])
+def test_year_of_title(title, year):
+    assert headings._year(title, title.lower(), None) == year
+
+
 @pytest.mark.parametrize(("line", "marker", "label"), [
     pytest.param("1. Mục tiêu", "arabic", "1", id="arabic"),
     pytest.param("1.2.3. Chỉ tiêu", "dotted2", "1.2.3", id="dotted"),
