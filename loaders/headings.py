@@ -93,20 +93,36 @@ KIND_KEYWORDS: tuple[tuple[str, SectionKind], ...] = (
     ("nhiệm vụ", "tasks"), ("giải pháp", "tasks"), ("mục đích", "other"), ("yêu cầu", "other"),
     ("quan điểm", "other"), ("tình hình", "other"), ("kết quả", "other"),
 )
-#: The first keyword of a title in one search: no keyword is a prefix of another, so the
-#: leftmost match is the keyword that comes first.
-_KIND_WORD = re.compile("|".join(re.escape(word) for word, _ in KIND_KEYWORDS))
-_KIND_OF_WORD: dict[str, SectionKind] = dict(KIND_KEYWORDS)
+#: The first keyword of a title in one search, found at the space after its first word: each
+#: alternative is a keyword's rest, a look back for its first word, and an empty group naming
+#: the keyword. Every keyword has a space, and the engine skips from space to space (a literal)
+#: where from its first letters ("t", "n", "c", "m" …, a third of a title) it would try every
+#: one. No first word ends with another and no keyword is a prefix of another, so the keyword
+#: whose space comes first is the one that starts first, and the only one there.
+_KIND_WORD = re.compile(
+    r"[ ](?:%s)" % "|".join(
+        f"{re.escape(word.split(' ', 1)[1])}(?<={re.escape(word)})(?P<k{at}>)"
+        for at, (word, _kind) in enumerate(KIND_KEYWORDS)))
+#: The kind of each keyword, by the name of its group in _KIND_WORD.
+_KIND_OF_GROUP: dict[str, SectionKind] = {
+    f"k{at}": kind for at, (_word, kind) in enumerate(KIND_KEYWORDS)}
 #: Marker types that can classify a section by keyword (bullets only inherit).
 _CLASSIFYING = frozenset({"appendix", "part", "roman", "article", "dotted1", "dotted2", "dotted3",
                           "arabic", "paren", "letter"})
-_YEAR = re.compile(
-    r"""(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y1>(?:19|20)\d\d)   # đến (hết) năm 2025
+_YEAR_WORDS = r"""(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<y1>(?:19|20)\d\d)   # đến (hết) năm 2025
       | giai\s+đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?P<y2>(?:19|20)\d\d)  # giai đoạn 2021-2025
       | năm\s+(?P<y3>(?:19|20)\d\d)                          # năm 2025
-    """,
-    re.X | re.I,
-)
+    """
+#: A heading's deadline year, in a title as written.
+_YEAR = re.compile(_YEAR_WORDS, re.X | re.I)
+#: … and in the title lower-cased, which finds the same year unless the title holds "İ" or "ı"
+#: (re.I matches either with the "i" of "tới" and "giai", str.lower keeps "ı" and makes "İ"
+#: two characters; no other character's lower case differs from what re.I reads). Without
+#: re.I the engine skips to the letters the words start with (đ, t, g, n) instead of trying a
+#: match at every character.
+_YEAR_LOWERED = re.compile(_YEAR_WORDS, re.X)
+#: The two letters that _YEAR_LOWERED would read otherwise than _YEAR.
+_DOTTED_I = ("İ", "ı")
 
 
 @dataclass(slots=True)
@@ -154,16 +170,20 @@ def _kind(lowered: str, marker: str, inherited: SectionKind) -> SectionKind:
     if marker in _CLASSIFYING:
         first = _KIND_WORD.search(lowered)  # the keyword that comes first in the title
         if first:
-            return _KIND_OF_WORD[first.group()]
+            return _KIND_OF_GROUP[first.lastgroup]
     return inherited
 
 
 def _year(title: str, lowered: str, inherited: int | None) -> int | None:
+    """The year _YEAR reads in ``title``, else ``inherited``; ``lowered`` is ``title.lower()``."""
     # Every year _YEAR reads starts "19" or "20" and follows "năm" or "giai đoạn" (whose case
     # "lower" folds as re.I does): a title without them has none, as most headings.
     if not (("20" in title or "19" in title) and ("năm" in lowered or "đoạn" in lowered)):
         return inherited
-    match = _YEAR.search(title)
+    if _DOTTED_I[0] in title or _DOTTED_I[1] in title:
+        match = _YEAR.search(title)
+    else:
+        match = _YEAR_LOWERED.search(lowered)
     if match is None:
         return inherited
     return int(match["y1"] or match["y2"] or match["y3"])

@@ -133,7 +133,9 @@ def has_markup(text: str) -> bool:
 
     Example: ``has_markup("**I. MỤC ĐÍCH**")`` -> True; ``has_markup("I. MỤC ĐÍCH")`` -> False.
     """
-    return "#" in text or "*" in text or "[^" in text or "\\" in text
+    # One character is looked for at memchr speed, two at a few times less: "[^" only where a
+    # "^" is (most texts hold none of the four).
+    return "#" in text or "*" in text or "\\" in text or ("^" in text and "[^" in text)
 
 
 def strip_markdown(text: str, stats: NormalizeStats) -> str:

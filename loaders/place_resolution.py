@@ -295,8 +295,11 @@ def _mentions(unit: Unit) -> tuple[tuple[str, str, str], ...]:
 
 @cache
 def _first_words(unit: Unit) -> frozenset[str]:
-    """The first words of the unit's name in its mentions (as written and UPPER)."""
-    return frozenset(first for _prefix, first, _mention in _mentions(unit))
+    """The first words of the unit's name in its mentions (as written and UPPER): those of
+    ``_mentions``, which every kind has, spelled without them (a unit's mentions are spelled only
+    when one of these words follows a kind word in a text; most neighbours' never are)."""
+    return frozenset(spell_words(name, casefold=False).split(" ")[0]
+                     for name in (unit.name, unit.name.upper()))
 
 
 def _named(unit: Unit, text: _Text) -> bool:
@@ -337,6 +340,31 @@ def _neighbourhood(unit: Unit) -> tuple[tuple[Unit, int], ...]:
 
 
 @cache
+def _neighbours_by_first_word(unit: Unit) -> dict[str, tuple[int, ...]]:
+    """Each first word of a neighbour's name in its mentions (``_first_words``), with the
+    positions in ``_neighbourhood(unit)`` of the neighbours whose names start with it (cached:
+    the gazetteer does not change)."""
+    index: dict[str, list[int]] = {}
+    for at, (near, _weight) in enumerate(_neighbourhood(unit)):
+        for word in _first_words(near):
+            index.setdefault(word, []).append(at)
+    return {word: tuple(ats) for word, ats in index.items()}
+
+
+def _named_neighbours(unit: Unit, text: _Text) -> list[tuple[Unit, int]]:
+    """The neighbours of ``unit`` (``_neighbourhood``) that ``text`` names, in their order.
+
+    A text names only neighbours whose name starts with a word that follows a kind word in it
+    (``_named``): those few are looked up by that word, rather than each of the hundreds of
+    neighbours being asked in turn.
+    """
+    index = _neighbours_by_first_word(unit)
+    near = _neighbourhood(unit)
+    maybe = {at for word in index.keys() & text.words_after_kinds for at in index[word]}
+    return [near[at] for at in sorted(maybe) if _named(near[at][0], text)]
+
+
+@cache
 def _anchor_places() -> tuple[tuple[Anchor, frozenset[str], int], ...]:
     """Each anchor with the ids of the units it places a text in, and its weight.
 
@@ -365,11 +393,10 @@ def _score(unit: Unit, text: _Text) -> Candidate:
     """The evidence ``text`` gives for ``unit``: named neighbours, then anchors."""
     evidence: list[str] = []
     score = 0
-    for near, weight in _neighbourhood(unit):
-        if _named(near, text):
-            score += weight
-            where = f", {near.province_name}" if near.province_name else ""
-            evidence.append(f"names {near.full_name}{where} (+{weight})")
+    for near, weight in _named_neighbours(unit, text):
+        score += weight
+        where = f", {near.province_name}" if near.province_name else ""
+        evidence.append(f"names {near.full_name}{where} (+{weight})")
     lineage = {unit.id} | {a.id for a in ancestors(unit)}
     for anchor, ids, weight in _anchor_places():
         if lineage & ids and f" {spelling_key(anchor.phrase)} " in text.folded:

@@ -64,11 +64,32 @@ def test_kind_keywords_are_prefix_free():
     assert not [(a, b) for a in words for b in words if a != b and b.startswith(a)]
 
 
+def test_kind_keywords_have_a_space_and_suffix_free_first_words():
+    """What lets the search find the keyword that comes first from the space after its first
+    word."""
+    firsts = [word.split(" ", 1)[0] for word, _ in headings.KIND_KEYWORDS]
+    assert all(" " in word for word, _ in headings.KIND_KEYWORDS)
+    assert not [(a, b) for a in firsts for b in firsts if a != b and a.endswith(b)]
+
+
+@pytest.mark.parametrize(("lowered", "kind"), [
+    pytest.param("ii. tổ chức thực hiện", "organization", id="three-spaces"),
+    pytest.param("mục tiêu và nhiệm vụ", "objectives", id="first-of-two"),
+    pytest.param("chỉ tiêu", "objectives", id="shared-rest"),
+    pytest.param("xmục đích", "other", id="inside-a-word"),
+    pytest.param("tổ chức", "tasks", id="a-keyword-cut-short"),
+])
+def test_kind_of_title(lowered, kind):
+    assert headings._kind(lowered, "arabic", "tasks") == kind
+
+
 WORDY_TITLES = st.lists(st.sampled_from([w for w, _ in headings.KIND_KEYWORDS] + ["về", "Mục", "tiêu", "NHIỆM VỤ",
                                          "năm 2025", "giai đoạn 2021-2025", "x"]), max_size=8).map(" ".join)
 
 
-@given(WORDY_TITLES)
+@given(st.one_of(WORDY_TITLES, st.lists(st.sampled_from(
+    ["mục", "tiêu", " ", "chỉ", "trách nhiệm", "nhiệm vụ", "tổ chức", " thực hiện", "x", "phân"]),
+    max_size=10).map("".join)))
 def test_kind_is_the_keyword_that_comes_first(title):
     lowered = title.lower()
     hits = [(lowered.find(word), kind) for word, kind in headings.KIND_KEYWORDS if word in lowered]
@@ -87,6 +108,18 @@ def test_year_needs_no_search_without_a_century_or_its_word(title):
     match = headings._YEAR.search(title)
     expected = int(match["y1"] or match["y2"] or match["y3"]) if match else None
     assert headings._year(title, title.lower(), None) == expected
+
+
+@pytest.mark.parametrize(("title", "year"), [
+    pytest.param("Mục tiêu đến hết NĂM 2025", 2025, id="deadline"),
+    pytest.param("GIAI ĐOẠN 2021 – 2025", 2025, id="period"),
+    pytest.param("Kế hoạch năm 2024 và đến năm 2030", 2024, id="first-of-two"),
+    pytest.param("GİAİ ĐOẠN 2021-2025", 2025, id="dotted-capital-i"),
+    pytest.param("gıaı đoạn 2021-2025 năm 1999", 2025, id="dotless-i"),
+    pytest.param("Tháng 2025", None, id="no-year-word"),
+])
+def test_year_of_title(title, year):
+    assert headings._year(title, title.lower(), None) == year
 
 
 @pytest.mark.parametrize(("line", "marker", "label"), [

@@ -110,6 +110,8 @@ def test_docstring_examples_run():
     pytest.param("Theo Nghị quyết[^2]", True, id="footnote"),
     pytest.param("Tỷ lệ 5\\% hộ nghèo", True, id="escape"),
     pytest.param("I. MỤC ĐÍCH [2]", False, id="plain"),
+    pytest.param("Diện tích 25 m^2 [2]", False, id="caret-not-after-bracket"),
+    pytest.param("[2] ^ [^", True, id="caret-alone-then-footnote"),
 ])
 def test_has_markup(text, marked):
     assert markup.has_markup(text) is marked

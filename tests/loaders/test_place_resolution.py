@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.loaders import place_resolution, place_windows
-from policykg.loaders.place_names import spell_normalized, spell_words
-from policykg.loaders.places import ANCHORS, find_units, resolve_issuer_place, spelling_key
+from policykg.loaders.place_names import KIND_MENTIONS, spell_normalized, spell_words
+from policykg.loaders.places import ANCHORS, all_units, find_units, resolve_issuer_place, spelling_key
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_002 = ROOT / "samples" / "002_d08887a8a251daf5.txt"
@@ -143,6 +143,30 @@ def test_mentions_found_at_kind_words_only(parts):
     text = place_resolution._Text.of(" ".join(parts))
     for unit in NEIGHBOURS:
         assert place_resolution._named(unit, text) == reference_named(unit, text)
+
+
+@pytest.mark.parametrize("raw", [
+    pytest.param("UBND thị trấn Vĩnh Lộc, huyện Vĩnh Lộc, tỉnh Thanh Hóa; xã Vĩnh Phúc và xã "
+                 "Vĩnh Hưng", id="district-province-siblings"),
+    pytest.param("HUYỆN VĨNH LỘC TỈNH THANH HÓA", id="upper-case"),
+    pytest.param("xã Vĩnh Phúc Anh, các xã, phường. Trung tâm", id="no-whole-name"),
+    pytest.param("Kế hoạch phát triển kinh tế - xã hội", id="none"),
+])
+def test_named_neighbours_are_those_named_in_order(raw):
+    unit = find_units("Vĩnh Lộc", kind="thị trấn", within="Thanh Hóa")[0]
+    text = place_resolution._Text.of(raw)
+    expected = [(near, weight) for near, weight in place_resolution._neighbourhood(unit)
+                if place_resolution._named(near, text)]
+    assert place_resolution._named_neighbours(unit, text) == expected
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_MENTIONS))
+def test_first_words_are_those_of_the_mentions(kind):
+    units = [unit for unit in all_units() if unit.kind == kind][::97]
+    assert units
+    for unit in units:
+        expected = {first for _prefix, first, _mention in place_resolution._mentions(unit)}
+        assert place_resolution._first_words(unit) == expected
 
 
 def test_folded_text_is_spelled_when_first_read():

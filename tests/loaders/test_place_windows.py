@@ -4,6 +4,7 @@ there gives the same mentions and anchors as the whole text spelled."""
 from __future__ import annotations
 
 import doctest
+import re
 import string
 from itertools import product
 from pathlib import Path
@@ -140,3 +141,23 @@ def test_samples_name_the_same_places(path):
     text = path.read_text(encoding="utf-8")
     assert folds_as_spelled(text)  # the shortcut is what is tested
     assert_same_places(text)
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    pytest.param(["xã"], "xã", id="one-word"),
+    pytest.param(["tp", "tx", "xã"], "(?:t(?:p|x)|xã)", id="shared-first-letter"),
+    pytest.param(["thị", "thành", "tp", "t"], "t(?:h(?:ị|ành)|p|)", id="word-ends-after-longer"),
+    pytest.param(["thị xã", "thị trấn"], "thị[ ](?:xã|trấn)", id="space"),
+])
+def test_words_trie(words, expected):
+    assert place_windows.words_trie(words) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text("tThịxã7 ", min_size=1, max_size=4), min_size=1, max_size=8, unique=True),
+       st.text("tThịxã7 .", max_size=12))
+def test_words_trie_matches_as_the_longest_first_alternation(words, text):
+    longest_first = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    trie = re.compile(f"(?:{place_windows.words_trie(words)})", re.X)
+    assert ([m.span() for m in trie.finditer(text)]
+            == [m.span() for m in re.finditer(longest_first, text)])
