@@ -354,7 +354,9 @@ def _open(text: str, match: re.Match[str], stack: list[_Open], markers: list[str
     century = "20" in title or "19" in title
     lowered = title.lower() if century or marker in _CLASSIFYING else ""
     kind = _kind(lowered, marker, parent.kind if parent else "other")
-    year = _year(title, lowered, parent.year if parent else default_year)
+    year = parent.year if parent else default_year
+    if century:  # a title without "19" or "20" has no year: _year would say the same
+        year = _year(title, lowered, year)
     path = f"{parent.path}/{label}" if parent else label
     stack.append(_Open(marker, path, title, start, kind, year, len(sections)))
     markers.append(marker)
