@@ -136,15 +136,19 @@ def first_words_pattern(cased: tuple[str, ...], any_case: tuple[str, ...]) -> re
 
 
 # From the end of a first word: the rest of its run, then WINDOW_WORDS runs holding a letter or
-# digit, each maybe after runs without one ("-", "…"), which may spell to no word at all.
-# Possessive: a run is taken whole or not at all, so nothing is tried twice.
+# digit, each maybe after runs without one ("-", "…"), which may spell to no word at all. A run
+# ends at white space, so what lies between the end of one run and the first letter or digit of
+# the next one holding one is white space and runs without one: characters that are no letter
+# or digit, taken whole (possessive). Written out WINDOW_WORDS times rather than repeated as a
+# group, which the regex engine enters and leaves at a cost for each run.
+_WINDOW_RUN = r"""
+    [\W_]*+         # white space, and runs without a letter or digit
+    [^\W_] \S*+     # a run with one: its first letter or digit, then the rest of the run
+"""
 _WINDOW_END = re.compile(
     r"""
-    \S*+                                    # the rest of the first word's run
-    (?: \s++ (?: (?:[^\w\s]|_)++ \s++ )*+   # white space, runs without a letter or digit
-        (?:[^\w\s]|_)*+ [^\W_] \S*+         # a run with one
-    ){%d}
-    """ % WINDOW_WORDS,
+    \S*+            # the rest of the first word's run
+    """ + _WINDOW_RUN * WINDOW_WORDS,
     re.X,
 )
 

@@ -161,3 +161,25 @@ def test_words_trie_matches_as_the_longest_first_alternation(words, text):
     trie = re.compile(f"(?:{place_windows.words_trie(words)})", re.X)
     assert ([m.span() for m in trie.finditer(text)]
             == [m.span() for m in re.finditer(longest_first, text)])
+
+
+def window_end_by_runs(text: str, pos: int) -> int | None:
+    """Where _WINDOW_END ends, read run by run: the end of the WINDOW_WORDS-th run after the one
+    at ``pos`` that holds a letter or digit, None if fewer follow."""
+    found = 0
+    for run in re.finditer(r"\S+", text):
+        if run.start() <= pos:
+            continue  # before pos, or the run pos stands in
+        found += any(ch.isalnum() for ch in run.group())
+        if found == WINDOW_WORDS:
+            return run.end()
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("xã A1_-–… \n\t", max_size=4), max_size=30).map(" ".join),
+       st.integers(0, 60))
+def test_window_end_is_the_end_of_the_last_run_with_a_word(text, pos):
+    pos = min(pos, len(text))
+    match = place_windows._WINDOW_END.match(text, pos)
+    assert (match.end() if match else None) == window_end_by_runs(text, pos)
