@@ -210,8 +210,8 @@ PLAIN_RANGES: tuple[tuple[int, int], ...] = (
 )
 
 # A run of plain characters (see PLAIN_RANGES and VIETNAMESE_LETTERS), as long as it goes: a
-# text is plain when it is one. Matching the run (possessive: never given back) costs half of
-# searching for a character that is not plain, which tests each position as a new start.
+# text is plain when it is one. Matching the run (possessive: never given back) takes half the
+# instructions of searching for a character that is not plain (measured with callgrind).
 _PLAIN_RUN = re.compile(
     "[" + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in PLAIN_RANGES)
     + re.escape(VIETNAMESE_LETTERS) + "]*+"
