@@ -174,31 +174,31 @@ def _starts_by_separator(text: str) -> tuple[list[int], list[int]]:
 
 
 def _starts_before(text: str, separator: str) -> list[int]:
+    """The starts of ``_SYMBOL_START`` that end at a ``separator``.
+
+    Most separators have no digit before them (list dashes "- ", "/" between words): the
+    character before is tested first, and only a number is read backwards. A number that runs
+    past the longest one stands glued to its own next digit and is refused as glued.
+    """
     starts = []
-    for at in _positions(text, separator):
+    at = text.find(separator, 1)  # one at 0 has no number before it
+    while at != -1:
         last = at - 1
-        if last >= 0 and text[last] in " \t":
-            last -= 1
-        digits = 0
-        while (digits <= SYMBOL_NUMBER_MAX_DIGITS and last - digits >= 0
+        if not text[last].isdecimal() and (
+                text[last] not in " \t" or not last or not text[last - 1].isdecimal()):
+            at = text.find(separator, at + 1)
+            continue
+        if not text[last].isdecimal():
+            last -= 1  # the space or tab between number and separator
+        digits = 1
+        while (digits < SYMBOL_NUMBER_MAX_DIGITS and last - digits >= 0
                and text[last - digits].isdecimal()):
             digits += 1
-        if not 1 <= digits <= SYMBOL_NUMBER_MAX_DIGITS:
-            continue
         start = last - digits + 1
-        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED):
-            continue
-        starts.append(start)
+        if not start or not (text[start - 1].isalnum() or text[start - 1] in _GLUED):
+            starts.append(start)
+        at = text.find(separator, at + 1)
     return starts
-
-
-def _positions(text: str, char: str) -> list[int]:
-    found = []
-    at = text.find(char)
-    while at >= 0:
-        found.append(at)
-        at = text.find(char, at + 1)
-    return found
 
 
 def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
