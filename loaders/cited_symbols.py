@@ -184,11 +184,11 @@ def _starts_before(text: str, separator: str) -> list[int]:
     at = text.find(separator, 1)  # one at 0 has no number before it
     while at != -1:
         last = at - 1
-        if not text[last].isdecimal() and (
-                text[last] not in " \t" or not last or not text[last - 1].isdecimal()):
-            at = text.find(separator, at + 1)
-            continue
-        if not text[last].isdecimal():
+        before = text[last]
+        if not before.isdecimal():
+            if before not in " \t" or not last or not text[last - 1].isdecimal():
+                at = text.find(separator, at + 1)
+                continue
             last -= 1  # the space or tab between number and separator
         digits = 1
         while (digits < SYMBOL_NUMBER_MAX_DIGITS and last - digits >= 0
