@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from policykg.loaders.caseless import CASE_PLAIN_RE, Caseless, forward_words, reverse_words
+from policykg.loaders.caseless import Caseless, forward_words, reverse_words
 from policykg.loaders.citation_occurrence import (
     Occurrence,
     collapse_spaces,
@@ -90,11 +90,13 @@ _TYPE_BEFORE = Caseless(
                 "dẫn", "báo", "động", "tịch", "văn", "bản", "luật", "lệnh"),
 )
 
-# _TYPE_BEFORE read backwards, matched at the start of the reversed lowercased words: one
-# position is tried instead of every one of the 45 (a third of the symbol step's time went to
-# that search). Every match of _TYPE_BEFORE ends at the symbol and its type words are the only
-# ones ending where "hành động", "liên tịch", "số" and spaces begin, so there is one match but
-# for "bộ": the greedy "bộ" below gives its leftmost start, as the search does.
+# _TYPE_BEFORE read backwards, matched at the start of the reversed words: one position is
+# tried instead of every one of the 45 (a third of the symbol step's time went to that search).
+# Every match of _TYPE_BEFORE ends at the symbol and its type words are the only ones ending
+# where "hành động", "liên tịch", "số" and spaces begin, so there is one match but for "bộ": the
+# greedy "bộ" below gives its leftmost start, as the search does. With re.I, as _TYPE_BEFORE
+# has: the few letters it reads compare caselessly at less cost than lowering all 45 (and
+# testing first whether lowering keeps what re.I compares).
 _TYPE_BEFORE_REVERSED = re.compile(
     rf"""
     \s*(?:ốs)?\s*                               # "số" and the spaces around it
@@ -103,7 +105,7 @@ _TYPE_BEFORE_REVERSED = re.compile(
     (?P<type>{reverse_words(_TYPE_WORDS_BEFORE)}|hnìrt\s*gnơưhc|   # "chương trình"
        tậul(?:\s+ộb)?(?!\spáhp)(?!\snâd))       # "(bộ) luật", not after "pháp", "dân"
     """,
-    re.X,
+    re.X | re.I,
 )
 
 
@@ -115,11 +117,8 @@ def type_words_before(before: str) -> tuple[int, str] | None:
         >>> type_words_before("Thực hiện Chương trình hành động số ")
         (10, 'chương trình')
     """
-    if not CASE_PLAIN_RE.fullmatch(before):  # lowering would change what re.I compares
-        tm = _TYPE_BEFORE.search(before)
-        return (tm.start(), tm["type"].lower()) if tm else None
-    rm = _TYPE_BEFORE_REVERSED.match(before.lower()[::-1])
-    return (len(before) - rm.end(), rm["type"][::-1]) if rm else None
+    rm = _TYPE_BEFORE_REVERSED.match(before[::-1])
+    return (len(before) - rm.end(), rm["type"][::-1].lower()) if rm else None
 
 
 #: "thực hiện số 78/NQ-CP": the type word is lost.
