@@ -294,22 +294,25 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str, facts: SymbolFa
     Example: in "Kế hoạch số 41-KH/TU ngày 22/3/2021 của Tỉnh ủy", head is at "Kế hoạch",
     issued 2021-03-22, issuer "Tỉnh ủy".
     """
-    before = text[max(0, m.start() - TYPE_LOOKBACK):m.start()]
+    start, end = m.span()
+    before = text[max(0, start - TYPE_LOOKBACK):start]
     tm = type_words_before(before)
-    head = m.start() - (len(before) - tm[0]) if tm else m.start()
+    head = start - (len(before) - tm[0]) if tm else start
     bare = _BARE_SO.search(before) if not tm else None
     if bare:
-        head = m.start() - len(bare.group(0).lstrip())
-    if m.groupdict().get("agency") and not (tm or bare or facts.known_body):
+        head = start - len(bare.group(0).lstrip())
+    # The cheap tests first: most symbols follow their type words, and then the shape of an
+    # official letter (a group of the match, read from a dict of them all) does not matter.
+    if not (tm or bare or facts.known_body) and m.groupdict().get("agency"):
         return None  # an official letter's shape, not shown to be one
-    type_word = collapse_spaces(tm[1]) if tm else None
-    type_code = facts.doc_type or (TYPE_WORDS.get(type_word) if tm else None)
-    issued, tail = date_after(text, m.end())
+    # The type words name the type only when the symbol carries no type code (most do).
+    type_code = facts.doc_type or (TYPE_WORDS.get(collapse_spaces(tm[1])) if tm else None)
+    issued, tail = date_after(text, end)
     issuer, tail = _issuer_after(text, tail)
     level = facts.level
     hint = level_of_words(issuer) if issuer else _level_before(text, head)
     return Occurrence(
-        key=symbol, start=m.start(), end=m.end(), head=head, tail=tail, symbol=symbol,
+        key=symbol, start=start, end=end, head=head, tail=tail, symbol=symbol,
         doc_type=type_code, issued=issued, issuer=issuer, scope_code=level,
         scope_hint=hint, floating=level is None,
     )
