@@ -365,7 +365,8 @@ def _end_of_words(run: str, words: list[str]) -> int:
 def _ends_issuer(word: str, nxt: str | None) -> bool:
     """True when ``word`` (followed by the word ``nxt``) starts the clause after the issuer."""
     low = word.lower()
-    if low in _ISSUER_STOP or any(map(str.isdigit, low)):
+    # A word of letters only has no digit (no character is both): most words are tested so.
+    if low in _ISSUER_STOP or (not low.isalpha() and any(map(str.isdigit, low))):
         return True
     return (low in _ISSUER_PAIR_FIRSTS and nxt is not None
             and (low, nxt.lower()) in _ISSUER_STOP_PAIRS)
