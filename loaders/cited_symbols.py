@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from policykg.loaders.caseless import CASE_PLAIN_RE, Caseless, forward_words, reverse_words
+from policykg.loaders.caseless import Caseless, forward_words, reverse_words
 from policykg.loaders.citation_occurrence import (
     Occurrence,
     collapse_spaces,
@@ -90,11 +90,13 @@ _TYPE_BEFORE = Caseless(
                 "dẫn", "báo", "động", "tịch", "văn", "bản", "luật", "lệnh"),
 )
 
-# _TYPE_BEFORE read backwards, matched at the start of the reversed lowercased words: one
-# position is tried instead of every one of the 45 (a third of the symbol step's time went to
-# that search). Every match of _TYPE_BEFORE ends at the symbol and its type words are the only
-# ones ending where "hành động", "liên tịch", "số" and spaces begin, so there is one match but
-# for "bộ": the greedy "bộ" below gives its leftmost start, as the search does.
+# _TYPE_BEFORE read backwards, matched at the start of the reversed words: one position is
+# tried instead of every one of the 45 (a third of the symbol step's time went to that search).
+# Every match of _TYPE_BEFORE ends at the symbol and its type words are the only ones ending
+# where "hành động", "liên tịch", "số" and spaces begin, so there is one match but for "bộ": the
+# greedy "bộ" below gives its leftmost start, as the search does. With re.I, as _TYPE_BEFORE
+# has: the few letters it reads compare caselessly at less cost than lowering all 45 (and
+# testing first whether lowering keeps what re.I compares).
 _TYPE_BEFORE_REVERSED = re.compile(
     rf"""
     \s*(?:ốs)?\s*                               # "số" and the spaces around it
@@ -103,7 +105,7 @@ _TYPE_BEFORE_REVERSED = re.compile(
     (?P<type>{reverse_words(_TYPE_WORDS_BEFORE)}|hnìrt\s*gnơưhc|   # "chương trình"
        tậul(?:\s+ộb)?(?!\spáhp)(?!\snâd))       # "(bộ) luật", not after "pháp", "dân"
     """,
-    re.X,
+    re.X | re.I,
 )
 
 
@@ -115,11 +117,8 @@ def type_words_before(before: str) -> tuple[int, str] | None:
         >>> type_words_before("Thực hiện Chương trình hành động số ")
         (10, 'chương trình')
     """
-    if not CASE_PLAIN_RE.fullmatch(before):  # lowering would change what re.I compares
-        tm = _TYPE_BEFORE.search(before)
-        return (tm.start(), tm["type"].lower()) if tm else None
-    rm = _TYPE_BEFORE_REVERSED.match(before.lower()[::-1])
-    return (len(before) - rm.end(), rm["type"][::-1]) if rm else None
+    rm = _TYPE_BEFORE_REVERSED.match(before[::-1])
+    return (len(before) - rm.end(), rm["type"][::-1].lower()) if rm else None
 
 
 #: "thực hiện số 78/NQ-CP": the type word is lost.
@@ -174,31 +173,31 @@ def _starts_by_separator(text: str) -> tuple[list[int], list[int]]:
 
 
 def _starts_before(text: str, separator: str) -> list[int]:
+    """The starts of ``_SYMBOL_START`` that end at a ``separator``.
+
+    Most separators have no digit before them (list dashes "- ", "/" between words): the
+    character before is tested first, and only a number is read backwards. A number that runs
+    past the longest one stands glued to its own next digit and is refused as glued.
+    """
     starts = []
-    for at in _positions(text, separator):
+    at = text.find(separator, 1)  # one at 0 has no number before it
+    while at != -1:
         last = at - 1
-        if last >= 0 and text[last] in " \t":
-            last -= 1
-        digits = 0
-        while (digits <= SYMBOL_NUMBER_MAX_DIGITS and last - digits >= 0
+        before = text[last]
+        if not before.isdecimal():
+            if before not in " \t" or not last or not text[last - 1].isdecimal():
+                at = text.find(separator, at + 1)
+                continue
+            last -= 1  # the space or tab between number and separator
+        digits = 1
+        while (digits < SYMBOL_NUMBER_MAX_DIGITS and last - digits >= 0
                and text[last - digits].isdecimal()):
             digits += 1
-        if not 1 <= digits <= SYMBOL_NUMBER_MAX_DIGITS:
-            continue
         start = last - digits + 1
-        if start and (text[start - 1].isalnum() or text[start - 1] in _GLUED):
-            continue
-        starts.append(start)
+        if not start or not (text[start - 1].isalnum() or text[start - 1] in _GLUED):
+            starts.append(start)
+        at = text.find(separator, at + 1)
     return starts
-
-
-def _positions(text: str, char: str) -> list[int]:
-    found = []
-    at = text.find(char)
-    while at >= 0:
-        found.append(at)
-        at = text.find(char, at + 1)
-    return found
 
 
 def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
@@ -295,22 +294,25 @@ def _symbol_occurrence(text: str, m: re.Match[str], symbol: str, facts: SymbolFa
     Example: in "Kế hoạch số 41-KH/TU ngày 22/3/2021 của Tỉnh ủy", head is at "Kế hoạch",
     issued 2021-03-22, issuer "Tỉnh ủy".
     """
-    before = text[max(0, m.start() - TYPE_LOOKBACK):m.start()]
+    start, end = m.span()
+    before = text[max(0, start - TYPE_LOOKBACK):start]
     tm = type_words_before(before)
-    head = m.start() - (len(before) - tm[0]) if tm else m.start()
+    head = start - (len(before) - tm[0]) if tm else start
     bare = _BARE_SO.search(before) if not tm else None
     if bare:
-        head = m.start() - len(bare.group(0).lstrip())
-    if m.groupdict().get("agency") and not (tm or bare or facts.known_body):
+        head = start - len(bare.group(0).lstrip())
+    # The cheap tests first: most symbols follow their type words, and then the shape of an
+    # official letter (a group of the match, read from a dict of them all) does not matter.
+    if not (tm or bare or facts.known_body) and m.groupdict().get("agency"):
         return None  # an official letter's shape, not shown to be one
-    type_word = collapse_spaces(tm[1]) if tm else None
-    type_code = facts.doc_type or (TYPE_WORDS.get(type_word) if tm else None)
-    issued, tail = date_after(text, m.end())
+    # The type words name the type only when the symbol carries no type code (most do).
+    type_code = facts.doc_type or (TYPE_WORDS.get(collapse_spaces(tm[1])) if tm else None)
+    issued, tail = date_after(text, end)
     issuer, tail = _issuer_after(text, tail)
     level = facts.level
     hint = level_of_words(issuer) if issuer else _level_before(text, head)
     return Occurrence(
-        key=symbol, start=m.start(), end=m.end(), head=head, tail=tail, symbol=symbol,
+        key=symbol, start=start, end=end, head=head, tail=tail, symbol=symbol,
         doc_type=type_code, issued=issued, issuer=issuer, scope_code=level,
         scope_hint=hint, floating=level is None,
     )
@@ -363,7 +365,8 @@ def _end_of_words(run: str, words: list[str]) -> int:
 def _ends_issuer(word: str, nxt: str | None) -> bool:
     """True when ``word`` (followed by the word ``nxt``) starts the clause after the issuer."""
     low = word.lower()
-    if low in _ISSUER_STOP or any(map(str.isdigit, low)):
+    # A word of letters only has no digit (no character is both): most words are tested so.
+    if low in _ISSUER_STOP or (not low.isalpha() and any(map(str.isdigit, low))):
         return True
     return (low in _ISSUER_PAIR_FIRSTS and nxt is not None
             and (low, nxt.lower()) in _ISSUER_STOP_PAIRS)

@@ -64,6 +64,26 @@ def test_glued_characters_are_the_patterns_word_class():
     assert set(re.findall(r"\d", everything)) == {c for c in everything if c.isdecimal()}
 
 
+def test_no_character_is_both_a_letter_and_a_digit():
+    """``_ends_issuer`` skips the digit test for words of letters only."""
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert not [c for c in everything if c.isalpha() and c.isdigit()]
+
+
+@pytest.mark.parametrize(("word", "nxt", "ends"), [
+    pytest.param("Tỉnh", "ủy", False, id="letters"),
+    pytest.param("khóa", "XVI", True, id="stop-word"),
+    pytest.param("XVI", None, False, id="roman-numeral"),
+    pytest.param("2021", None, True, id="year"),
+    pytest.param("HĐND-15", None, True, id="code-with-digits"),
+    pytest.param("²", None, True, id="superscript-digit"),
+    pytest.param("Ban", "hành", True, id="pair"),
+    pytest.param("Ban", "Chấp", False, id="not-a-pair"),
+])
+def test_ends_issuer(word, nxt, ends):
+    assert cited_symbols._ends_issuer(word, nxt) is ends
+
+
 @pytest.mark.parametrize(("text", "symbols"), [
     pytest.param("Nghị quyết số 12-NQ/TU và Quyết định 76 /QĐ-UBND", ["12-NQ/TU", "76/QĐ-UBND"], id="both-styles"),
     pytest.param("ngày 12/3/2020, giai đoạn 2021-2025", [], id="dates-and-ranges"),
