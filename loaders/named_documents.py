@@ -487,7 +487,7 @@ _KEY_LEADING_ZEROS = re.compile(r"0(?<!\w0)0*(?=\d)")
 
 
 def _join_dashes(key: str) -> str:
-    """``re.sub(r"\s*[-–]\s*", "-", key)``: the spaces around each dash dropped, "–" as "-".
+    r"""``re.sub(r"\s*[-–]\s*", "-", key)``: the spaces around each dash dropped, "–" as "-".
 
     Split at the dashes instead of a pattern without a literal to skip to, tried at every position
     (``str.strip`` drops what ``\s`` matches).
