@@ -175,10 +175,13 @@ def _kind(lowered: str, marker: str, inherited: SectionKind) -> SectionKind:
 
 
 def _year(title: str, lowered: str, inherited: int | None) -> int | None:
-    """The year _YEAR reads in ``title``, else ``inherited``; ``lowered`` is ``title.lower()``."""
-    # Every year _YEAR reads starts "19" or "20" and follows "năm" or "giai đoạn" (whose case
-    # "lower" folds as re.I does): a title without them has none, as most headings.
-    if not (("20" in title or "19" in title) and ("năm" in lowered or "đoạn" in lowered)):
+    """The year _YEAR reads in ``title``, else ``inherited``; ``lowered`` is ``title.lower()``.
+
+    Every year _YEAR reads starts "19" or "20" (a century), which ``_open`` checks before it asks,
+    and follows "năm" or "giai đoạn" (whose case "lower" folds as re.I does): a title without
+    those words has none, as most headings, and is not searched.
+    """
+    if not ("năm" in lowered or "đoạn" in lowered):
         return inherited
     if _DOTTED_I[0] in title or _DOTTED_I[1] in title:
         match = _YEAR.search(title)
